@@ -1,0 +1,28 @@
+"""Exceptions that carry a message meant for the user."""
+
+from __future__ import annotations
+
+
+class StorylineError(Exception):
+    """Base class: the message is shown to the user as is."""
+
+
+class ConfigError(StorylineError):
+    """A setting, settings file or pipeline definition is wrong."""
+
+
+class InputError(StorylineError):
+    """One input (file, record, feed item) cannot be read; the batch goes on without it."""
+
+
+class StoreError(StorylineError):
+    """The database cannot be opened or is not a Storyline database."""
+
+
+class MissingExtra(StorylineError):
+    """An optional backend is not installed."""
+
+    def __init__(self, package: str, extra: str):
+        super().__init__(
+            f"this needs the optional package {package!r}: pip install 'storyline[{extra}]'"
+        )

@@ -1,0 +1,84 @@
+"""Language identification with lingua's packaged models (no downloads).
+
+Only the first ``language.max_chars`` characters are read: a news article's opening is as telling as
+its whole text and the cost grows with length. ``pipe`` uses lingua's parallel batch API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ConfigError
+from ..pipeline import Stage, register
+
+if TYPE_CHECKING:
+    from ..model import Document
+    from ..settings import Settings
+
+UNDETERMINED = "und"
+
+
+@lru_cache(maxsize=4)
+def _detector(codes: tuple[str, ...]) -> Any:
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    languages = []
+    for code in codes:
+        try:
+            languages.append(Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())))
+        except (AttributeError, ValueError):
+            raise ConfigError(f"language.candidates: {code!r} is not a language lingua knows") from None
+    if len(languages) < 2:
+        raise ConfigError("language.candidates needs at least two languages")
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+@register("language")
+class LanguageStage(Stage):
+    """Sets ``article.language`` to an ISO 639-1 code, or 'und' when unsure or the text is too short."""
+
+    version = 1
+    requires = ("article.text",)
+    assigns = ("article.language",)
+
+    def __init__(self, settings: Settings):
+        self.codes = tuple(settings["language.candidates"])
+        self.max_chars = int(settings["language.max_chars"])
+        self.min_conf = float(settings["language.min_confidence"])
+        self.fallback = settings["ingest.default_language"]
+
+    def _sample(self, doc: Document) -> str:
+        title = doc.article.title or ""
+        return (title + "\n" + doc.text)[: self.max_chars]
+
+    def _decide(self, values: list[Any]) -> str:
+        if values and values[0].value >= self.min_conf:
+            return str(values[0].language.iso_code_639_1.name.lower())
+        return self.fallback or UNDETERMINED
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.article.language:  # given by the source: trust it
+            return doc
+        sample = self._sample(doc)
+        if sum(ch.isalpha() for ch in sample) < 3:
+            doc.article.language = self.fallback or UNDETERMINED
+            return doc
+        doc.article.language = self._decide(_detector(self.codes).compute_language_confidence_values(sample))
+        return doc
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
+        detector = _detector(self.codes)
+        it = iter(docs)
+        while batch := list(islice(it, max(batch_size, 1))):
+            todo = [d for d in batch if not d.article.language and sum(c.isalpha() for c in self._sample(d)[:50]) >= 3]
+            if todo:
+                results = detector.compute_language_confidence_values_in_parallel([self._sample(d) for d in todo])
+                for doc, values in zip(todo, results, strict=True):
+                    doc.article.language = self._decide(values)
+            for doc in batch:
+                if not doc.article.language:
+                    doc.article.language = self.fallback or UNDETERMINED
+            yield from batch

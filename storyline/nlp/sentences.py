@@ -1,0 +1,82 @@
+"""Tokens and sentences with spaCy's rule-based tokenizer and sentencizer (MIT, no model needed).
+
+The spaCy ``Doc`` is kept in ``doc.extras["spacy"]`` for later stages (entities, time, quotes), which
+are spaCy components too. Sentences never cross a paragraph or subheading boundary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from ..model import Span
+from ..pipeline import Stage, register
+
+if TYPE_CHECKING:
+    from ..model import Document
+    from ..settings import Settings
+
+SPACY_KEY = "spacy"
+
+
+@lru_cache(maxsize=8)
+def blank(lang: str) -> Any:
+    """A blank spaCy pipeline for ``lang`` (falls back to the multilingual one) with a sentencizer."""
+    import spacy
+
+    try:
+        nlp = spacy.blank(lang)
+    except (ImportError, KeyError, ValueError, OSError):
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def force_paragraph_starts(sdoc: Any, starts: list[int]) -> None:
+    """Make every paragraph start a sentence start (and nothing span two paragraphs)."""
+    if not starts:
+        return
+    wanted = set(starts)
+    for token in sdoc:
+        if token.idx in wanted and token.i > 0:
+            token.is_sent_start = True
+
+
+def spacy_doc(doc: Document) -> Any:
+    """The spaCy Doc of an annotated document (requires the 'sentences' stage to have run)."""
+    return doc.extras[SPACY_KEY]
+
+
+@register("sentences")
+class SentencesStage(Stage):
+    version = 1
+    requires = ("article.text", "article.language", "paragraphs")
+    assigns = ("tokens", "sentences")
+
+    def __init__(self, settings: Settings):
+        pass
+
+    def _finish(self, doc: Document, sdoc: Any) -> Document:
+        force_paragraph_starts(sdoc, [p.span.start for p in doc.paragraphs])
+        doc.extras[SPACY_KEY] = sdoc
+        text = doc.text
+        doc.sentences = []
+        for sent in sdoc.sents:
+            chunk = text[sent.start_char : sent.end_char]
+            stripped = chunk.strip()
+            if stripped:
+                start = sent.start_char + len(chunk) - len(chunk.lstrip())
+                doc.sentences.append(Span(start, start + len(stripped)))
+        return doc
+
+    def __call__(self, doc: Document) -> Document:
+        nlp = blank(doc.article.language or "xx")
+        return self._finish(doc, nlp(doc.text))
+
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
+        it = iter(docs)
+        while batch := list(islice(it, max(batch_size, 1))):
+            for doc in batch:
+                yield self(doc)

@@ -1,0 +1,171 @@
+"""One table of settings: name, default, help. Packaged defaults < user file (TOML) < command line.
+
+Settings travel as one object; modules never read environment variables. Unknown keys are an error,
+so a typo in a config file fails loudly instead of being ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+_TABLE: list[Setting] = [
+    # --- storage
+    Setting("store.path", "storyline.db", "Database file (SQLite) used when --db is not given."),
+    Setting("store.batch_size", 200, "Articles written per transaction during ingest."),
+    # --- ingest
+    Setting("ingest.max_bytes", 20_000_000, "Inputs larger than this many bytes are refused."),
+    Setting("ingest.min_chars", 1, "Articles with fewer characters of text are refused as empty."),
+    Setting("ingest.follow_symlinks", False, "Follow symbolic links when walking folders."),
+    Setting(
+        "ingest.fields",
+        {},
+        "Field mapping for JSONL/CSV records, e.g. {text = 'teaser', published = 'first_seen'}; "
+        "unmapped fields are looked up under common names.",
+    ),
+    Setting("ingest.default_language", None, "Language assumed when identification is unsure."),
+    Setting("ingest.timeout_s", 30, "Timeout for fetching a feed from a URL."),
+    # --- pipeline
+    Setting(
+        "pipeline.stages",
+        ["language", "structure", "dating"],
+        "Annotation stages run on every article, in order.",
+    ),
+    Setting(
+        "language.candidates",
+        ["de", "en", "fr", "it", "es", "nl", "pl", "pt", "sv", "da", "cs", "tr", "ru", "uk"],
+        "ISO 639-1 codes the language identifier chooses among (fewer = faster and surer).",
+    ),
+    Setting("language.max_chars", 400, "Characters of each article the identifier reads."),
+    Setting("language.min_confidence", 0.5, "Below this confidence the language is 'und'."),
+    Setting("structure.max_heading_chars", 80, "Longest line still taken as a subheading."),
+    Setting("structure.max_heading_words", 10, "Most words a subheading may have."),
+    # --- show
+    Setting("show.width", 100, "Text width used by 'storyline show'."),
+]
+
+DEFAULTS: dict[str, Setting] = {s.name: s for s in _TABLE}
+
+
+def table() -> list[Setting]:
+    return list(_TABLE)
+
+
+class Settings(Mapping[str, Any]):
+    """Immutable view of resolved settings; ``with_overrides`` returns a new object."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, Any] | None = None):
+        merged = {name: s.default for name, s in DEFAULTS.items()}
+        for key, value in (values or {}).items():
+            _check_key(key)
+            merged[key] = _coerce(key, value)
+        self._values = merged
+
+    def __getitem__(self, key: str) -> Any:
+        _check_key(key)
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def with_overrides(self, values: Mapping[str, Any]) -> Settings:
+        return Settings({**self._values, **values})
+
+    @classmethod
+    def load(
+        cls, path: str | Path | None = None, overrides: list[str] | None = None
+    ) -> Settings:
+        """Defaults, then the TOML file at ``path`` (if any), then ``key=value`` overrides."""
+        values: dict[str, Any] = {}
+        if path is not None:
+            values.update(read_toml(Path(path)))
+        for item in overrides or []:
+            key, value = parse_override(item)
+            values[key] = value
+        return cls(values)
+
+
+def _check_key(key: str) -> None:
+    if key not in DEFAULTS:
+        close = [k for k in DEFAULTS if k.split(".")[-1] == key.split(".")[-1]]
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ConfigError(f"unknown setting {key!r}{hint}; 'storyline settings' lists them all")
+
+
+def _coerce(key: str, value: Any) -> Any:
+    default = DEFAULTS[key].default
+    if default is None or value is None:
+        return value
+    kind = type(default)
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
+            return value.lower() in {"1", "true", "yes", "on"}
+    elif kind in (int, float):
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            pass
+    elif isinstance(value, kind):
+        return value
+    elif kind is list and isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    elif kind is str:
+        return str(value)
+    raise ConfigError(f"setting {key!r} expects {kind.__name__}, got {value!r}")
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Read a TOML settings file; tables flatten to dotted keys (``[store] path=…`` → store.path)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"settings file {path} does not exist") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"settings file {path} is not valid TOML: {exc}") from None
+    flat: dict[str, Any] = {}
+
+    def walk(prefix: str, node: dict[str, Any]) -> None:
+        for key, value in node.items():
+            name = f"{prefix}{key}"
+            if isinstance(value, dict) and name not in DEFAULTS:
+                walk(name + ".", value)
+            else:
+                _check_key(name)
+                flat[name] = value
+
+    walk("", data)
+    return flat
+
+
+def parse_override(item: str) -> tuple[str, Any]:
+    """Parse ``key=value`` from the command line; the value is read as TOML when it parses."""
+    key, sep, raw = item.partition("=")
+    key = key.strip()
+    if not sep or not key:
+        raise ConfigError(f"override {item!r} must look like key=value")
+    _check_key(key)
+    try:
+        value = tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw
+    return key, value
