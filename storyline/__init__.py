@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .library import Storyline
 
 
-def open(path: str = "storyline.db", settings: Any = None) -> Storyline:  # noqa: A001
+def open(path: str = "storyline.db", settings: Any = None) -> Storyline:
     """Open (or create) a Storyline database and return the library object over it."""
     from .library import Storyline
 

@@ -28,6 +28,12 @@ _TABLE: list[Setting] = [
     Setting("store.batch_size", 200, "Articles written per transaction during ingest."),
     # --- ingest
     Setting("ingest.max_bytes", 20_000_000, "Inputs larger than this many bytes are refused."),
+    Setting(
+        "ingest.max_stream_bytes",
+        20_000_000_000,
+        "Record streams (JSONL, CSV, WARC) larger than this are refused; each record is also held "
+        "to ingest.max_bytes.",
+    ),
     Setting("ingest.min_chars", 1, "Articles with fewer characters of text are refused as empty."),
     Setting("ingest.follow_symlinks", False, "Follow symbolic links when walking folders."),
     Setting(

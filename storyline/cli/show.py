@@ -1,0 +1,116 @@
+"""``storyline show ID``: one article with its structure and every annotation layer."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Document
+from .common import DbOption, JsonOption, console, fail, library, print_json
+from .render import LABEL_STYLES, article_json, article_panel
+
+
+def register(app: typer.Typer) -> None:
+    app.command("show")(show)
+
+
+def document_json(doc: Document) -> dict[str, Any]:
+    t = doc.text
+    return {
+        **article_json(doc.article),
+        "paragraphs": [{"start": p.span.start, "end": p.span.end, "heading": p.heading} for p in doc.paragraphs],
+        "sentences": [[s.start, s.end] for s in doc.sentences],
+        "entities": [
+            {"start": m.span.start, "end": m.span.end, "label": m.label, "entity_id": m.entity_id, "text": m.span.text(t)}
+            for m in doc.mentions
+        ],
+        "times": [
+            {"start": x.span.start, "end": x.span.end, "type": x.type, "value": x.value, "mod": x.mod, "text": x.span.text(t)}
+            for x in doc.times
+        ],
+        "quotes": [
+            {
+                "kind": q.kind,
+                "message": [[s.start, s.end] for s in q.message],
+                "cue": [[s.start, s.end] for s in q.cue],
+                "speaker": [[s.start, s.end] for s in q.speaker],
+                "speaker_entity_id": q.speaker_entity_id,
+                "speaker_name": q.speaker_name,
+            }
+            for q in doc.quotes
+        ],
+        "timeline": [
+            {"date": e.date, "granularity": e.granularity, "kind": e.kind, "start": e.span.start, "end": e.span.end}
+            for e in doc.timeline
+        ],
+        "stages": doc.stages,
+    }
+
+
+def layers(doc: Document) -> list[Any]:
+    """Tables for the annotation layers present on the document."""
+    t = doc.text
+    out: list[Any] = []
+    if doc.mentions:
+        counts = Counter((m.label, m.entity_id or m.span.text(t)) for m in doc.mentions)
+        names: dict[tuple[str, str], set[str]] = {}
+        for m in doc.mentions:
+            names.setdefault((m.label, m.entity_id or m.span.text(t)), set()).add(m.span.text(t))
+        table = Table(title="entities", title_justify="left")
+        table.add_column("type")
+        table.add_column("as written")
+        table.add_column("×", justify="right")
+        for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            table.add_row(Text(key[0], LABEL_STYLES.get(key[0], "")), Text(", ".join(sorted(names[key]))), str(n))
+        out.append(table)
+    if doc.times:
+        table = Table(title="time expressions", title_justify="left")
+        for col in ("text", "type", "value", "mod"):
+            table.add_column(col)
+        for x in doc.times:
+            table.add_row(Text(x.span.text(t)), x.type, x.value, x.mod or "")
+        out.append(table)
+    if doc.quotes:
+        table = Table(title="quotes", title_justify="left")
+        table.add_column("kind")
+        table.add_column("speaker")
+        table.add_column("cue")
+        table.add_column("message", max_width=70)
+        for q in doc.quotes:
+            speaker = q.speaker_name or " … ".join(s.text(t) for s in q.speaker) or "?"
+            table.add_row(q.kind, Text(speaker), Text(" … ".join(s.text(t) for s in q.cue)), Text(" … ".join(s.text(t) for s in q.message)))
+        out.append(table)
+    if doc.timeline:
+        table = Table(title="timeline", title_justify="left")
+        table.add_column("date", no_wrap=True)
+        table.add_column("kind")
+        table.add_column("sentence", max_width=80)
+        for e in sorted(doc.timeline, key=lambda e: (e.date, e.span.start)):
+            table.add_row(e.date + (f" {e.mod}" if e.mod else ""), e.kind, Text(e.span.text(t)))
+        out.append(table)
+    return out
+
+
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show one article: its text with paragraphs and subheadings, entities, times, quotes, timeline.
+
+    Example: [bold]storyline show 05081d11 --db news.db[/]
+    """
+    with library(db, must_exist=True) as sl:
+        doc = sl.store.get(article_id)
+    if doc is None:
+        fail(f"no article with id {article_id!r} (see 'storyline articles')", code=1)
+    if as_json:
+        print_json(document_json(doc))
+        return
+    console.print(article_panel(doc))
+    for table in layers(doc):
+        console.print(table)

@@ -1,0 +1,72 @@
+"""WARC (and ARC) web archives, plain or gzip-compressed (warcio). HTML responses become articles.
+
+Archives are read as a stream: a truncated or corrupt archive keeps every record before the damage
+and reports where it broke.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import InputError
+from . import Problem
+from .guard import decode
+from .html import html_to_article
+
+if TYPE_CHECKING:
+    from ..model import Article
+    from ..settings import Settings
+
+
+def read(source: str, settings: Settings) -> Iterator[Article | Problem]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    max_bytes = int(settings["ingest.max_bytes"])
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise InputError("empty file")
+        if size > int(settings["ingest.max_stream_bytes"]):
+            raise InputError("file too large (limit ingest.max_stream_bytes)")
+        fh = path.open("rb")
+    except InputError as exc:
+        yield Problem(source, str(exc))
+        return
+    except OSError as exc:
+        yield Problem(source, f"cannot read: {exc.strerror or exc}")
+        return
+    count = 0
+    with fh:
+        try:
+            for record in ArchiveIterator(fh, arc2warc=True):
+                if record.rec_type != "response":
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                origin = f"{source}#{uri or count}"
+                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                if "html" not in ctype.lower():
+                    continue
+                count += 1
+                payload = record.content_stream().read(max_bytes + 1)
+                if len(payload) > max_bytes:
+                    yield Problem(origin, f"response larger than ingest.max_bytes = {max_bytes:,}")
+                    continue
+                try:
+                    html, warning = decode(payload)
+                    art, notes = html_to_article(html, origin, settings, url=uri or None)
+                except InputError as exc:
+                    yield Problem(origin, str(exc))
+                    continue
+                art.meta["captured"] = record.rec_headers.get_header("WARC-Date")
+                for note in ([warning] if warning else []) + notes:
+                    yield Problem(origin, note, fatal=False)
+                yield art
+        except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
+            yield Problem(source, f"truncated or corrupt WARC after {count} HTML records ({type(exc).__name__}: {exc})")
+    if count == 0:
+        yield Problem(source, "no HTML responses in the archive", fatal=False)

@@ -1,0 +1,233 @@
+"""The library behind every front end: ingest, annotate, store, query.
+
+The CLI, the REST API and notebooks all call these functions; none of them talks to readers,
+stages or the database directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, StoreError
+from .ingest import Problem, read_inputs
+from .ingest.article import make_article, parse_date
+from .model import Article, Document, Entity
+from .pipeline import Pipeline
+from .settings import Settings
+from .store import open_store
+from .store.base import SearchHit, Store
+
+Progress = Callable[[str, str], None]  # (origin, status: ingested|duplicate|failed|warning)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest did. ``failed`` holds one Problem per input or item that was not stored."""
+
+    ingested: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    failed: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "ingested": len(self.ingested),
+            "duplicates": len(self.duplicates),
+            "failed": len(self.failed),
+            "warnings": len(self.warnings),
+        }
+
+
+def annotate(pipeline: Pipeline, docs: list[Document], report: IngestReport | None = None) -> list[Document]:
+    """Run the pipeline over a batch. A stage that fails on one document never costs the batch:
+    the batch is re-run document by document and the failing stage is skipped for that document
+    (noted as a warning), so the article is still stored with every layer that worked."""
+    try:
+        return list(pipeline.pipe(docs))
+    except Exception:
+        pass
+    out = []
+    for doc in docs:
+        for stage in pipeline.stages:
+            try:
+                doc = stage(doc)
+                doc.stages[stage.name] = stage.version
+            except Exception as exc:
+                if report is not None:
+                    report.warnings.append(
+                        Problem(doc.article.origin or doc.id, f"stage {stage.name!r} failed: {type(exc).__name__}: {exc}", fatal=False)
+                    )
+        out.append(doc)
+    return out
+
+
+def ingest_articles(
+    items: Iterable[Article | Problem],
+    store: Store,
+    pipeline: Pipeline,
+    settings: Settings,
+    *,
+    published: datetime | None = None,
+    source: str | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Annotate and store articles in transactional batches; duplicates are skipped cheaply."""
+    report = IngestReport()
+    batch_size = max(1, int(settings["store.batch_size"]))
+    seen: set[str] = set()
+    note = progress or (lambda origin, status: None)
+    stream = iter(items)
+    while True:
+        chunk = list(islice(stream, batch_size))
+        if not chunk:
+            break
+        articles: list[Article] = []
+        for item in chunk:
+            if isinstance(item, Problem):
+                (report.failed if item.fatal else report.warnings).append(item)
+                note(item.origin, "failed" if item.fatal else "warning")
+                continue
+            if published is not None:
+                item.published, item.published_estimated, item.date_estimate = published, False, None
+            if source:
+                item.source = source
+            articles.append(item)
+        known = store.existing(a.id for a in articles)
+        fresh: list[Document] = []
+        for art in articles:
+            if art.id in known or art.id in seen:
+                report.duplicates.append(art.id)
+                note(art.origin or art.id, "duplicate")
+                continue
+            seen.add(art.id)
+            art.ingested = datetime.now().replace(microsecond=0)
+            fresh.append(Document(art))
+        if fresh:
+            docs = annotate(pipeline, fresh, report)
+            written = set(store.add(docs))
+            for doc in docs:
+                if doc.id in written:
+                    report.ingested.append(doc.id)
+                    note(doc.article.origin or doc.id, "ingested")
+                else:  # stored concurrently by another process since we looked
+                    report.duplicates.append(doc.id)
+                    note(doc.article.origin or doc.id, "duplicate")
+    return report
+
+
+class Storyline:
+    """A Storyline database opened for use, e.g. in a notebook::
+
+        sl = storyline.open("news.db")
+        sl.ingest(["../shared/examples"])
+        for hit in sl.search("Nordkorea"): print(hit.article.title, hit.snippet)
+    """
+
+    def __init__(self, path: str | Path = "storyline.db", settings: Settings | dict[str, Any] | None = None):
+        if settings is None:
+            settings = Settings()
+        elif not isinstance(settings, Settings):
+            settings = Settings(settings)
+        self.settings = settings
+        self.path = str(path)
+        self.store: Store = open_store(self.path)
+        self._pipeline: Pipeline | None = None
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = Pipeline.from_settings(self.settings)
+        return self._pipeline
+
+    # --- writing
+    def ingest(
+        self,
+        inputs: str | Path | Iterable[str | Path],
+        *,
+        format: str | None = None,
+        date: str | datetime | None = None,
+        source: str | None = None,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read files, folders, feeds or URLs; annotate; store. Never raises for bad input."""
+        paths = [inputs] if isinstance(inputs, str | Path) else list(inputs)
+        when = _user_date(date)
+        return ingest_articles(
+            read_inputs(paths, self.settings, fmt=format),
+            self.store,
+            self.pipeline,
+            self.settings,
+            published=when,
+            source=source,
+            progress=progress,
+        )
+
+    def add_text(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        url: str | None = None,
+        date: str | datetime | None = None,
+        source: str | None = None,
+        language: str | None = None,
+    ) -> IngestReport:
+        """Ingest one article given as a string."""
+        try:
+            art = make_article(text, "<text>", self.settings, title=title, url=url, source=source, language=language)
+        except InputError as exc:
+            return IngestReport(failed=[Problem("<text>", str(exc))])
+        return ingest_articles([art], self.store, self.pipeline, self.settings, published=_user_date(date))
+
+    # --- reading
+    def articles(self, limit: int | None = 50, offset: int = 0, language: str | None = None) -> list[Article]:
+        return self.store.articles(limit=limit, offset=offset, language=language)
+
+    def get(self, article_id: str) -> Document:
+        doc = self.store.get(article_id)
+        if doc is None:
+            raise StoreError(f"no article with id {article_id!r}")
+        return doc
+
+    def documents(self) -> Iterator[Document]:
+        return iter(self.store.iter_documents())
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        return self.store.search(query, limit=limit)
+
+    def entities(self, label: str | None = None, limit: int | None = None) -> list[Entity]:
+        return self.store.entities(label=label, limit=limit)
+
+    def count(self) -> int:
+        return self.store.count()
+
+    def check(self) -> list[str]:
+        return self.store.check()
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Storyline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _user_date(date: str | datetime | None) -> datetime | None:
+    if date is None:
+        return None
+    try:
+        return parse_date(date)
+    except ValueError as exc:
+        raise InputError(f"--date: {exc}") from None
+

@@ -1,0 +1,1 @@
+"""Everything between articles: near-duplicates, events, stories, similarity, story timelines."""

@@ -1,0 +1,115 @@
+"""The storage interface every backend implements. The library, CLI and API talk only to this."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article, Document, Entity
+
+
+@dataclass(slots=True, frozen=True)
+class SearchHit:
+    article: Article
+    snippet: str
+    score: float
+
+
+class Store(ABC):
+    """Articles with their annotations, entities, events and stories.
+
+    Writes are transactional: ``add`` stores a batch of documents completely or not at all.
+    """
+
+    location: str
+
+    # --- articles
+    @abstractmethod
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        """The subset of ``ids`` already stored."""
+
+    def has(self, article_id: str) -> bool:
+        return bool(self.existing([article_id]))
+
+    @abstractmethod
+    def add(self, docs: Sequence[Document]) -> list[str]:
+        """Store new documents (article + annotations) in one transaction; already stored ids are
+        skipped. Returns the ids written."""
+
+    @abstractmethod
+    def update(self, docs: Sequence[Document]) -> None:
+        """Replace the stored article fields and annotations of documents (re-annotation)."""
+
+    @abstractmethod
+    def get(self, article_id: str) -> Document | None:
+        """The document with its annotations; ``article_id`` may be a unique prefix."""
+
+    @abstractmethod
+    def articles(
+        self, limit: int | None = 50, offset: int = 0, language: str | None = None
+    ) -> list[Article]:
+        """Articles ordered by publication date (undated last), then id."""
+
+    @abstractmethod
+    def iter_documents(self, batch_size: int = 500) -> Iterable[Document]:
+        """Every stored document, in publication order."""
+
+    @abstractmethod
+    def count(self) -> int: ...
+
+    @abstractmethod
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over title and text, best first."""
+
+    # --- entities
+    @abstractmethod
+    def entities(self, label: str | None = None, limit: int | None = None) -> list[Entity]: ...
+
+    @abstractmethod
+    def put_entities(self, entities: Sequence[Entity]) -> None:
+        """Insert or replace entities by id."""
+
+    # --- events, stories
+    @abstractmethod
+    def put_links(
+        self,
+        memberships: Sequence[dict[str, Any]],
+        events: Sequence[dict[str, Any]],
+        stories: Sequence[dict[str, Any]],
+        log: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        """Insert or replace article memberships, events and stories, and append to the link log."""
+
+    @abstractmethod
+    def memberships(self) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def events(self, story_id: str | None = None) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def stories(self) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def link_log(self) -> list[dict[str, Any]]: ...
+
+    # --- misc
+    @abstractmethod
+    def get_state(self, key: str) -> str | None: ...
+
+    @abstractmethod
+    def set_state(self, key: str, value: str) -> None: ...
+
+    @abstractmethod
+    def check(self) -> list[str]:
+        """Integrity problems found (empty when the database is sound)."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

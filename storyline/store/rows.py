@@ -1,0 +1,137 @@
+"""Documents as rows and back: the one place that knows how annotation layers are serialised."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+from ..model import (
+    Article,
+    DateEstimate,
+    Document,
+    Mention,
+    Paragraph,
+    Quote,
+    Span,
+    TimelineEntry,
+    TimeMention,
+)
+
+AnnotationRow = tuple[str, str, int, int, int, str | None, str | None]
+
+
+def _dump(value: Any) -> str | None:
+    if value in (None, {}, []):
+        return None
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
+
+
+def _spans(spans: Iterable[Span]) -> list[list[int]]:
+    return [[s.start, s.end] for s in spans]
+
+
+def _unspans(value: list[list[int]] | None) -> tuple[Span, ...]:
+    return tuple(Span(a, b) for a, b in value or [])
+
+
+def article_row(a: Article) -> dict[str, Any]:
+    est = a.date_estimate
+    return {
+        "id": a.id,
+        "url": a.url,
+        "source": a.source,
+        "title": a.title,
+        "text": a.text,
+        "language": a.language,
+        "published": a.published.isoformat() if a.published else None,
+        "published_estimated": int(a.published_estimated),
+        "date_confidence": est.confidence if est else None,
+        "date_evidence": _dump(est.evidence) if est else None,
+        "ingested": (a.ingested or datetime.now()).isoformat(timespec="seconds"),
+        "origin": a.origin,
+        "meta": _dump(a.meta),
+    }
+
+
+def article_from_row(r: Any) -> Article:
+    published = datetime.fromisoformat(r["published"]) if r["published"] else None
+    estimate = None
+    if r["published_estimated"] and published is not None:
+        estimate = DateEstimate(published, r["date_confidence"] or 0.0, json.loads(r["date_evidence"] or "[]"))
+    return Article(
+        id=r["id"],
+        text=r["text"],
+        title=r["title"],
+        source=r["source"],
+        url=r["url"],
+        language=r["language"],
+        published=published,
+        published_estimated=bool(r["published_estimated"]),
+        date_estimate=estimate,
+        ingested=datetime.fromisoformat(r["ingested"]) if r["ingested"] else None,
+        origin=r["origin"],
+        meta=json.loads(r["meta"] or "{}"),
+    )
+
+
+def annotation_rows(doc: Document) -> Iterator[AnnotationRow]:
+    aid = doc.id
+    for i, p in enumerate(doc.paragraphs):
+        yield aid, "paragraph", i, p.span.start, p.span.end, "heading" if p.heading else "p", None
+    for i, s in enumerate(doc.sentences):
+        yield aid, "sentence", i, s.start, s.end, None, None
+    for i, m in enumerate(doc.mentions):
+        yield aid, "mention", i, m.span.start, m.span.end, m.label, _dump({"entity_id": m.entity_id, "score": m.score})
+    for i, t in enumerate(doc.times):
+        tdata = {"value": t.value, "mod": t.mod, "anchor": t.anchor, "direction": t.direction}
+        yield aid, "time", i, t.span.start, t.span.end, t.type, _dump({k: v for k, v in tdata.items() if v is not None})
+    for i, q in enumerate(doc.quotes):
+        every = [*q.message, *q.cue, *q.speaker]
+        start = min((s.start for s in every), default=0)
+        end = max((s.end for s in every), default=0)
+        data: dict[str, Any] = {
+            "message": _spans(q.message),
+            "cue": _spans(q.cue),
+            "speaker": _spans(q.speaker),
+            "speaker_entity_id": q.speaker_entity_id,
+            "speaker_name": q.speaker_name,
+        }
+        yield aid, "quote", i, start, end, q.kind, _dump(data)
+    for i, e in enumerate(doc.timeline):
+        edata = {"date": e.date, "granularity": e.granularity, "mod": e.mod}
+        yield aid, "timeline", i, e.span.start, e.span.end, e.kind, _dump(edata)
+
+
+def document_from_rows(article: Article, rows: Iterable[Any], stages: dict[str, int] | None = None) -> Document:
+    doc = Document(article, stages=dict(stages or {}))
+    for r in rows:
+        layer, span, label = r["layer"], Span(r["start"], r["end"]), r["label"]
+        data = json.loads(r["data"]) if r["data"] else {}
+        if layer == "paragraph":
+            doc.paragraphs.append(Paragraph(span, label == "heading"))
+        elif layer == "sentence":
+            doc.sentences.append(span)
+        elif layer == "mention":
+            doc.mentions.append(Mention(span, label, data.get("entity_id"), data.get("score")))
+        elif layer == "time":
+            doc.times.append(
+                TimeMention(span, label, data.get("value", ""), data.get("mod"), data.get("anchor"), data.get("direction"))
+            )
+        elif layer == "quote":
+            doc.quotes.append(
+                Quote(
+                    label,
+                    _unspans(data.get("message")),
+                    _unspans(data.get("cue")),
+                    _unspans(data.get("speaker")),
+                    data.get("speaker_entity_id"),
+                    data.get("speaker_name"),
+                )
+            )
+        elif layer == "timeline":
+            doc.timeline.append(
+                TimelineEntry(data.get("date", ""), data.get("granularity", ""), label, span, article.id, data.get("mod"))
+            )
+    return doc

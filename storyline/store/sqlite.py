@@ -1,0 +1,358 @@
+"""SQLite backend: WAL journal, numbered migrations, FTS5 search, one transaction per batch.
+
+SQLite is the default because it needs nothing installed and survives crashes: with WAL and a
+transaction per batch, a killed ingest leaves the database exactly as it was after the last
+committed batch, and re-running the ingest completes the work (stored articles are duplicates).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Article, Document, Entity
+from .base import SearchHit, Store
+from .rows import annotation_rows, article_from_row, article_row, document_from_rows
+
+_ARTICLE_COLUMNS = (
+    "id, url, source, title, text, language, published, published_estimated, date_confidence, "
+    "date_evidence, ingested, origin, meta"
+)
+_ORDER = "ORDER BY published IS NULL, published, id"
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(number, name, sql) for every packaged migration, in order."""
+    found = []
+    for entry in resources.files("storyline.store.migrations").iterdir():
+        m = re.match(r"(\d+)_(\w+)\.sql$", entry.name)
+        if m:
+            found.append((int(m[1]), m[2], entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class SQLiteStore(Store):
+    def __init__(self, location: str | Path, readonly: bool = False):
+        self.location = str(location)
+        path = Path(self.location)
+        if readonly and not path.exists():
+            raise StoreError(f"database {path} does not exist (run 'storyline ingest' first)")
+        if path.exists() and path.is_dir():
+            raise StoreError(f"{path} is a folder, not a database file")
+        if not readonly and path.parent and not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            uri = f"file:{path}?mode=ro" if readonly else str(path)
+            self.db = sqlite3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            if not readonly:
+                self._migrate()
+            else:
+                self._check_version()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} is not a usable Storyline database ({exc})") from None
+
+    # --- schema
+    def _check_version(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            raise StoreError(f"{self.location} is not a Storyline database")
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+            if tables:
+                raise StoreError(f"{self.location} is an SQLite database of another program")
+        for number, _name, sql in migrations():
+            if number <= version:
+                continue
+            with self.transaction():
+                for statement in _statements(sql):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # --- articles
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            q = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
+            found.update(r[0] for r in self.db.execute(q, chunk))
+        return found
+
+    def _insert(self, docs: Sequence[Document]) -> None:
+        rows = []
+        for doc in docs:
+            row = article_row(doc.article)
+            row["stages"] = json.dumps(doc.stages, sort_keys=True) if doc.stages else None
+            rows.append(row)
+        cols = [*_ARTICLE_COLUMNS.split(", "), "stages"]
+        self.db.executemany(
+            f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})", rows
+        )
+        self.db.executemany(
+            'INSERT INTO annotations (article_id, layer, seq, start, "end", label, data) VALUES (?,?,?,?,?,?,?)',
+            [r for doc in docs for r in annotation_rows(doc)],
+        )
+
+    def add(self, docs: Sequence[Document]) -> list[str]:
+        with self.transaction():
+            known = self.existing(d.id for d in docs)
+            fresh: dict[str, Document] = {}
+            for doc in docs:
+                if doc.id not in known and doc.id not in fresh:
+                    fresh[doc.id] = doc
+            self._insert(list(fresh.values()))
+        return list(fresh)
+
+    def update(self, docs: Sequence[Document]) -> None:
+        with self.transaction():
+            for doc in docs:
+                row = article_row(doc.article)
+                row["stages"] = json.dumps(doc.stages, sort_keys=True) if doc.stages else None
+                sets = ", ".join(f"{c} = :{c}" for c in row if c not in {"id", "ingested"})
+                self.db.execute(f"UPDATE articles SET {sets} WHERE id = :id", row)
+                self.db.execute("DELETE FROM annotations WHERE article_id = ?", (doc.id,))
+                self.db.executemany(
+                    'INSERT INTO annotations (article_id, layer, seq, start, "end", label, data) VALUES (?,?,?,?,?,?,?)',
+                    list(annotation_rows(doc)),
+                )
+
+    def resolve_id(self, prefix: str) -> str | None:
+        prefix = prefix.strip().lower()
+        if not re.fullmatch(r"[0-9a-f]{1,32}", prefix):
+            return None
+        rows = self.db.execute("SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (prefix, prefix + "g")).fetchall()
+        if len(rows) > 1:
+            raise StoreError(f"article id prefix {prefix!r} is ambiguous; give more characters")
+        return rows[0][0] if rows else None
+
+    def _documents(self, rows: list[sqlite3.Row]) -> list[Document]:
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        by_article: dict[str, list[sqlite3.Row]] = {i: [] for i in ids}
+        q = (
+            f"SELECT * FROM annotations WHERE article_id IN ({','.join('?' * len(ids))}) "
+            "ORDER BY article_id, layer, seq"
+        )
+        for a in self.db.execute(q, ids):
+            by_article[a["article_id"]].append(a)
+        return [
+            document_from_rows(article_from_row(r), by_article[r["id"]], json.loads(r["stages"] or "{}"))
+            for r in rows
+        ]
+
+    def get(self, article_id: str) -> Document | None:
+        full = article_id if self.has(article_id) else self.resolve_id(article_id)
+        if full is None:
+            return None
+        rows = self.db.execute(f"SELECT {_ARTICLE_COLUMNS}, stages FROM articles WHERE id = ?", (full,)).fetchall()
+        docs = self._documents(rows)
+        return docs[0] if docs else None
+
+    def articles(self, limit: int | None = 50, offset: int = 0, language: str | None = None) -> list[Article]:
+        where, args = ("WHERE language = ?", [language]) if language else ("", [])
+        q = f"SELECT {_ARTICLE_COLUMNS} FROM articles {where} {_ORDER} LIMIT ? OFFSET ?"
+        return [article_from_row(r) for r in self.db.execute(q, [*args, -1 if limit is None else limit, offset])]
+
+    def iter_documents(self, batch_size: int = 500) -> Iterator[Document]:
+        ids = [r[0] for r in self.db.execute(f"SELECT id FROM articles {_ORDER}")]
+        for i in range(0, len(ids), batch_size):
+            chunk = ids[i : i + batch_size]
+            rows = self.db.execute(
+                f"SELECT {_ARTICLE_COLUMNS}, stages FROM articles WHERE id IN ({','.join('?' * len(chunk))}) {_ORDER}",
+                chunk,
+            ).fetchall()
+            yield from self._documents(rows)
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        match = fts_query(query)
+        if not match:
+            return []
+        q = (
+            f"SELECT {', '.join('a.' + c for c in _ARTICLE_COLUMNS.split(', '))}, "
+            "snippet(articles_fts, 1, '[', ']', '…', 12) AS snip, bm25(articles_fts, 4.0, 1.0) AS score "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY score, a.id LIMIT ?"
+        )
+        try:
+            rows = self.db.execute(q, (match, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot search for {query!r}: {exc}") from None
+        return [SearchHit(article_from_row(r), r["snip"], -float(r["score"])) for r in rows]
+
+    # --- entities
+    def entities(self, label: str | None = None, limit: int | None = None) -> list[Entity]:
+        where, args = ("WHERE label = ?", [label]) if label else ("", [])
+        q = f"SELECT * FROM entities {where} ORDER BY mentions DESC, name, id LIMIT ?"
+        return [
+            Entity(r["id"], r["name"], r["label"], json.loads(r["aliases"]), r["mentions"], r["relation"])
+            for r in self.db.execute(q, [*args, -1 if limit is None else limit])
+        ]
+
+    def put_entities(self, entities: Sequence[Entity]) -> None:
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO entities (id, name, label, aliases, mentions, relation) VALUES (?,?,?,?,?,?)",
+                [(e.id, e.name, e.label, json.dumps(e.aliases, ensure_ascii=False), e.mentions, e.relation) for e in entities],
+            )
+
+    # --- events, stories
+    def put_links(
+        self,
+        memberships: Sequence[dict[str, Any]],
+        events: Sequence[dict[str, Any]],
+        stories: Sequence[dict[str, Any]],
+        log: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        def enc(v: Any) -> Any:
+            return json.dumps(v, ensure_ascii=False, sort_keys=True, default=str) if isinstance(v, dict | list) else v
+
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO memberships (article_id, event_id, story_id, duplicate_of, score, explanation) "
+                "VALUES (:article_id, :event_id, :story_id, :duplicate_of, :score, :explanation)",
+                [{k: enc(m.get(k)) for k in ("article_id", "event_id", "story_id", "duplicate_of", "score", "explanation")} for m in memberships],
+            )
+            self.db.executemany(
+                'INSERT OR REPLACE INTO events (id, story_id, title, start, "end", data) VALUES (:id, :story_id, :title, :start, :end, :data)',
+                [{k: enc(e.get(k)) for k in ("id", "story_id", "title", "start", "end", "data")} for e in events],
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO stories (id, title, data) VALUES (:id, :title, :data)",
+                [{k: enc(s.get(k)) for k in ("id", "title", "data")} for s in stories],
+            )
+            now = datetime.now().isoformat(timespec="seconds")
+            self.db.executemany(
+                "INSERT INTO link_log (at, action, subject, object, reason) VALUES (?,?,?,?,?)",
+                [(now, e.get("action"), e.get("subject"), e.get("object"), e.get("reason")) for e in log],
+            )
+
+    @staticmethod
+    def _rows(cursor: sqlite3.Cursor, json_cols: tuple[str, ...] = ("data", "explanation")) -> list[dict[str, Any]]:
+        out = []
+        for r in cursor:
+            d = dict(r)
+            for c in json_cols:
+                if isinstance(d.get(c), str) and d[c][:1] in "[{":
+                    d[c] = json.loads(d[c])
+            out.append(d)
+        return out
+
+    def memberships(self) -> list[dict[str, Any]]:
+        return self._rows(self.db.execute("SELECT * FROM memberships ORDER BY article_id"))
+
+    def events(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        where, args = ("WHERE story_id = ?", [story_id]) if story_id else ("", [])
+        return self._rows(self.db.execute(f'SELECT * FROM events {where} ORDER BY start IS NULL, start, id', args))
+
+    def stories(self) -> list[dict[str, Any]]:
+        return self._rows(self.db.execute("SELECT * FROM stories ORDER BY id"))
+
+    def link_log(self) -> list[dict[str, Any]]:
+        return self._rows(self.db.execute("SELECT * FROM link_log ORDER BY seq"), ())
+
+    # --- misc
+    def get_state(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_state(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
+
+    def check(self) -> list[str]:
+        problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"foreign key violation in {r[0]}" for r in self.db.execute("PRAGMA foreign_key_check")]
+        try:
+            self.db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"full-text index: {exc}")
+        orphans = self.db.execute(
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)"
+            " AND a.stages LIKE '%structure%'"
+        ).fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} articles lack the annotations their stages promise")
+        return problems
+
+    def close(self) -> None:
+        with suppress(sqlite3.Error):
+            self.db.close()
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies (which contain ';') whole."""
+    out: list[str] = []
+    buf: list[str] = []
+    for line in sql.splitlines():
+        if line.strip().startswith("--") and not buf:
+            continue
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            out.append(joined)
+            buf = []
+    if "\n".join(buf).strip():
+        out.append("\n".join(buf))
+    return out
+
+
+_FTS_TOKEN = re.compile(r'"[^"]*"|[\w*-]+', re.UNICODE)
+
+
+def fts_query(query: str) -> str:
+    """A user query as a safe FTS5 expression: words ANDed, "phrases" kept, prefix* allowed,
+    OR/NOT honoured; punctuation that FTS5 would choke on is dropped."""
+    parts = []
+    for tok in _FTS_TOKEN.findall(query):
+        if tok.startswith('"'):
+            inner = tok.strip('"').replace('"', "").strip()
+            if inner:
+                parts.append(f'"{inner}"')
+        elif tok in {"OR", "NOT", "AND"}:
+            parts.append(tok)
+        else:
+            word = tok.replace("-", " ").strip("* ")
+            if word:
+                star = "*" if tok.endswith("*") else ""
+                parts.append(f'"{word}"{star}')
+    while parts and parts[0] in {"OR", "NOT", "AND"}:
+        parts.pop(0)
+    while parts and parts[-1] in {"OR", "NOT", "AND"}:
+        parts.pop()
+    return " ".join(parts)
