@@ -14,8 +14,7 @@ import unicodedata
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ref|referrer|wt_mc|cmp|ns_mchannel|ns_source)$", re.I)
-_WS = re.compile(r"\s+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def stable_hash(*parts: str, size: int = 8) -> str:
@@ -50,7 +49,7 @@ def canonical_url(url: str) -> str | None:
 
 def normalise_text(text: str) -> str:
     """Text as compared for identity: NFC, invisible characters removed, white space folded."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", text).translate(_INVISIBLE)).strip()
+    return " ".join(_INVISIBLE.sub("", unicodedata.normalize("NFC", text)).split())
 
 
 def article_id(url: str | None, text: str) -> str:

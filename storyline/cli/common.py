@@ -14,8 +14,8 @@ from rich.console import Console
 from ..errors import StorylineError
 from ..settings import Settings
 
-console = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
     Path | None,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import articles, check, demo, evaluate, ingest, settings_cmd, show
+from . import articles, bench, check, demo, evaluate, ingest, settings_cmd, show
 from .common import State
 
 app = typer.Typer(
@@ -46,6 +46,7 @@ demo.register(app)
 settings_cmd.register(app)
 check.register(app)
 evaluate.register(app)
+bench.register(app)
 
 
 def main() -> None:

@@ -26,7 +26,7 @@ def html_to_article(html: str, origin: str, settings: Settings, url: str | None 
     except Exception as exc:  # trafilatura raises many kinds on broken markup
         raise InputError(f"HTML could not be parsed ({type(exc).__name__}: {exc})") from None
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(text.strip()) < int(settings["ingest.html_min_chars"]):
         raise InputError("no main text found in the HTML page")
     # trafilatura puts one block per line: make blocks paragraphs
     body = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())

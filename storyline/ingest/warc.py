@@ -68,5 +68,41 @@ def read(source: str, settings: Settings) -> Iterator[Article | Problem]:
                 yield art
         except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
             yield Problem(source, f"truncated or corrupt WARC after {count} HTML records ({type(exc).__name__}: {exc})")
-    if count == 0:
+            return
+    damage = _damage(path)
+    if damage:
+        yield Problem(source, f"truncated or corrupt WARC after {count} HTML records ({damage})")
+    elif count == 0:
         yield Problem(source, "no HTML responses in the archive", fatal=False)
+
+
+def _damage(path: Path) -> str | None:
+    """Why the archive is incomplete, or None. warcio stops quietly at a truncated end, so the
+    container is checked on its own: every gzip member complete, or the last record terminated."""
+    with path.open("rb") as fh:
+        head = fh.read(2)
+        fh.seek(0)
+        if head == b"\x1f\x8b":
+            pending = b""
+            while True:
+                d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                data = pending or fh.read(1 << 20)
+                while data:
+                    try:
+                        d.decompress(data)
+                    except zlib.error as exc:
+                        return f"corrupt gzip data: {exc}"
+                    if d.eof:
+                        break
+                    data = fh.read(1 << 20)
+                if not d.eof:
+                    return "gzip stream ends in the middle of a record"
+                pending = d.unused_data
+                if not pending:
+                    pending = fh.read(1 << 20)
+                    if not pending:
+                        return None
+        if path.stat().st_size < 4:
+            return "the file is too short to hold a record"
+        fh.seek(-4, 2)
+        return None if fh.read(4) == b"\r\n\r\n" else "the last record is cut off"

@@ -1,0 +1,1 @@
+"""Throughput and memory benchmarks (``storyline bench``); speed targets live here, not in tests."""

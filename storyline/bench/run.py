@@ -1,0 +1,119 @@
+"""The benchmark: the whole pipeline (ingest → annotate → store) and each stage on its own.
+
+Stages are timed in isolation on the same documents (each on copies that already carry what it
+requires), so ``overhead_ratio`` = pipeline time / sum of stage times shows what the plumbing costs.
+"""
+
+from __future__ import annotations
+
+import copy
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..ingest import Problem
+from ..ingest.records import record_to_article
+from ..library import ingest_articles
+from ..model import Article, Document
+from ..pipeline import Pipeline
+from ..settings import Settings
+from ..store.sqlite import SQLiteStore
+from .corpora import records
+
+Progress = Callable[[str], None]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def _articles(recs: list[dict[str, Any]], settings: Settings) -> list[Article | Problem]:
+    out: list[Article | Problem] = []
+    for i, rec in enumerate(recs):
+        try:
+            out.append(record_to_article(rec, f"bench:{i}", settings)[0])
+        except Exception as exc:  # noqa: BLE001 - a bad record is a problem, as in a real ingest
+            out.append(Problem(f"bench:{i}", str(exc)))
+    return out
+
+
+def bench(
+    data: Path,
+    settings: Settings,
+    *,
+    limit: int | None = None,
+    profile: str = "fast",
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    say = progress or (lambda msg: None)
+    corpus, recs = records(data, limit)
+    n = len(recs)
+    pipeline = Pipeline.from_settings(settings)
+    say(f"{corpus}: {n:,} items; pipeline {' → '.join(pipeline.names)}")
+
+    # warm-up: load models, compile regexes, touch every code path once
+    warm = [Document(a) for a in _articles(recs[:20], settings) if isinstance(a, Article)]
+    list(pipeline.pipe(warm))
+
+    stages: dict[str, dict[str, float]] = {}
+    t0 = time.perf_counter()
+    arts = _articles(recs, settings)
+    t_ingest = time.perf_counter() - t0
+    stages["ingest"] = {"articles_per_s": n / t_ingest if t_ingest else 0.0, "seconds": t_ingest}
+    good = [a for a in arts if isinstance(a, Article)]
+
+    docs = [Document(copy.copy(a)) for a in good]
+    stage_total = t_ingest
+    n_sentences = 0
+    for stage in pipeline.stages:
+        say(f"stage {stage.name}")
+        before = [copy.copy(d) for d in docs]
+        for d, b in zip(docs, before, strict=True):
+            b.article = copy.copy(d.article)
+        t = time.perf_counter()
+        docs = list(stage.pipe(before))
+        took = time.perf_counter() - t
+        stage_total += took
+        entry = {"articles_per_s": len(docs) / took if took else 0.0, "seconds": took}
+        n_sentences = sum(len(d.sentences) for d in docs) or n_sentences
+        if n_sentences:
+            entry["sentences_per_s"] = n_sentences / took if took else 0.0
+        stages[stage.name] = entry
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "bench-store.db")
+        batch = int(settings["store.batch_size"])
+        t = time.perf_counter()
+        for i in range(0, len(docs), batch):
+            store.add(docs[i : i + batch])
+        took = time.perf_counter() - t
+        store.close()
+        stage_total += took
+        stages["store"] = {"articles_per_s": len(docs) / took if took else 0.0, "seconds": took}
+
+        say("whole pipeline")
+        store = SQLiteStore(Path(tmp) / "bench-pipeline.db")
+        t = time.perf_counter()
+        report = ingest_articles(_articles(recs, settings), store, pipeline, settings)
+        pipeline_s = time.perf_counter() - t
+        store.close()
+
+    return {
+        "task": "bench",
+        "profile": profile,
+        "corpus": corpus,
+        "n_articles": n,
+        "n_stored": len(report.ingested),
+        "n_duplicates": len(report.duplicates),
+        "n_sentences": n_sentences,
+        "pipeline": pipeline.names,
+        "pipeline_articles_per_s": n / pipeline_s if pipeline_s else 0.0,
+        "pipeline_seconds": pipeline_s,
+        "stages": stages,
+        "stage_share": {k: v["seconds"] / stage_total for k, v in stages.items()} if stage_total else {},
+        "peak_rss_mb": peak_rss_mb(),
+        "overhead_ratio": pipeline_s / stage_total if stage_total else 0.0,
+    }

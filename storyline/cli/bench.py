@@ -1,0 +1,60 @@
+"""``storyline bench``: throughput and memory of the whole pipeline and of each stage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from .common import JsonOption, State, console, err, fail, print_json, user_errors
+from .demo import find_examples
+
+
+def register(app: typer.Typer) -> None:
+    app.command("bench")(bench)
+
+
+def bench(
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="Corpus folder: 10kgnad (default), de_headlines_2013_2023 or de_frontpages_2026."),
+    ] = None,
+    profile: Annotated[str, typer.Option("--profile", help="Model profile: fast | accurate.")] = "fast",
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="Use only the first N items.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Benchmark the pipeline (ingest → annotate → store) and each stage on a German corpus.
+
+    Reports articles/s and sentences/s per stage, the share of time per stage, peak memory, and
+    pipeline time / sum of stage times. Example: [bold]storyline bench --data ../shared/data/10kgnad[/]
+    """
+    from ..bench.run import bench as run_bench
+
+    if data is None:
+        examples = find_examples()
+        data = examples.parent / "data" / "10kgnad" if examples else Path("../shared/data/10kgnad")
+    if not data.exists():
+        fail(f"--data {data} does not exist")
+    settings = State.settings()
+    if profile not in {"fast", "accurate"}:
+        fail("--profile must be fast or accurate")
+    if "ner.profile" in dict(settings):
+        settings = settings.with_overrides({"ner.profile": profile})
+    with user_errors():
+        result = run_bench(data, settings, limit=limit, profile=profile, progress=None if as_json else (lambda m: err.print(f"[dim]{m}[/]")))
+    if as_json:
+        print_json(result)
+        return
+    table = Table(title=f"bench {result['corpus']}: {result['n_articles']:,} items, profile {profile}", title_justify="left")
+    table.add_column("stage", style="cyan")
+    table.add_column("articles/s", justify="right")
+    table.add_column("sentences/s", justify="right")
+    table.add_column("share", justify="right")
+    for name, s in result["stages"].items():
+        sps = s.get("sentences_per_s")
+        table.add_row(name, f"{s['articles_per_s']:,.0f}", f"{sps:,.0f}" if sps else "", f"{result['stage_share'].get(name, 0):.0%}")
+    table.add_row("[bold]pipeline[/]", f"[bold]{result['pipeline_articles_per_s']:,.0f}[/]", "", "")
+    console.print(table)
+    console.print(f"peak memory {result['peak_rss_mb']:,.0f} MB · pipeline/stages time ratio {result['overhead_ratio']:.2f}")

@@ -1,0 +1,32 @@
+"""Shared fixtures. Data-dependent tests read ../shared and skip cleanly when it is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+DATA = SHARED / "data"
+EXAMPLES = SHARED / "examples"
+
+needs_examples = pytest.mark.skipif(not EXAMPLES.is_dir(), reason="../shared/examples is absent")
+
+
+def needs_data(name: str) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not (DATA / name).exists(), reason=f"../shared/data/{name} is absent")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture
+def sl(db_path: Path):
+    import storyline
+
+    lib = storyline.open(str(db_path))
+    yield lib
+    lib.close()

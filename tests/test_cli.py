@@ -1,0 +1,92 @@
+"""The CLI as a user drives it: help with examples, the demo, listing, showing, searching."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+from conftest import EXAMPLES, needs_examples
+from typer.testing import CliRunner
+
+from storyline.cli.main import app
+
+runner = CliRunner()
+
+
+def _commands(group: typer.Typer, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    out = [prefix + (c.name or c.callback.__name__,) for c in group.registered_commands]  # type: ignore[union-attr]
+    for sub in group.registered_groups:
+        out += _commands(sub.typer_instance, prefix + (sub.name,))  # type: ignore[arg-type]
+    return out
+
+
+@pytest.mark.parametrize("command", _commands(app))
+def test_every_command_explains_itself_with_an_example(command):
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output
+
+
+@needs_examples
+def test_demo_shows_the_examples(tmp_path: Path):
+    db = tmp_path / "demo.db"
+    result = runner.invoke(app, ["demo", "--db", str(db)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "ingested 2, duplicates 0, failed 0" in result.output
+    assert "Krieg verhindern" in result.output and "Historischer Gipfel steht bevor" in result.output
+    listed = runner.invoke(app, ["articles", "--db", str(db), "--json"])
+    data = json.loads(listed.output)
+    assert data["total"] == 2 and {a["language"] for a in data["articles"]} == {"de"}
+    aid = data["articles"][0]["id"]
+    shown = runner.invoke(app, ["show", aid[:8], "--db", str(db), "--json"])
+    doc = json.loads(shown.output)
+    assert doc["id"] == aid and any(p["heading"] for p in doc["paragraphs"])
+    for p in doc["paragraphs"]:
+        assert doc["text"][p["start"] : p["end"]].strip() == doc["text"][p["start"] : p["end"]]
+    hits = json.loads(runner.invoke(app, ["search", "Panmunjom", "--db", str(db), "--json"]).output)
+    assert [h["id"] for h in hits["hits"]] and "[Panmunjom]" in hits["hits"][0]["snippet"]
+    assert runner.invoke(app, ["check", "--db", str(db)]).exit_code == 0
+
+
+@needs_examples
+def test_example_structure(sl):
+    report = sl.ingest(sorted(str(p) for p in EXAMPLES.glob("*.txt")))
+    assert len(report.ingested) == 2
+    heads = {}
+    for doc in sl.documents():
+        heads[Path(doc.article.origin).name[:3]] = [p.span.text(doc.text) for p in doc.paragraphs if p.heading]
+        assert doc.article.language == "de"
+    assert heads == {"000": ["Krieg verhindern", "Ziel ist atomwaffenfreie Halbinsel"], "001": ["Historischer Gipfel steht bevor"]}
+
+
+def test_errors_are_one_clear_line(tmp_path: Path):
+    missing = runner.invoke(app, ["articles", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    bad_setting = runner.invoke(app, ["--set", "nope=1", "settings"])
+    assert bad_setting.exit_code == 2 and "unknown setting 'nope'" in bad_setting.output
+    not_found = runner.invoke(app, ["ingest", str(tmp_path / "x.txt"), "--db", str(tmp_path / "d.db")])
+    assert not_found.exit_code == 1 and "no such file or folder" in not_found.output
+
+
+def test_untrusted_text_cannot_inject_markup(tmp_path: Path):
+    f = tmp_path / "evil.txt"
+    f.write_text("[bold red]Alarm[/] \x1b[31mrot\x1b[0m und [link=https://evil.example]hier[/link].", encoding="utf-8")
+    db = tmp_path / "e.db"
+    runner.invoke(app, ["ingest", str(f), "--db", str(db)])
+    aid = json.loads(runner.invoke(app, ["articles", "--db", str(db), "--json"]).output)["articles"][0]["id"]
+    out = runner.invoke(app, ["show", aid, "--db", str(db)]).output
+    assert "[bold red]Alarm[/]" in out and "\x1b[31m" not in out
+
+
+def test_import_is_fast():
+    code = "import time; t=time.perf_counter(); import storyline; print(time.perf_counter()-t)"
+    took = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    heavy = subprocess.run(
+        [sys.executable, "-c", "import storyline, sys; print(sorted(m for m in ('spacy','lingua','trafilatura','numpy') if m in sys.modules))"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    assert heavy == "[]" and took < 1.0
