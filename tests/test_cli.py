@@ -18,9 +18,9 @@ runner = CliRunner()
 
 
 def _commands(group: typer.Typer, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    out = [prefix + (c.name or c.callback.__name__,) for c in group.registered_commands]  # type: ignore[union-attr]
+    out = [(*prefix, c.name or c.callback.__name__) for c in group.registered_commands]  # type: ignore[union-attr]
     for sub in group.registered_groups:
-        out += _commands(sub.typer_instance, prefix + (sub.name,))  # type: ignore[arg-type]
+        out += _commands(sub.typer_instance, (*prefix, sub.name))  # type: ignore[arg-type]
     return out
 
 
