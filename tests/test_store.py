@@ -75,7 +75,7 @@ def test_any_query_is_safe(query: str):
     store.search(query)  # never raises: every user string becomes a valid FTS5 expression
 
 
-def _SHARED_STORE(cache: dict = {}) -> SQLiteStore:  # noqa: B006 - module-level cache for Hypothesis
+def _SHARED_STORE(cache: dict = {}) -> SQLiteStore:
     if "s" not in cache:
         import tempfile
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import articles, bench, check, demo, evaluate, ingest, settings_cmd, show
+from . import articles, bench, check, demo, evaluate, export, ingest, settings_cmd, show
 from .common import State
 
 app = typer.Typer(
@@ -47,6 +47,7 @@ settings_cmd.register(app)
 check.register(app)
 evaluate.register(app)
 bench.register(app)
+export.register(app)
 
 
 def main() -> None:
