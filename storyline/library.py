@@ -188,6 +188,25 @@ class Storyline:
             return IngestReport(failed=[Problem("<text>", str(exc))])
         return ingest_articles([art], self.store, self.pipeline, self.settings, published=_user_date(date))
 
+    def set_date(self, article_id: str, date: str | datetime) -> Document:
+        """Give an article its publication date (the user knows best) and re-resolve everything that
+        depends on it: time values, timeline entries, estimates."""
+        doc = self.get(article_id)
+        art = doc.article
+        art.published, art.published_estimated, art.date_estimate = _user_date(date), False, None
+        return self._reannotate([doc])[0]
+
+    def reannotate(self, ids: Iterable[str] | None = None) -> list[Document]:
+        """Run the current pipeline again over stored articles (after a model upgrade or a date
+        change); the article itself is kept, its annotation layers are replaced."""
+        docs = [self.get(i) for i in ids] if ids is not None else list(self.store.iter_documents())
+        return self._reannotate(docs)
+
+    def _reannotate(self, docs: list[Document]) -> list[Document]:
+        fresh = annotate(self.pipeline, [Document(d.article) for d in docs])
+        self.store.update(fresh)
+        return fresh
+
     # --- reading
     def articles(self, limit: int | None = 50, offset: int = 0, language: str | None = None) -> list[Article]:
         return self.store.articles(limit=limit, offset=offset, language=language)

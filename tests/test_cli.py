@@ -90,3 +90,17 @@ def test_import_is_fast():
         capture_output=True, text=True, check=True,
     ).stdout.strip()
     assert heavy == "[]" and took < 1.0
+
+
+def test_user_supplied_date_wins_and_persists(tmp_path: Path):
+    f = tmp_path / "a.txt"
+    f.write_text("Am Mittwoch traf sich der Rat in Brüssel. Er beschloss neue Regeln.", encoding="utf-8")
+    db = tmp_path / "d.db"
+    assert runner.invoke(app, ["ingest", str(f), "--db", str(db)]).exit_code == 0
+    aid = json.loads(runner.invoke(app, ["articles", "--db", str(db), "--json"]).output)["articles"][0]["id"]
+    res = runner.invoke(app, ["date", aid[:6], "2018-01-10", "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(runner.invoke(app, ["show", aid, "--db", str(db), "--json"]).output)
+    assert doc["published"] == "2018-01-10T00:00:00" and doc["published_estimated"] is False
+    bad = runner.invoke(app, ["date", aid, "0001-01-01", "--db", str(db)])
+    assert bad.exit_code == 2 and "implausible date" in bad.output

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import articles, bench, check, demo, evaluate, export, ingest, settings_cmd, show
+from . import articles, bench, check, dates, demo, evaluate, export, ingest, settings_cmd, show
 from .common import State
 
 app = typer.Typer(
@@ -48,6 +48,7 @@ check.register(app)
 evaluate.register(app)
 bench.register(app)
 export.register(app)
+dates.register(app)
 
 
 def main() -> None:

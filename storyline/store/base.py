@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,10 @@ class Store(ABC):
     """
 
     location: str
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[Any]:
+        """A unit of work: writes inside it commit together or not at all (nestable)."""
 
     # --- articles
     @abstractmethod

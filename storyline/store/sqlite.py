@@ -42,6 +42,7 @@ def migrations() -> list[tuple[int, str, str]]:
 class SQLiteStore(Store):
     def __init__(self, location: str | Path, readonly: bool = False):
         self.location = str(location)
+        self._depth = 0
         path = Path(self.location)
         if readonly and not path.exists():
             raise StoreError(f"database {path} does not exist (run 'storyline ingest' first)")
@@ -91,7 +92,17 @@ class SQLiteStore(Store):
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit; nested uses join the outer transaction (so a batch of articles, the
+        entities they update and their event memberships commit together or not at all)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.db
+            finally:
+                self._depth -= 1
+            return
         self.db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
         try:
             yield self.db
         except BaseException:
@@ -99,6 +110,8 @@ class SQLiteStore(Store):
             raise
         else:
             self.db.execute("COMMIT")
+        finally:
+            self._depth = 0
 
     # --- articles
     def existing(self, ids: Iterable[str]) -> set[str]:
