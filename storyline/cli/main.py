@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import articles, bench, check, dates, demo, evaluate, export, ingest, settings_cmd, show
+from . import articles, bench, check, dates, demo, entities, evaluate, export, ingest, settings_cmd, show
 from .common import State
 
 app = typer.Typer(
@@ -49,6 +49,7 @@ evaluate.register(app)
 bench.register(app)
 export.register(app)
 dates.register(app)
+entities.register(app)
 
 
 def main() -> None:

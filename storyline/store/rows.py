@@ -23,6 +23,8 @@ AnnotationRow = tuple[str, str, int, int, int, str | None, str | None]
 
 
 def _dump(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = {k: v for k, v in value.items() if v is not None}
     if value in (None, {}, []):
         return None
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
@@ -83,7 +85,7 @@ def annotation_rows(doc: Document) -> Iterator[AnnotationRow]:
     for i, s in enumerate(doc.sentences):
         yield aid, "sentence", i, s.start, s.end, None, None
     for i, m in enumerate(doc.mentions):
-        yield aid, "mention", i, m.span.start, m.span.end, m.label, _dump({"entity_id": m.entity_id, "score": m.score})
+        yield aid, "mention", i, m.span.start, m.span.end, m.label, _dump({"entity_id": m.entity_id, "score": m.score, "relation": m.relation})
     for i, t in enumerate(doc.times):
         tdata = {"value": t.value, "mod": t.mod, "anchor": t.anchor, "direction": t.direction}
         yield aid, "time", i, t.span.start, t.span.end, t.type, _dump({k: v for k, v in tdata.items() if v is not None})
@@ -114,7 +116,7 @@ def document_from_rows(article: Article, rows: Iterable[Any], stages: dict[str, 
         elif layer == "sentence":
             doc.sentences.append(span)
         elif layer == "mention":
-            doc.mentions.append(Mention(span, label, data.get("entity_id"), data.get("score")))
+            doc.mentions.append(Mention(span, label, data.get("entity_id"), data.get("score"), data.get("relation")))
         elif layer == "time":
             doc.times.append(
                 TimeMention(span, label, data.get("value", ""), data.get("mod"), data.get("anchor"), data.get("direction"))

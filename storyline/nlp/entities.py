@@ -1,0 +1,376 @@
+"""Entities within one article: cluster its mentions into canonical entities with aliases.
+
+Why a separate stage after NER: the tagger sees "Trump", "Präsident Trump", "Donald Trump" and
+"Kims" as unrelated strings; readers, search and story linking need one "Donald Trump" and one
+"Kim Jong Un". This stage only reads ``doc.mentions`` (any tagger: German model, English spaCy,
+hand-made mentions in tests), so it does not depend on how they were found.
+
+What it does, in order:
+
+1. Optionally adds mentions from the packaged gazetteer (``entities.ruler``) where the tagger found
+   none: countries, capitals, big cities, regions, a few organisations, and country adjectives.
+2. Reads every mention: the gazetteer maps inflected and variant forms to one canonical name
+   ("Südkoreas" → Südkorea, "Vereinigten Staaten"/"United States" → USA, "Uno"/"UN" → Vereinte
+   Nationen, "südkoreanischen" → Südkorea with relation "adjective"); person names lose titles
+   ("US-Präsident Donald Trump" → "Donald Trump") and a German genitive -s when the stem is named
+   elsewhere in the text ("Kims" → "Kim").
+3. Clusters: equal keys (case, hyphen, accents ignored: "Kim Jong-un" = "Kim Jong Un"); a short person
+   name joins the one longer name it begins or ends ("Moon Jae", "Moon" → "Moon Jae In"; "Trump" →
+   "Donald Trump"; if several fit, the most recently mentioned); an acronym joins the organisation
+   whose initials it spells.
+4. Names each cluster by its longest, fully capitalised form, gives it a stable id
+   (``entity_names.entity_id``: hash of label and key), sets ``entity_id`` on every mention, and puts
+   the ``Entity`` list in ``doc.extras["entities"]`` and per-mention relations
+   (``{(start, end): "adjective" | "part" | "conjunct"}``) in ``doc.extras["entity_relations"]``:
+   "adjective" for "südkoreanischen", "part" for a compound ("Uno-Sanktionen", "US-Festland"),
+   "conjunct" for the last name of a coordination ("Süd- und Nordkorea"). Such mentions point at the
+   entity but are not listed among its aliases.
+
+Across articles, ``storyline.nlp.entity_index`` merges these document entities with known ones.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
+from ..model import Entity, EntityLabel, Mention, Span
+from ..pipeline import Stage, register
+from .entity_names import (
+    clean,
+    entity_id,
+    fold,
+    genitive_stem,
+    name_quality,
+    strip_determiners,
+    strip_possessive,
+    strip_titles,
+)
+from .gazetteer import Hit, gazetteer
+
+if TYPE_CHECKING:
+    from ..model import Document
+    from ..settings import Settings
+
+ENTITIES_KEY = "entities"
+RELATIONS_KEY = "entity_relations"
+_LABEL_ORDER = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+
+
+@dataclass(slots=True)
+class _Item:
+    """One mention while it is being clustered."""
+
+    index: int
+    mention: Mention
+    surface: str
+    name: str
+    tokens: tuple[str, ...]
+    hit: Hit | None = None
+    relation: str | None = None
+    group: int = -1
+    root: int = -1
+
+
+@dataclass(slots=True)
+class _Group:
+    key: tuple[str, ...]
+    items: list[_Item] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return _majority([i.mention.label for i in self.items if i.relation is None] or ["MISC"])
+
+
+@dataclass(slots=True)
+class Linked:
+    """Result of ``link_mentions``: mentions with entity ids, the entities, per-mention relations."""
+
+    mentions: list[Mention]
+    entities: list[Entity]
+    relations: dict[tuple[int, int], str]
+
+
+def link_mentions(
+    text: str,
+    mentions: list[Mention],
+    *,
+    lang: str | None = None,
+    ruler: bool = True,
+    ruler_adjectives: bool = True,
+) -> Linked:
+    """Cluster the mentions of one text into entities (pure: the inputs are not changed)."""
+    all_mentions = list(mentions)
+    ruled: dict[Span, str] = {}
+    if ruler and text:
+        for mention, relation in _ruler_mentions(text, all_mentions, lang, ruler_adjectives):
+            all_mentions.append(mention)
+            if relation:
+                ruled[mention.span] = relation
+    all_mentions.sort(key=lambda m: (m.span.start, m.span.end))
+    items = [it for i, m in enumerate(all_mentions) if (it := _read(text, i, m)) is not None]
+    for it in items:
+        it.relation = ruled.get(it.mention.span, it.relation)
+    _resolve_genitives(items)
+    groups = _group(items)
+    _attach_short_names(items, groups)
+    _attach_acronyms(items, groups)
+    entities, ids = _build(items, groups)
+    relations = {(it.mention.span.start, it.mention.span.end): it.relation for it in items if it.relation}
+    by_index = {it.index: it for it in items}
+    out = []
+    for i, m in enumerate(all_mentions):
+        it = by_index.get(i)
+        if it is None:
+            out.append(dataclasses.replace(m, entity_id=None))
+            continue
+        label = m.label
+        if it.relation == "adjective" and label == "PER":
+            label = "MISC"
+        out.append(dataclasses.replace(m, entity_id=ids[it.root], label=label))
+    return Linked(out, entities, relations)
+
+
+def _ruler_mentions(
+    text: str, mentions: list[Mention], lang: str | None, adjectives: bool
+) -> list[tuple[Mention, str | None]]:
+    taken = sorted((m.span.start, m.span.end) for m in mentions)
+    found = []
+    for start, end, hit in gazetteer().find(text, lang):
+        if hit.relation == "adjective" and not adjectives:
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue
+        label = "MISC" if hit.relation == "adjective" else hit.label
+        found.append((Mention(Span(start, end), cast(EntityLabel, label)), hit.relation))
+    return found
+
+
+def _read(text: str, index: int, m: Mention) -> _Item | None:
+    surface = clean(text[m.span.start : m.span.end])
+    if not any(ch.isalnum() for ch in surface):
+        return None
+    hit = _gazetteer_reading(surface, m.label)
+    relation = hit.relation if hit else None
+    if hit is None and m.label != "PER":
+        hit, relation = _compound_reading(surface)
+        if hit is not None and m.label == "ORG" and hit.label != "ORG":
+            hit, relation = None, None  # "US-Regierung" is an organisation of its own, not the USA
+    if m.label == "PER" and hit is None:
+        name = strip_possessive(strip_titles(surface))
+    else:
+        name = strip_possessive(strip_determiners(surface))
+    tokens = tuple(fold(name).split())
+    if not tokens:
+        return None
+    return _Item(index, m, surface, name, tokens, hit, relation)
+
+
+def _compound_reading(surface: str) -> tuple[Hit | None, str | None]:
+    """ "Uno-Sanktionen", "US-Festland" → part of Vereinte Nationen / USA; "Süd- und Nordkorea" → the
+    last conjunct (one mention can point at one entity only)."""
+    words = surface.split(" ")
+    if len(words) >= 3 and words[-2] in ("und", "and", "&", "oder", "or"):
+        last = gazetteer().lookup(words[-1])
+        if last is not None and last.relation is None:
+            return last, "conjunct"
+    if "-" in surface:
+        head = gazetteer().lookup(surface.split("-")[0])
+        if head is not None and head.relation is None:
+            return head, "part"
+    return None, None
+
+
+def _gazetteer_reading(surface: str, label: str) -> Hit | None:
+    """Places and organisations by the gazetteer; a person keeps a name that is also a place ("Jordan"),
+    but a lower-case country adjective tagged as a person is an adjective ("nordkoreanische")."""
+    hit = gazetteer().lookup(strip_possessive(surface))
+    if hit is None:
+        return None
+    if label == "PER" and not (hit.relation == "adjective" and surface[:1].islower()):
+        return None
+    return hit
+
+
+def _resolve_genitives(items: list[_Item]) -> None:
+    """ "Kims" → "Kim" when "Kim" (or a person name beginning or ending with it) is also in the text;
+    without such evidence a final s is kept, since many names end in one ("Hans", "Jonas")."""
+    free = [it for it in items if it.hit is None]
+    known = {it.tokens for it in free}
+    per_names = [it.tokens for it in free if it.mention.label == "PER"]
+    for it in free:
+        stem = genitive_stem(it.tokens[-1])
+        if stem is None:
+            continue
+        stemmed = (*it.tokens[:-1], stem)
+        fits = stemmed in known or (
+            it.mention.label == "PER" and any(_edge_of(stemmed, t) for t in per_names)
+        )
+        if fits:
+            it.tokens = stemmed
+            it.name = it.name[:-1] if it.name.endswith("s") else it.name
+
+
+def _edge_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Is ``short`` the beginning or the end of ``long`` ("Moon Jae" of "Moon Jae In", "Trump")?"""
+    n = len(short)
+    return 0 < n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
+def _group(items: list[_Item]) -> list[_Group]:
+    groups: dict[tuple[str, ...], _Group] = {}
+    for it in items:
+        key = ("gaz", it.hit.label, fold(it.hit.name)) if it.hit else ("name", *it.tokens)
+        group = groups.setdefault(key, _Group(key))
+        group.items.append(it)
+    ordered = list(groups.values())
+    for gi, group in enumerate(ordered):
+        for it in group.items:
+            it.group = it.root = gi
+    return ordered
+
+
+def _attach_short_names(items: list[_Item], groups: list[_Group]) -> None:
+    """A short name joins the longer person name it begins or ends. The short one may carry another
+    label: taggers often read a lone surname as an organisation ("Trump's decision")."""
+    persons = [gi for gi, g in enumerate(groups) if g.key[0] == "name" and g.label == "PER"]
+    persons.sort(key=lambda gi: -len(groups[gi].key))
+    shorts = [gi for gi, g in enumerate(groups) if g.key[0] == "name" and g.label in ("PER", "ORG", "MISC")]
+    shorts.sort(key=lambda gi: -len(groups[gi].key))
+    root: dict[int, int] = {}
+    for gi in shorts:
+        tokens = groups[gi].key[1:]
+        longer = [hi for hi in persons if _edge_of(tokens, groups[hi].key[1:])]
+        roots = sorted({root.get(hi, hi) for hi in longer})
+        if len(roots) == 1:
+            root[gi] = roots[0]
+            for it in groups[gi].items:
+                it.root = roots[0]
+        elif roots:
+            for it in groups[gi].items:  # ambiguous "Kim": the person last mentioned before it
+                it.root = _most_recent(it, roots, items)
+    # attached items' roots may point to groups that were themselves attached
+    for it in items:
+        while it.root in root and root[it.root] != it.root:
+            it.root = root[it.root]
+
+
+def _most_recent(item: _Item, roots: list[int], items: list[_Item]) -> int:
+    before = [o for o in items if o.root in roots and o.mention.span.start < item.mention.span.start]
+    if before:
+        return before[-1].root
+    after = [o for o in items if o.root in roots]
+    return after[0].root if after else roots[0]
+
+
+def _attach_acronyms(items: list[_Item], groups: list[_Group]) -> None:
+    """ "EZB" joins "Europäische Zentralbank" when it is the only organisation with those initials."""
+    orgs = [gi for gi, g in enumerate(groups) if g.key[0] == "name" and g.label == "ORG"]
+    for gi in orgs:
+        names = {it.name for it in groups[gi].items}
+        acronyms = {n for n in names if n.isupper() and n.isalpha() and 2 <= len(n) <= 6}
+        if not acronyms:
+            continue
+        acronym = sorted(acronyms)[0].casefold()
+        matches = [
+            hi for hi in orgs if hi != gi and any(_initials(it.name) == acronym for it in groups[hi].items)
+        ]
+        if len(matches) == 1:
+            for it in items:
+                if it.root == gi:
+                    it.root = matches[0]
+
+
+def _initials(name: str) -> str:
+    words = [w for w in clean(name).replace("-", " ").split() if w[:1].isupper()]
+    return "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""
+
+
+def _majority(labels: list[str]) -> str:
+    counts = Counter(labels)
+    best = max(counts.values())
+    return next(label for label in labels if counts[label] == best)
+
+
+def _build(items: list[_Item], groups: list[_Group]) -> tuple[list[Entity], dict[int, str]]:
+    members: dict[int, list[_Item]] = {}
+    for it in items:
+        members.setdefault(it.root, []).append(it)
+    by_id: dict[str, Entity] = {}
+    ids: dict[int, str] = {}
+    for gi, its in sorted(members.items(), key=lambda kv: kv[1][0].mention.span.start):
+        group = groups[gi]
+        nominal = [it for it in its if it.relation is None]
+        if group.key[0] == "gaz":
+            hit = its[0].hit
+            assert hit is not None
+            name, label, key = hit.name, hit.label, group.key[2]
+        else:
+            own = [it for it in its if it.group == gi] or its
+            label = _majority([it.mention.label for it in own if it.relation is None] or ["MISC"])
+            name = max(own, key=lambda it: (name_quality(it.name), -it.mention.span.start)).name
+            key = " ".join(group.key[1:])
+        eid = entity_id(label, key)
+        ids[gi] = eid
+        entity = by_id.get(eid)
+        if entity is None:
+            relations = {it.relation for it in its}
+            relation = next(iter(relations)) if len(relations) == 1 else None
+            entity = by_id[eid] = Entity(eid, name, cast(EntityLabel, label), relation=relation)
+        entity.mentions += len(its)
+        for it in nominal:
+            if it.surface != entity.name and it.surface not in entity.aliases:
+                entity.aliases.append(it.surface)
+    ordered = sorted(by_id.values(), key=lambda e: (_LABEL_ORDER.get(e.label, 9), -e.mentions, e.name))
+    return ordered, ids
+
+
+@register("entities")
+class EntitiesStage(Stage):
+    """Sets ``entity_id`` on every mention and puts the article's entities in ``doc.extras``."""
+
+    version = 1
+    requires = ("mentions",)
+    assigns = ("entities",)
+
+    def __init__(self, settings: Settings):
+        self.ruler = bool(settings["entities.ruler"])
+        self.ruler_adjectives = bool(settings["entities.ruler_adjectives"])
+
+    def __call__(self, doc: Document) -> Document:
+        lang = doc.article.language if doc.article.language not in (None, "und") else None
+        linked = link_mentions(
+            doc.text, doc.mentions, lang=lang, ruler=self.ruler, ruler_adjectives=self.ruler_adjectives
+        )
+        doc.mentions = linked.mentions
+        doc.extras[ENTITIES_KEY] = linked.entities
+        doc.extras[RELATIONS_KEY] = linked.relations
+        return doc
+
+
+def entities_of(doc: Document) -> list[Entity]:
+    """The document-level entities the stage found (empty if it has not run)."""
+    return list(doc.extras.get(ENTITIES_KEY, []))
+
+
+def mention_records(doc: Document, names: dict[str, str] | None = None) -> list[dict[str, object]]:
+    """Mentions in the export form (EVAL.md: start, end, label, entity_id, text) plus the entity's
+    canonical ``name`` and the mention's ``relation``, for ``export`` and for highlighting in ``show``.
+    ``names`` maps entity ids to canonical names (default: this document's entities)."""
+    if names is None:
+        names = {e.id: e.name for e in entities_of(doc)}
+    relations = doc.extras.get(RELATIONS_KEY, {})
+    return [
+        {
+            "start": m.span.start,
+            "end": m.span.end,
+            "label": m.label,
+            "entity_id": m.entity_id,
+            "text": doc.text[m.span.start : m.span.end],
+            "name": names.get(m.entity_id) if m.entity_id else None,
+            "relation": relations.get((m.span.start, m.span.end)),
+        }
+        for m in doc.mentions
+    ]

@@ -1,0 +1,257 @@
+"""Entities across articles: decide whether a document's entity is one the store already knows.
+
+Why: each article is clustered on its own (``storyline.nlp.entities``), so a later article that only
+says "Trump" yields a document entity "Trump" with its own id. Readers and story linking need it to
+be the "Donald Trump" of earlier articles. This module is pure — no database — so the store can keep
+persistence and transactions, and the decision can be tested on plain lists.
+
+API (the store calls it once per article, in ingest order)::
+
+    index = EntityIndex(known_entities)          # Entity records as stored (or merge_entities(...))
+    result = index.merge(doc.extras["entities"]) # the article's document-level entities
+    result.ids        # {document entity id: canonical id}, for every input entity
+    result.entities   # canonical Entity records created or changed by this merge (upsert these)
+    result.created    # ids among them that are new
+    doc.mentions = result.relink(doc.mentions)   # mentions now carry canonical ids
+
+    merge_entities(existing, new) -> MergeResult  # the same in one call
+    entity_record(entity) -> dict                 # the export form (EVAL.md keys + "relation")
+
+For a large store there is no need to load every entity: keep ``entity_keys(e)`` of each stored
+entity in an indexed table (key → entity id), and per article build the index from only those
+entities whose keys meet ``candidate_keys(e)`` of the article's entities; the decisions are the same
+(tested). Keys are strings such as ``"PER|kim jong un"`` or ``"PER|edge:trump"``.
+
+A document entity is the same as a known one, in this order:
+
+1. Same id: same label and folded canonical name ("Kim Jong-un" = "Kim Jong Un"; gazetteer entities
+   such as "USA" always have the same id), or an entity first stored under this short name.
+2. Same label and a shared name or alias ("Präsident Trump" known as an alias of Donald Trump).
+3. Persons only (``short_names=True``): its name begins or ends exactly one known full name ("Trump" →
+   Donald Trump, "Kim"/"Kims" → Kim Jong Un while he is the only Kim), or the other way round (a known
+   "Trump" meets "Donald Trump"). With two candidates it stays apart: a wrong merge is worse than a
+   missed one, and the next article with a full name will decide.
+
+Ids are stable: the canonical id is the id of whichever document entity came first, and every step is
+deterministic, so the same articles in the same order give the same ids, and merging an article again
+finds every entity by id (no duplicates). Counts add up on every call; when re-ingesting an article
+the store should pass ``count_mentions=False`` (or recount from its mention table). A merged entity
+takes the better name (more words, fully capitalised: "Donald Trump" over "Trump") and collects the
+other names as aliases.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import Entity, Mention
+from .entity_names import fold, genitive_stem, name_quality, strip_determiners, strip_titles
+
+
+@dataclass(slots=True)
+class MergeResult:
+    """What one merge decided; see the module docstring."""
+
+    ids: dict[str, str] = field(default_factory=dict)
+    entities: list[Entity] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)
+
+    def relink(self, mentions: Iterable[Mention]) -> list[Mention]:
+        """The mentions with document entity ids replaced by canonical ids."""
+        return [
+            dataclasses.replace(m, entity_id=self.ids.get(m.entity_id, m.entity_id)) if m.entity_id else m
+            for m in mentions
+        ]
+
+
+def _keys(entity: Entity) -> set[str]:
+    """Folded names an entity answers to, titles and determiners removed."""
+    out = set()
+    for name in (entity.name, *entity.aliases):
+        base = strip_titles(name) if entity.label == "PER" else strip_determiners(name)
+        for form in (name, base):
+            key = fold(form)
+            if key:
+                out.add(key)
+    return out
+
+
+def _tokens(name: str, label: str) -> tuple[str, ...]:
+    base = strip_titles(name) if label == "PER" else strip_determiners(name)
+    return tuple(fold(base).split())
+
+
+def _edge_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    return 0 < n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
+def _variants(entity: Entity) -> list[tuple[str, ...]]:
+    tokens = _tokens(entity.name, entity.label)
+    if not tokens:
+        return []
+    stem = genitive_stem(tokens[-1])
+    return [tokens, (*tokens[:-1], stem)] if stem else [tokens]  # "Kims" → "Kim"
+
+
+def entity_keys(entity: Entity) -> set[str]:
+    """Keys a known entity is found by: ``LABEL|name`` for its name and aliases, and for persons with
+    a full name ``PER|edge:word`` for the first and last word. A store can keep these in an indexed
+    table and load only the entities that ``candidate_keys`` of a new article's entities hit."""
+    keys = {f"{entity.label}|{k}" for k in _keys(entity)}
+    if entity.label == "PER":
+        tokens = _tokens(entity.name, "PER")
+        if len(tokens) > 1:
+            keys |= {f"PER|edge:{tokens[0]}", f"PER|edge:{tokens[-1]}"}
+    return keys
+
+
+def candidate_keys(entity: Entity) -> set[str]:
+    """Every key ``EntityIndex.resolve`` may probe for this (new) entity (see ``entity_keys``)."""
+    keys = {f"{entity.label}|{k}" for k in _keys(entity)}
+    if entity.label == "PER":
+        for variant in _variants(entity):
+            keys |= {f"PER|edge:{variant[0]}", f"PER|edge:{variant[-1]}"}
+            for n in range(1, len(variant)):
+                keys |= {f"PER|{' '.join(variant[:n])}", f"PER|{' '.join(variant[-n:])}"}
+    return keys
+
+
+class EntityIndex:
+    """Known entities, indexed by id and by ``entity_keys``."""
+
+    def __init__(self, entities: Iterable[Entity] = (), *, short_names: bool = True):
+        self.short_names = short_names
+        self._by_id: dict[str, Entity] = {}
+        self._by_key: dict[str, set[str]] = {}
+        for entity in entities:
+            self.add(entity)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._by_id
+
+    def get(self, entity_id: str) -> Entity | None:
+        return self._by_id.get(entity_id)
+
+    def entities(self) -> list[Entity]:
+        return list(self._by_id.values())
+
+    def add(self, entity: Entity) -> None:
+        """Make a (stored) entity known; the index keeps its own copy."""
+        copy = dataclasses.replace(entity, aliases=list(entity.aliases))
+        self._by_id[copy.id] = copy
+        self._index(copy)
+
+    def _index(self, entity: Entity) -> None:
+        for key in entity_keys(entity):
+            self._by_key.setdefault(key, set()).add(entity.id)
+
+    def _ids(self, key: str) -> set[str]:
+        return self._by_key.get(key, set())
+
+    # -- deciding --------------------------------------------------------------------------------
+    def resolve(self, entity: Entity) -> str | None:
+        """The id of the known entity this one is, or None if it is new (or ambiguous)."""
+        if entity.id in self._by_id:
+            return entity.id
+        shared: set[str] = set()
+        for key in _keys(entity):
+            shared |= self._ids(f"{entity.label}|{key}")
+        if shared:
+            return self._pick(shared, entity)
+        if self.short_names and entity.label == "PER":
+            return self._resolve_person(entity)
+        return None
+
+    def _pick(self, candidates: set[str], entity: Entity) -> str | None:
+        """Prefer a candidate whose canonical name matches; else the only one; else give up."""
+        key = fold(entity.name)
+        exact = sorted(c for c in candidates if fold(self._by_id[c].name) == key)
+        if len(exact) == 1:
+            return exact[0]
+        return next(iter(candidates)) if len(candidates) == 1 else None
+
+    def _resolve_person(self, entity: Entity) -> str | None:
+        variants = _variants(entity)
+        for variant in variants:
+            edges = self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}")
+            longer = {c for c in edges if _edge_of(variant, _tokens(self._by_id[c].name, "PER"))}
+            if len(longer) == 1:
+                return next(iter(longer))
+            if longer:
+                return None  # two Kims: keep apart
+        tokens = variants[0] if variants else ()
+        if len(tokens) > 1:  # a known short name meets the full one: "Trump" then "Donald Trump"
+            shorter: set[str] = set()
+            for n in range(1, len(tokens)):
+                shorter |= self._ids(f"PER|{' '.join(tokens[:n])}") | self._ids(
+                    f"PER|{' '.join(tokens[-n:])}"
+                )
+            shorter = {c for c in shorter if len(_tokens(self._by_id[c].name, "PER")) < len(tokens)}
+            if len(shorter) == 1:
+                return next(iter(shorter))
+        return None
+
+    # -- merging ---------------------------------------------------------------------------------
+    def merge(self, new: Iterable[Entity], *, count_mentions: bool = True) -> MergeResult:
+        """Merge one article's entities into the index (in the order given) and report the outcome."""
+        result = MergeResult()
+        changed: dict[str, None] = {}
+        for entity in new:
+            target = self.resolve(entity)
+            if target is None:
+                fresh = dataclasses.replace(entity, aliases=list(entity.aliases))
+                self._by_id[fresh.id] = fresh
+                self._index(fresh)
+                result.created.append(fresh.id)
+                target = fresh.id
+            else:
+                self._absorb(self._by_id[target], entity, count_mentions)
+            result.ids[entity.id] = target
+            changed[target] = None
+        result.entities = [
+            dataclasses.replace(self._by_id[i], aliases=list(self._by_id[i].aliases)) for i in changed
+        ]
+        return result
+
+    def _absorb(self, known: Entity, entity: Entity, count_mentions: bool) -> None:
+        names = [entity.name, *entity.aliases]
+        if known.label == "PER" and name_quality(entity.name) > name_quality(known.name):
+            names = [known.name, *names]
+            known.name = entity.name
+        for name in names:
+            if name != known.name and name not in known.aliases:
+                known.aliases.append(name)
+        if count_mentions:
+            known.mentions += entity.mentions
+        if known.relation != entity.relation:
+            known.relation = None
+        self._index(known)
+
+
+def entity_record(entity: Entity) -> dict[str, object]:
+    """The export form of an entity (EVAL.md: entity_id, name, label, aliases, mentions, + relation)."""
+    return {
+        "entity_id": entity.id,
+        "name": entity.name,
+        "label": entity.label,
+        "aliases": list(entity.aliases),
+        "mentions": entity.mentions,
+        "relation": entity.relation,
+    }
+
+
+def merge_entities(
+    existing: Iterable[Entity],
+    new: Iterable[Entity],
+    *,
+    short_names: bool = True,
+    count_mentions: bool = True,
+) -> MergeResult:
+    """Merge ``new`` (one article's entities) into ``existing`` (the store's); pure, inputs unchanged."""
+    return EntityIndex(existing, short_names=short_names).merge(new, count_mentions=count_mentions)
