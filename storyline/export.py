@@ -51,9 +51,9 @@ def article_record(doc: Document, membership: dict[str, Any] | None = None) -> d
 
 def records(store: Store, what: str) -> Iterator[dict[str, Any]]:
     if what == "articles":
-        members = {m["article_id"]: m for m in store.memberships()}
+        by_article = {m["article_id"]: m for m in store.memberships()}
         for doc in store.iter_documents():
-            yield article_record(doc, members.get(doc.id))
+            yield article_record(doc, by_article.get(doc.id))
     elif what == "entities":
         for e in store.entities():
             yield {"entity_id": e.id, "name": e.name, "label": e.label, "aliases": e.aliases, "mentions": e.mentions}
@@ -77,7 +77,7 @@ def records(store: Store, what: str) -> Iterator[dict[str, Any]]:
             if ev.get("story_id"):
                 events_by_story.setdefault(ev["story_id"], []).append(ev["id"])
         for st in store.stories():
-            data = st.get("data") if isinstance(st.get("data"), dict) else {}
+            data: dict[str, Any] = st["data"] if isinstance(st.get("data"), dict) else {}
             yield {
                 "story_id": st["id"],
                 "title": st.get("title"),

@@ -25,7 +25,7 @@ def _flat(value: Any) -> Any:
 def export(
     db: DbOption = None,
     what: Annotated[str, typer.Option("--what", help="articles | entities | events | stories")] = "articles",
-    format: Annotated[str, typer.Option("--format", help="jsonl | csv | parquet")] = "jsonl",  # noqa: A002
+    format: Annotated[str, typer.Option("--format", help="jsonl | csv | parquet")] = "jsonl",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout; required for parquet).")] = None,
 ) -> None:
     """Export articles (with entities, times, quotes, event and story), entities, events or stories.
