@@ -39,6 +39,9 @@ class Stage:
         for doc in docs:
             yield self(doc)
 
+    def warm_up(self) -> None:
+        """Load models now rather than on first use (benchmarks, servers); default: nothing to do."""
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name}.v{self.version}>"
 

@@ -61,19 +61,27 @@ _TABLE: list[Setting] = [
         "ISO 639-1 codes the language identifier chooses among (fewer = faster and surer).",
     ),
     Setting("language.max_chars", 250, "Characters of each article the identifier reads."),
+    Setting(
+        "language.mode",
+        "hybrid",
+        "Language identification: hybrid (fast model, full model when unsure), accurate, or fast.",
+    ),
+    Setting("language.hybrid_threshold", 0.8, "In hybrid mode, confidence below which the full model decides."),
     Setting("language.min_confidence", 0.5, "Below this confidence the language is 'und'."),
     Setting("structure.max_heading_chars", 80, "Longest line still taken as a subheading."),
     Setting("structure.max_heading_words", 10, "Most words a subheading may have."),
     # --- quotes
     Setting("quotes.min_direct_words", 4, "Quoted stretches with fewer words are quotes only when they fill their sentence (else scare quotes, titles)."),
     Setting("quotes.carry_sentences", 2, "Sentences after a quote within which a Konjunktiv sentence without a cue inherits its speaker."),
-    Setting("quotes.hearsay", True, "Report 'soll/sollen' sentences without a cue as reported speech."),
+    Setting("quotes.hearsay", True, "Report 'soll/sollen' sentences without a cue as reported speech of a speaker named just before."),
+    Setting("quotes.reported", True, "Report 'X fordert/kritisiert/will …' sentences as reported speech of their subject."),
     Setting("quotes.interviews", True, "Read paragraphs of the form 'Name: answer' as direct quotes of Name."),
     Setting("quotes.nested_direct", True, "Keep a direct quote inside indirect speech as a quote of its own (as annotators do)."),
     # --- time
     Setting("time.mode", "news", "How relative dates are anchored: 'news' (publication date) or 'narrative' (last date the text named)."),
     Setting("time.default_language", "de", "Rule set (de/en) for articles whose language is unknown or neither."),
     Setting("dating.min_confidence", 0.0, "Estimated publication dates below this confidence are not used (published stays empty)."),
+    Setting("time.min_anchor_confidence", 0.3, "An estimated publication date below this confidence does not anchor relative expressions ('gestern' stays XXXX-XX-XX)."),
     # --- entities
     Setting("entities.ruler", True, "Add gazetteer places and organisations the NER model missed."),
     Setting(

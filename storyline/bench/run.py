@@ -55,7 +55,9 @@ def bench(
     say(f"{corpus}: {n:,} items; pipeline {' → '.join(pipeline.names)}")
 
     # warm-up: load models, compile regexes, touch every code path once
-    warm = [Document(a) for a in _articles(recs[:20], settings) if isinstance(a, Article)]
+    for stage in pipeline.stages:
+        stage.warm_up()
+    warm = [Document(a) for a in _articles(recs[:50], settings) if isinstance(a, Article)]
     list(pipeline.pipe(warm))
 
     stages: dict[str, dict[str, float]] = {}
