@@ -1,0 +1,429 @@
+"""German builders: turn a regular-expression match into an anchor-free ``Expr``.
+
+Kept apart from the rule table (``rules_de``) so each stays readable; a builder may also refuse a
+match that the expression over-accepts (ages, counts, page numbers), which is easier in Python.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+from .expr import Expr
+from .patterns import (
+    cue_of,
+    duration_value,
+    expr,
+    mod_of,
+    number,
+    unit_of,
+)
+
+PRE = r"(?:(?P<pre>bis\s+zum|bis\s+zur|bis|seit|ab|vor|nach)\s+)?"
+DP_CODE = L.DAYPARTS_DE
+
+
+def _month(word: str) -> int:
+    return L.MONTHS_DE[re.sub(r"\s+", " ", word.lower())]
+
+
+def _year2(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    raw = raw.lstrip("'")
+    y = int(raw)
+    if len(raw) == 2:
+        y += 1900 if y > 30 else 2000
+    return y
+
+
+def b_full_date(m: re.Match[str]) -> Expr | None:
+    wd = L.WEEKDAYS_DE[m["wd"].lower()] if m["wd"] else None
+    mon = _month(m["mon"]) if m["mon"] else int(m["mnum"])
+    y = _year2(m["y"])
+    return expr(m, "DATE", "date", y=y, m=mon, d=int(m["d"]), wd=wd, explicit_year=y is not None,
+                cue=cue_of(m))
+
+
+def b_numeric_date(m: re.Match[str]) -> Expr | None:
+    y = _year2(m["y"])
+    return expr(m, "DATE", "date", y=y, m=int(m["mnum"]), d=int(m["d"]), explicit_year=y is not None)
+
+
+def b_iso(m: re.Match[str]) -> Expr | None:
+    return expr(m, "DATE", "date", y=int(m["y"]), m=int(m["mnum"]), d=int(m["d"]), explicit_year=True)
+
+
+def b_day_before_range(m: re.Match[str]) -> Expr | None:
+    y = _year2(m["y"])
+    return expr(m, "DATE", "date", y=y, m=_month(m["mon"]), d=int(m["d"]), explicit_year=y is not None)
+
+
+def b_month_year(m: re.Match[str]) -> Expr | None:
+    return expr(m, "DATE", "date", y=int(m["y"]), m=_month(m["mon"]), mod=mod_of(m["mod"]),
+                explicit_year=True, cue=cue_of(m))
+
+
+def b_month_rel_year(m: re.Match[str]) -> Expr | None:
+    off = L.RELATIVE_DE.get(m["rel"].lower(), 0)
+    return expr(m, "DATE", "year_rel", unit="year", offset=off, m=_month(m["mon"]), mod=mod_of(m["mod"]))
+
+
+def b_month(m: re.Match[str]) -> Expr | None:
+    return expr(m, "DATE", "date", m=_month(m["mon"]), mod=mod_of(m["mod"]), cue=cue_of(m))
+
+
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:Paragra(?:f|ph|fen|phen)|§§?|Nr\.|Nummer|Artikel|Art\.|Seite|S\.|Zimmer|Linie|Bus|Tel\.?|PLZ|"
+    r"Postleitzahl|Hausnummer|Kapitel|Absatz|Abs\.|Flug|Zug|Version|Modell|Windows|Office|Höhe|Punkt|"
+    r"Kilometer|km|Straße|straße|Nummern?|Gesetz|Platz)\s*$"
+)
+
+
+_COUNT_BEFORE = re.compile(r"(?:rund|etwa|mindestens|über|fast|knapp|nur|insgesamt|mehr\s+als|weniger\s+als|bis\s+zu|davon|ca\.|zirka|je|jeweils)\s+$", re.I)
+_COUNT_IN_YEAR = re.compile(r"\s+(?:im|pro|je)\s+(?:Jahr|vergangenen|letzten|laufenden|Vorjahr|Monat)")
+_COUNT_AFTER = re.compile(r"\s+(?:[A-ZÄÖÜ][a-zäöüß]+(?:er|en|e|n|s)\b)")
+# Before a number followed by a noun, these words make it a count ("mit 2000 Teilnehmern",
+# ". 2000 Quadratmeter"); after a verb it stays a year ("wurde 2014 Weltmeister").
+_COUNT_CONTEXT = re.compile(r"(?i:^|[.!?:;]|\b(?:mit|für|auf|unter|die|der|den|dem|des|und|sowie|noch|weitere|weiteren|alle|"
+                            r"ihre|seine|diese|ca|zwischen|von|auf|zu))\s*$")
+
+
+def b_year(m: re.Match[str]) -> Expr | None:
+    before = m.string[max(0, m.start() - 20) : m.start("y")]
+    if _NOT_YEAR_BEFORE.search(before) or _COUNT_BEFORE.search(before):
+        return None
+    if m.start("y") == m.start("x") and _COUNT_IN_YEAR.match(m.string, m.end("y")):
+        return None  # "1700 im vergangenen Jahr": a count in a year
+    if m.start("y") == m.start("x") and _COUNT_AFTER.match(m.string, m.end("y")) and _COUNT_CONTEXT.search(before):
+        return None  # "2000 Quadratmeter", "1700 im vergangenen Jahr": a count
+    return expr(m, "DATE", "date", y=int(m["y"]), mod=mod_of(m["mod"]), explicit_year=True, cue=cue_of(m))
+
+
+def b_bc_year(m: re.Match[str]) -> Expr | None:
+    y = int(m["y"])
+    if y == 0:
+        return None
+    bc = m["era"].lower().startswith("v")
+    return expr(m, "DATE", "fixed", value=f"BC{y:04d}" if bc else f"{y:04d}", explicit_year=not bc)
+
+
+def b_decade(m: re.Match[str]) -> Expr | None:
+    if "ahr" not in m[0] and (not re.search(r"\b(?:den|der|die)\s", m[0]) or m.string.startswith("-", m.end())):
+        return None  # "ein Fünfziger", "50er", "den 20er-Karten": a banknote or an age, not a decade
+    if m["w"]:
+        dec = L.DECADES_DE[m["w"].lower()]
+        century = 19
+    else:
+        dec = int(m["dec"]) // 10
+        century = int(m["c"]) if m["c"] else 19
+    return _trim_mod_genitive(expr(m, "DATE", "decade", y=century * 100 + dec * 10, mod=mod_of(m["mod"])), m)
+
+
+def b_century(m: re.Match[str]) -> Expr | None:
+    n = int(m["n"])
+    if not 1 <= n <= 22:
+        return None
+    bc = bool(m["era"]) and m["era"].lower().startswith("v")
+    e = expr(m, "DATE", "fixed", value=f"{'BC' if bc else ''}{n - 1:02d}", mod=mod_of(m["mod"]))
+    if m.string.startswith("im", e.start):
+        e.start = m.start("n")  # "im 20. Jahrhundert": the preposition is not part of it
+    return _trim_mod_genitive(e, m)
+
+
+_MOD_GENITIVE = re.compile(r"(?:Anfang|Mitte|Ende|Beginn|Ausgang|Anfangs)\s+(?:des|der)\s+")
+_MOD_BEFORE = re.compile(r"(?:Anfang|Mitte|Ende|Beginn|Ausgang|Anfangs)\s+$")
+
+
+def _trim_mod_genitive(e: Expr, m: re.Match[str]) -> Expr:
+    """"Mitte des laufenden Jahres": the modifier heads a genitive; the expression is the genitive's
+    noun phrase without its article (KRAUTS/It-TimeML extent), the modifier stays as ``mod``."""
+    g = _MOD_GENITIVE.match(m.string, e.start)
+    if g and g.end() < e.end:
+        e.start = g.end()
+    elif m.string.startswith(("des ", "der "), e.start) and _MOD_BEFORE.search(m.string, max(0, e.start - 12), e.start):
+        e.start += 4
+    return e
+
+
+def b_rel_unit(m: re.Match[str]) -> Expr | None:
+    e = _b_rel_unit(m)
+    return _trim_mod_genitive(e, m) if e is not None and e.mod and m["rel"] not in ("des", "der") else e
+
+
+def _b_rel_unit(m: re.Match[str]) -> Expr | None:
+    rel = m["rel"].lower()
+    off = L.RELATIVE_DE.get(rel, 0)
+    unit = unit_of(m["unit"])
+    mod = mod_of(m["mod"]) if "mod" in m.re.groupindex else None
+    if unit in ("tag", "nacht", "abend", "morgen", "vormittag", "nachmittag", "mittag"):
+        if off == 0 and rel == "dies" and unit != "tag":
+            return None
+        kind = "ref_day"
+        e = expr(m, "DATE" if unit == "tag" else "TIME", kind, offset=off or 0,
+                 part=None if unit == "tag" else DP_CODE[unit], mod=mod)
+        if rel in ("vergangen", "letzt", "vorig") and unit != "tag":
+            e.kind = "deictic"
+            e.offset = -1
+        return e
+    names = {"woche": "week", "wochenende": "weekend", "monat": "month", "jahr": "year",
+             "jahrzehnt": "decade", "jahrhundert": "century", "quartal": "quarter", "halbjahr": "half"}
+    if unit not in names:
+        return None
+    kind = "year_rel"
+    if rel in ("folgend", "darauffolgend", "selb", "gleich"):
+        kind = "year_rel_ref"
+    return expr(m, "DATE", kind, unit=names[unit], offset=off, mod=mod)
+
+
+def b_rel_weekday(m: re.Match[str]) -> Expr | None:
+    off = L.RELATIVE_DE.get(m["rel"].lower(), 0)
+    part = DP_CODE.get((m["dp"] or "").lower())
+    return expr(m, "TIME" if part else "DATE", "weekday", wd=L.WEEKDAYS_DE[m["wd"].lower()], offset=off,
+                part=part)
+
+
+def b_rel_season(m: re.Match[str]) -> Expr | None:
+    off = L.RELATIVE_DE.get(m["rel"].lower(), 0)
+    return expr(m, "DATE", "season", part=L.SEASONS_DE[m["s"].lower()], cue=off)
+
+
+def b_rel_duration(m: re.Match[str]) -> Expr | None:
+    n = number(m["n"]) if m["n"] else None
+    v = duration_value(n, unit_of(m["unit"]))
+    return expr(m, "DURATION", "fixed", value=v) if v else None
+
+
+def b_deictic(m: re.Match[str]) -> Expr | None:
+    word = m["w"]
+    low = word.lower()
+    if low == "morgen" and word[0] == "M" and m.start() > 0 and m.string[max(0, m.start() - 2)] not in ".!?\n":
+        return None  # "Morgen" as a noun (morning) inside a sentence
+    if low == "heuer":
+        return expr(m, "DATE", "year_rel", unit="year", offset=0)
+    part = DP_CODE.get((m["dp"] or "").lower())
+    return expr(m, "TIME" if part else "DATE", "deictic", offset=L.DEICTIC_DAYS_DE[low], part=part)
+
+
+def b_weekday(m: re.Match[str]) -> Expr | None:
+    part = DP_CODE.get((m["dp"] or "").lower())
+    return expr(m, "TIME" if part else "DATE", "weekday", wd=L.WEEKDAYS_DE[m["wd"].lower()], part=part,
+                cue=cue_of(m))
+
+
+def b_weekend(m: re.Match[str]) -> Expr | None:
+    return expr(m, "DATE", "weekday", wd=6, unit="weekend")
+
+
+def b_clock(m: re.Match[str]) -> Expr | None:
+    hh = int(m["h"])
+    mi = int(m["mi"] or m["mi2"] or 0) if ("mi2" in m.re.groupindex) else int(m["mi"] or 0)
+    if hh > 24 or mi > 59:
+        return None
+    dp = (m.groupdict().get("dp") or "").lower()
+    if (dp in ("nachmittags", "abends") and hh < 12) or (dp == "nachts" and 7 <= hh < 12):
+        hh += 12  # "8 Uhr abends" is 20:00
+    return expr(m, "TIME", "time", hh=hh % 24, mi=mi)
+
+
+def b_clock_word(m: re.Match[str]) -> Expr | None:
+    return expr(m, "TIME", "time", hh=L.NUMBERS_DE[m["w"].lower()], mi=0)
+
+
+def b_daypart(m: re.Match[str]) -> Expr | None:
+    word = m["dp"].lower()
+    return expr(m, "TIME", "daypart", part=DP_CODE.get(word, "MO"))
+
+
+def b_duration(m: re.Match[str]) -> Expr | None:
+    unit = unit_of(m["unit"])
+    if m["n"].lower() == "eines" and unit == "tag":
+        return None  # "eines Tages": some day, not a duration
+    q = re.sub(r"\s+", " ", (m["q"] or "").lower())
+    if unit == "jahr" and (q == "ab" or (q in ("unter", "von") and re.search(r"(?:Alter|Kinder|Jugendliche\w*)\s+(?:unter|von)\s*$", m.string[max(0, m.start() - 30) : m.start("x")]))):
+        return None  # an age ("ab 16 Jahren", "im Alter von 90 Jahren"), not a time
+    mod = {"fast": "LESS_THAN", "knapp": "LESS_THAN", "rund": "APPROX", "etwa": "APPROX", "über": "MORE_THAN",
+           "mehr als": "MORE_THAN", "weniger als": "LESS_THAN", "mindestens": "EQUAL_OR_MORE",
+           "höchstens": "EQUAL_OR_LESS"}.get(q)
+    v = duration_value(number(m["n"]), unit)
+    if v is None:
+        return None
+    return expr(m, "DURATION", "fixed", value=v, mod=mod)
+
+
+def b_duration_range(m: re.Match[str]) -> Expr | None:
+    """"15 bis 20 Tage": the first number borrows the unit of the second."""
+    v = duration_value(number(m["n"]), unit_of(m["unit"]))
+    return expr(m, "DURATION", "fixed", value=v) if v else None
+
+
+def b_half_duration(m: re.Match[str]) -> Expr | None:
+    unit = unit_of(m["unit"])
+    v = {"jahr": "P6M", "stunde": "PT30M", "tag": "PT12H"}.get(unit)
+    return expr(m, "DURATION", "fixed", value=v) if v else None
+
+
+def b_vague_duration(m: re.Match[str]) -> Expr | None:
+    v = duration_value(None, unit_of(m["unit"]))
+    return expr(m, "DURATION", "fixed", value=v) if v else None
+
+
+# "-jährig" is mostly an age ("der 81-jährige", "ein 29-jähriger Marokkaner"); it is a duration only
+# before a noun that lasts: "fast 100-jähriges Problem", "nach 20-jähriger Pause".
+_TIME_NOUNS = re.compile(r"\s+(?:[a-zäöüß]+\w*\s+)?(?:Problem|Geschichte|Tradition|Bestehen|Jubiläum|Bestand|Erfahrung|"
+                         r"Pause|Zeit|Laufzeit|Frist|Amtszeit|Haft|Haftstrafe|Freiheitsstrafe|Gefängnisstrafe|Strafe|"
+                         r"Streit|Projekt|Arbeit|Zusammenarbeit|Tätigkeit|Karriere|Ehe|Beziehung|Vertrag|Verhandlung|"
+                         r"Krieg|Bürgerkrieg|Kampf|Herrschaft|Regierung|Besetzung|Abwesenheit|Dienst|Mitgliedschaft|"
+                         r"Planung|Bauzeit|Forschung|Studie|Wartezeit|Sperre|Unterbrechung|Jubiläum)\w*")
+
+
+def b_adj_duration(m: re.Match[str]) -> Expr | None:
+    if m["u"].lower() == "jährig" and not _TIME_NOUNS.match(m.string, m.end()):
+        return None  # "der 38-jährige Eventmanager": an age
+    n = number(m["n"])
+    unit = {"jährig": "jahr", "tägig": "tag", "wöchig": "woche", "monatig": "monat", "stündig": "stunde",
+            "minütig": "minute", "jahr": "jahr", "tag": "tag", "tage": "tag", "woche": "woche",
+            "wochen": "woche", "monat": "monat", "monate": "monat", "jahre": "jahr"}[m["u"].lower()]
+    v = duration_value(n, unit)
+    return expr(m, "DURATION", "fixed", value=v) if v else None
+
+
+def b_ago(m: re.Match[str]) -> Expr | None:
+    n = number(m["n"])
+    if n is None or n != int(n):
+        return None
+    unit = unit_of(m["unit"])
+    names = {"jahr": "year", "monat": "month", "woche": "week", "tag": "day", "jahrzehnt": "decade",
+             "jahrhundert": "century"}
+    if unit not in names:
+        return None
+    sign = -1 if m["dir"].lower() in ("vor",) else 1
+    return expr(m, "DATE", "year_rel", unit=names[unit], offset=sign * int(n))
+
+
+def b_later(m: re.Match[str]) -> Expr | None:
+    n = number(m["n"])
+    if n is None or n != int(n):
+        return None
+    unit = unit_of(m["unit"])
+    names = {"jahr": "year", "monat": "month", "woche": "week", "tag": "day"}
+    if unit not in names:
+        return None
+    sign = -1 if m["dir"].lower() in ("zuvor", "davor", "früher", "vorher") else 1
+    e = expr(m, "DATE", "year_rel_ref", unit=names[unit], offset=sign * int(n))
+    e.measure = (m.end("unit"), duration_value(n, unit))
+    return e
+
+
+def b_ordinal_unit(m: re.Match[str]) -> Expr | None:
+    """"in der dritten Woche" (of a period just named): counted from the last named day."""
+    n = L.ORDINALS_DE.get(m["o"].lower())
+    unit = {"woche": "week", "tag": "day", "monat": "month", "wochenende": "weekend"}[unit_of(m["unit"])]
+    if not n or n < 1:
+        return None
+    return expr(m, "DATE", "year_rel_ref", unit=unit, offset=n - 1)
+
+
+def b_unit_after(m: re.Match[str]) -> Expr | None:
+    unit = {"woche": "week", "tag": "day", "monat": "month", "jahr": "year"}[unit_of(m["unit"])]
+    return expr(m, "DATE", "year_rel_ref", unit=unit, offset=1)
+
+
+def b_prev_unit(m: re.Match[str]) -> Expr | None:
+    w = m["w"].lower()
+    if w.startswith("vorjahresmonat"):
+        return expr(m, "DATE", "year_rel", unit="year", offset=-1)
+    unit = "year" if w.startswith("vorjahr") else "month" if w.startswith("vormonat") else "week"
+    return expr(m, "DATE", "year_rel", unit=unit, offset=-1)
+
+
+def b_unit_edge(m: re.Match[str]) -> Expr | None:
+    unit = {"jahres": "year", "monats": "month", "wochen": "week"}[m["u"].lower()]
+    p = m["p"].lower()
+    mod = {"ende": "END", "beginn": "START", "anfang": "START", "mitte": "MID", "wechsel": "END"}.get(p)
+    if p == "hälfte":
+        return None
+    return expr(m, "DATE", "year_rel", unit=unit, offset=0, mod=mod)
+
+
+def b_long_duration(m: re.Match[str]) -> Expr | None:
+    v = duration_value(None, unit_of(m["u"]))
+    return expr(m, "DURATION", "fixed", value=v) if v else None
+
+
+def b_season_rel_year(m: re.Match[str]) -> Expr | None:
+    off = L.RELATIVE_DE.get(m["rel"].lower(), 0)
+    return expr(m, "DATE", "year_rel", unit="year", offset=off, part=L.SEASONS_DE[m["s"].lower()])
+
+
+def b_deictic_adj(m: re.Match[str]) -> Expr | None:
+    off = {"gestrigen": -1, "heutigen": 0, "morgigen": 1}[m["w"].lower()]
+    part = DP_CODE.get((m.groupdict().get("dp") or "").lower())
+    return expr(m, "TIME" if part else "DATE", "deictic", offset=off, part=part)
+
+
+def b_weekday_of_week(m: re.Match[str]) -> Expr | None:
+    off = L.RELATIVE_DE.get(m["rel"].lower()[:-2], 0)
+    part = DP_CODE.get((m["dp"] or "").lower())
+    return expr(m, "TIME" if part else "DATE", "weekday_of_week", wd=L.WEEKDAYS_DE[m["wd"].lower()], offset=off,
+                part=part)
+
+
+def b_midnight(m: re.Match[str]) -> Expr | None:
+    return expr(m, "TIME", "time", hh=24, mi=0)
+
+
+def b_ref_day(m: re.Match[str]) -> Expr | None:
+    w = m[0].lower()
+    off = -1 if ("vortag" in w or "vorabend" in w or "zuvor" in w) else 1
+    return expr(m, "DATE", "ref_day", offset=off)
+
+
+def b_fixed_ref(m: re.Match[str]) -> Expr | None:
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    return expr(m, "DATE", "fixed", value=L.REFS_DE[w])
+
+
+def b_former(m: re.Match[str]) -> Expr | None:
+    return expr(m, "DATE", "fixed", value="PAST_REF")
+
+
+def b_set_month(m: re.Match[str]) -> Expr | None:
+    return expr(m, "SET", "fixed", value="P1M")
+
+
+def b_set_word(m: re.Match[str]) -> Expr | None:
+    stem = m["w"].lower()
+    return expr(m, "SET", "fixed", value=L.SETS_DE[stem])
+
+
+def b_set_each(m: re.Match[str]) -> Expr | None:
+    w = m["u"].lower()
+    if w in L.WEEKDAYS_DE:
+        return expr(m, "SET", "fixed", value=f"XXXX-WXX-{L.WEEKDAYS_DE[w]}")
+    v = duration_value(1, unit_of(w))
+    return expr(m, "SET", "fixed", value=v) if v else None
+
+
+def b_holiday(m: re.Match[str]) -> Expr | None:
+    y = int(m["y"]) if m["y"] else None
+    return expr(m, "DATE", "holiday", holiday=re.sub(r"\s+", " ", m["h"].lower()), y=y,
+                explicit_year=y is not None)
+
+
+def b_season(m: re.Match[str]) -> Expr | None:
+    y = int(m["y"]) if m["y"] else None
+    return expr(m, "DATE", "season", part=L.SEASONS_DE[m["s"].lower()], y=y, explicit_year=y is not None,
+                mod=mod_of(m["mod"]) if "mod" in m.re.groupindex else None)
+
+
+def b_quarter(m: re.Match[str]) -> Expr | None:
+    o = m["o"].lower().rstrip(".")
+    n = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4, "1": 1, "2": 2, "3": 3, "4": 4}.get(re.sub(r"(e|en|es|er|em)$", "", o))
+    if n is None:
+        return None
+    half = m["q"].lower().startswith(("halb", "jahresh"))
+    if half and n > 2:
+        return None
+    y = int(m["y"]) if m["y"] else None
+    return expr(m, "DATE", "quarter", part=f"{'H' if half else 'Q'}{n}", y=y, explicit_year=y is not None)

@@ -1,0 +1,146 @@
+"""Extraction rules: regular expressions over raw text that yield anchor-free ``Expr`` records.
+
+Our own rules, written from the TimeML/KRAUTS annotation ideas (extent excludes prepositions such
+as "am", "im", "um", "seit", "bis"; includes determiners and modifiers such as "der kommenden Woche").
+A rule's named group ``x`` marks the extent when the match also needs surrounding context; prefixes
+like "bis" or "seit" are matched only to set a direction cue or to decide between date and duration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from . import lexicon as L
+from .expr import Expr
+
+
+def _alt(words: Iterable[str], cap: bool = False) -> str:
+    """Alternation of ``words``, longest first; ``cap`` spells each with a capital (German nouns)."""
+    keys = sorted(({w[:1].upper() + w[1:] for w in words} if cap else set(words)), key=len, reverse=True)
+    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+
+
+MON = rf"(?:(?:{_alt((k for k in L.MONTHS_DE if not k.endswith('.')), True)})(?![\w-])|(?:{_alt((k for k in L.MONTHS_DE if k.endswith('.')), True)}))"
+MON_EN = rf"(?:(?:{_alt((k for k in L.MONTHS_EN if not k.endswith('.')), True)})(?![\w-])|(?:{_alt((k for k in L.MONTHS_EN if k.endswith('.')), True)}))"
+WD = _alt(L.WEEKDAYS_DE, True)
+WD_EN = _alt(L.WEEKDAYS_EN, True)
+DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+NUMW = _alt({*L.NUMBERS_DE, *(w.capitalize() for w in L.NUMBERS_DE)})
+NUM = rf"(?:\d{{1,3}}(?:,\d+)?|{NUMW})"
+MODW = r"(?P<mod>Anfangs|Anfang|Mitte|Ende|Beginn|Ausgang)"
+REL = r"(?P<rel>(?i:vergangen|letzt|vorig|vorangegangen|zurückliegend|kommend|nächst|folgend|bevorstehend|darauffolgend|dies|laufend|heurig|diesjährig|selb|gleich))(?:e|er|es|en|em)"
+ART = r"(?:der|die|das|den|dem|des)"
+DAYPART = r"(?i:Vormittag|Nachmittag|Mittag|Abend|Nacht|Morgen|früh)"
+UNIT_SG = r"(?P<unit>Woche|Wochenendes?|Monats?|Jahr(?:es)?|Jahrzehnts?|Jahrhunderts?|Quartals?|Halbjahr(?:es)?|Tag(?:es)?|Nacht|Abend|Morgen|Vormittag|Nachmittag|Mittag)"
+UNIT_PL = r"(?P<unit>Jahres|Monats|Jahrzehnts|Jahrhunderts|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Sekunden|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten|Wochenenden|Quartale|Jahr|Monat|Woche|Tag|Stunde|Minute|Sekunde|Jahrzehnt|Jahrhundert|Wochenende|Quartal)"
+NOT_UNIT_AFTER = r"(?!\s*(?:Prozent|%|Euro|€|Dollar|Franken|Mark|DM|Schilling|Lire|Pfund|Rubel|Yen|Kronen|Meter|Kilo|Tonnen|Stück|Punkte|Menschen|Einwohner|Mitglieder|Besucher|Personen|Mal|mal|Seiten|Quadrat|km|m\b|kg|Liter|Grad|Stimmen|Tore|Millionen|Milliarden)\b)"
+DURATION_LETTER = {
+    "jahr": "Y", "monat": "M", "woche": "W", "tag": "D", "stunde": "H", "minute": "MIN",
+    "sekunde": "S", "jahrzehnt": "DE", "jahrhundert": "CE", "wochenende": "WE", "quartal": "Q",
+    "halbjahr": "H2",
+}
+MOD_CODE = {"anfang": "START", "anfangs": "START", "beginn": "START", "mitte": "MID", "ende": "END",
+            "ausgang": "END", "early": "START", "mid": "MID", "late": "END", "end": "END",
+            "beginning": "START", "start": "START", "middle": "MID"}
+
+Builder = Callable[[re.Match[str]], Expr | None]
+
+
+@dataclass(slots=True)
+class Rule:
+    name: str
+    regex: re.Pattern[str]
+    build: Builder
+
+
+def unit_of(word: str) -> str:
+    """Map an inflected unit noun ("Jahren", "Wochenendes") to its stem key in ``DURATION_LETTER``."""
+    w = word.lower()
+    for stem in ("wochenende", "jahrzehnt", "jahrhundert", "halbjahr", "quartal", "minute", "sekunde",
+                 "stunde", "monat", "woche", "jahr", "tag", "nacht", "abend"):
+        if w.startswith(stem):
+            return stem
+    for stem in ("weekend", "decade", "century", "centuries", "quarter", "minute", "second", "hour",
+                 "month", "week", "year", "day"):
+        if w.startswith(stem):
+            return {"weekend": "wochenende", "decade": "jahrzehnt", "century": "jahrhundert",
+                    "centuries": "jahrhundert", "quarter": "quartal", "minute": "minute",
+                    "second": "sekunde", "hour": "stunde", "month": "monat", "week": "woche",
+                    "year": "jahr", "day": "tag"}[stem]
+    return w
+
+
+def number(word: str) -> float | None:
+    w = word.lower().replace(",", ".")
+    if w in L.NUMBERS_DE:
+        return {"anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5}.get(w, L.NUMBERS_DE[w])
+    if w in L.NUMBERS_EN:
+        return L.NUMBERS_EN[w]
+    try:
+        return float(w)
+    except ValueError:
+        return None
+
+
+def duration_value(n: float | None, unit: str) -> str | None:
+    """TIMEX3 duration for ``n`` units (None = unspecified, "PXY"); fractions are turned into the
+    next smaller unit so the value stays an integer ("anderthalb Jahre" → P18M)."""
+    letter = DURATION_LETTER.get(unit)
+    if letter is None:
+        return None
+    timeish = letter in ("H", "MIN", "S")
+    code = "M" if letter == "MIN" else letter
+    if letter == "H2":
+        code, n = "M", None if n is None else n * 6
+    if letter == "Q":
+        code, n = "M", None if n is None else n * 3
+    if n is None:
+        return f"PT{'X'}{code}" if timeish else f"PX{code}"
+    if n != int(n):
+        if code == "Y":
+            code, n = "M", n * 12
+        elif code == "D" and not timeish:
+            code, n = "H", n * 24
+            timeish = True
+        elif code == "H":
+            code, n = "M", n * 60
+    if n <= 0 or n > 10000:
+        return None
+    return f"PT{int(n)}{code}" if timeish else f"P{int(n)}{code}"
+
+
+def compile_rules(specs: Sequence[tuple[str, str, Builder]], flags: int = 0) -> list[Rule]:
+    return [Rule(name, re.compile(rx, flags), fn) for name, rx, fn in specs]
+
+
+def span_of(m: re.Match[str]) -> tuple[int, int]:
+    if "x" in m.re.groupindex and m.start("x") >= 0:
+        return m.start("x"), m.end("x")
+    return m.start(), m.end()
+
+
+def expr(match: re.Match[str], type_: str, kind: str, **kw: object) -> Expr:
+    s, e = span_of(match)
+    # Strip trailing punctuation that a loose pattern may have eaten.
+    while e > s and match.string[e - 1] in " ,;:":
+        e -= 1
+    return Expr(s, e, type_, kind, **kw)  # type: ignore[arg-type]
+
+
+def mod_of(word: str | None) -> str | None:
+    return MOD_CODE.get(word.lower()) if word else None
+
+
+def cue_of(m: re.Match[str]) -> int:
+    """Direction implied by a preposition matched as context: "bis" looks ahead, "seit" back."""
+    if "pre" not in m.re.groupindex or m.group("pre") is None:
+        return 0
+    p = m.group("pre").lower()
+    if p in ("bis", "bis zum", "bis zur", "ab", "by", "until", "ab dem", "ab kommendem"):
+        return 1
+    if p in ("seit", "since", "vor", "nach"):
+        return -1
+    return 0

@@ -1,0 +1,214 @@
+"""Walk a document's expressions in order and give each a TIMEX3 value.
+
+This is the cheap half of tagging: it needs only the extracted ``Expr`` list, the sentence of each
+and the sentence's tense, so a new publication date re-runs this alone. The walk keeps the text's
+own reference dates (last explicit year, last named day) as it goes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .expr import Expr
+from .normalize import (
+    _UNKNOWN,
+    MAX_YEAR,
+    MIN_YEAR,
+    Resolved,
+    direction_of,
+    fmt,
+    holiday_date,
+    pick_year,
+    safe_date,
+    shift,
+    valid_anchor,
+    weekday_date,
+)
+
+_SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+DAY_CONTEXT_SENTENCES = 0  # a clock time borrows the day named at most this many sentences before
+
+
+@dataclass(slots=True)
+class _State:
+    anchor: date | None
+    mode: str
+    year: tuple[int, int] | None = None  # (year, sentence) last explicit year
+    ref: date | None = None  # narrative reference date (any granularity, first day)
+    day: tuple[date, int] | None = None  # (date, sentence) last day-level date
+
+
+def resolve_all(exprs: list[Expr], sent_of: list[int], expr_dir: list[int], anchor: date | None,
+                mode: str = "news") -> list[Resolved | None]:
+    st = _State(valid_anchor(anchor), mode)
+    out: list[Resolved | None] = []
+    for e, si, cdir in zip(exprs, sent_of, expr_dir, strict=True):
+        direction = e.cue or cdir
+        value = _resolve(e, si, direction, st)
+        if value is None:
+            out.append(None)
+            continue
+        _remember(e, value, si, st)
+        out.append(Resolved(value, e.mod, direction_of(value, st.anchor) or _dir_word(direction)))
+    return out
+
+
+def _dir_word(direction: int) -> str | None:
+    return {1: "future", -1: "past"}.get(direction)
+
+
+def _remember(e: Expr, value: str, si: int, st: _State) -> None:
+    if e.type not in ("DATE", "TIME") or not value[:4].isdigit():
+        return
+    y = int(value[:4])
+    if e.explicit_year:
+        st.year = (y, si)
+    if len(value) >= 10 and value[7] == "-" and value[4] == "-":
+        d = safe_date(y, int(value[5:7]), int(value[8:10]))
+        if d:
+            st.day = (d, si)
+            st.ref = d
+    elif e.kind in ("date", "year_rel", "year_rel_ref", "season", "quarter", "holiday"):
+        mo = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else 1
+        st.ref = date(y, mo, 1) if MIN_YEAR <= y <= MAX_YEAR else st.ref
+
+
+def _base(st: _State) -> date | None:
+    """The date that relative expressions count from: the anchor (news) or the reference (narrative)."""
+    if st.mode == "narrative":
+        return st.ref or st.anchor
+    return st.anchor
+
+
+def _context_year(si: int, st: _State) -> int | None:
+    if st.mode == "narrative":
+        return st.ref.year if st.ref else (st.year[0] if st.year else None)
+    if st.year and st.year[1] == si:
+        return st.year[0]
+    return None
+
+
+def _day_base(si: int, st: _State, window: int = DAY_CONTEXT_SENTENCES) -> date | None:
+    if st.day and si - st.day[1] <= window:
+        return st.day[0]
+    return _base(st)
+
+
+def _resolve(e: Expr, si: int, direction: int, st: _State) -> str | None:
+    k = e.kind
+    if k == "fixed":
+        return e.value
+    if k == "date":
+        return _calendar(e, si, direction, st)
+    if k == "decade":
+        return fmt(date(max(e.y or 1, 1), 1, 1), "decade") if e.y else None
+    base = _base(st)
+    if k in ("year_rel", "year_rel_ref"):
+        unit = e.unit or "year"
+        b: date | None = (st.ref or base) if k == "year_rel_ref" else base
+        if k == "year_rel_ref" and unit in ("day", "week", "weekend"):
+            b = st.day[0] if st.day else (base if st.mode == "news" else None)  # days count from a named day
+        if b is None:
+            if e.part and unit == "year":
+                return f"XXXX-{e.part}"
+            return _UNKNOWN.get(unit, "XXXX") if e.m is None else f"XXXX-{e.m:02d}"
+        d = shift(b, unit, e.offset or 0)
+        if e.part and unit == "year":
+            return f"{d.year:04d}-{e.part}"  # "Herbst kommenden Jahres"
+        if e.m is not None:
+            return f"{d.year:04d}-{e.m:02d}"
+        return fmt(d, unit)
+    if k == "deictic":
+        if st.mode == "narrative" and not e.offset and not e.part:
+            return "PRESENT_REF"  # "heute" in a history text means nowadays, not the download day
+        if st.anchor is None:
+            return "XXXX-XX-XX" + (f"T{e.part}" if e.part else "")
+        d = st.anchor + timedelta(days=e.offset or 0)
+        return d.isoformat() + (f"T{e.part}" if e.part else "")
+    if k == "ref_day":
+        b = _day_base(si, st)
+        if b is None:
+            return "XXXX-XX-XX"
+        d = b + timedelta(days=e.offset or 0)
+        return d.isoformat() + (f"T{e.part}" if e.part else "")
+    if k == "weekday":
+        b = base if st.mode == "news" else (st.day[0] if st.day else base)
+        if b is None:
+            return f"XXXX-WXX-{e.wd}" + (f"T{e.part}" if e.part else "")
+        if e.unit == "weekend":
+            return fmt(weekday_date(6, b, e.offset or 0, direction), "weekend")
+        d = weekday_date(e.wd or 1, b, e.offset or 0, direction)
+        return d.isoformat() + (f"T{e.part}" if e.part else "")
+    if k == "weekday_of_week":
+        if base is None:
+            return f"XXXX-WXX-{e.wd}" + (f"T{e.part}" if e.part else "")
+        wk = shift(base, "week", e.offset or 0)
+        d = wk + timedelta(days=(e.wd or 1) - wk.isoweekday())
+        return d.isoformat() + (f"T{e.part}" if e.part else "")
+    if k in ("time", "daypart"):
+        b = _day_base(si, st, DAY_CONTEXT_SENTENCES if k == "time" else 2)
+        day = b.isoformat() if b else "XXXX-XX-XX"
+        if k == "daypart":
+            return f"{day}T{e.part}"
+        if e.hh == 24:
+            return f"{day}T24:00"
+        return f"{day}T{e.hh:02d}:{e.mi or 0:02d}"
+    if k == "season":
+        return _season(e, si, direction, st)
+    if k == "quarter":
+        y = e.y or _context_year(si, st) or (base.year if base else None)
+        return f"{y:04d}-{e.part}" if y else f"XXXX-{e.part}"
+    if k == "holiday":
+        y = e.y or _context_year(si, st)
+        if y is None and base is not None:
+            cands = [(holiday_date(e.holiday or "", yy), yy) for yy in (base.year - 1, base.year, base.year + 1)]
+            scored = sorted(
+                (abs((d - base).days) + (400 if direction and (d > base) != (direction > 0) else 0), yy)
+                for d, yy in cands if d is not None
+            )
+            y = scored[0][1] if scored else None
+        hd = holiday_date(e.holiday or "", y) if y else None
+        return hd.isoformat() if hd else "XXXX-XX-XX"
+    return None
+
+
+def _calendar(e: Expr, si: int, direction: int, st: _State) -> str | None:
+    y = e.y
+    if y is not None and not (MIN_YEAR <= y <= MAX_YEAR):
+        return None
+    if e.m is None:
+        return f"{y:04d}" if y else None
+    if e.d is not None and safe_date(y or 2000, e.m, e.d) is None:
+        return None  # impossible date such as 31 February (2000: a leap year allows 29 February)
+    if y is None:
+        y = _context_year(si, st)
+        base = _base(st)
+        if y is None and base is not None:
+            y = pick_year(e.m, e.d, base, direction)
+        elif y is None and e.wd and e.d:
+            y = None  # weekday alone cannot pin a year without any anchor
+    if y is None:
+        return f"XXXX-{e.m:02d}" + (f"-{e.d:02d}" if e.d else "")
+    if e.d is None:
+        return f"{y:04d}-{e.m:02d}"
+    d = safe_date(y, e.m, e.d)
+    return d.isoformat() if d else None
+
+
+def _season(e: Expr, si: int, direction: int, st: _State) -> str:
+    part = e.part or "SU"
+    if e.y:
+        return f"{e.y:04d}-{part}"
+    base = _base(st)
+    if e.offset is not None and base is not None:
+        return f"{base.year + e.offset:04d}-{part}"
+    y = _context_year(si, st)
+    if y is None and base is not None:
+        y = base.year
+        now = _SEASON_ORDER[{12: "WI", 1: "WI", 2: "WI"}.get(base.month, "SP" if base.month < 6 else "SU" if base.month < 9 else "FA")]
+        if direction < 0 and _SEASON_ORDER[part] > now:
+            y -= 1
+        elif direction > 0 and _SEASON_ORDER[part] < now:
+            y += 1
+    return f"{y:04d}-{part}" if y else f"XXXX-{part}"

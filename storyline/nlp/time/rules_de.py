@@ -1,0 +1,147 @@
+"""German extraction rules (our own, after the TimeML/KRAUTS annotation ideas): the rule table.
+
+Each rule is (name, regular expression, builder); order breaks ties between equally long matches.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+from .builders_de import (
+    PRE,
+    b_adj_duration,
+    b_bc_year,
+    b_century,
+    b_clock,
+    b_clock_word,
+    b_day_before_range,
+    b_daypart,
+    b_decade,
+    b_deictic,
+    b_deictic_adj,
+    b_duration,
+    b_duration_range,
+    b_fixed_ref,
+    b_former,
+    b_full_date,
+    b_half_duration,
+    b_holiday,
+    b_iso,
+    b_later,
+    b_long_duration,
+    b_midnight,
+    b_month,
+    b_month_rel_year,
+    b_month_year,
+    b_numeric_date,
+    b_ordinal_unit,
+    b_prev_unit,
+    b_quarter,
+    b_ref_day,
+    b_rel_duration,
+    b_rel_season,
+    b_rel_unit,
+    b_rel_weekday,
+    b_season,
+    b_season_rel_year,
+    b_set_each,
+    b_set_month,
+    b_set_word,
+    b_unit_after,
+    b_unit_edge,
+    b_vague_duration,
+    b_weekday,
+    b_weekday_of_week,
+    b_weekend,
+    b_year,
+)
+from .patterns import (
+    ART,
+    DAY,
+    DAYPART,
+    MODW,
+    MON,
+    NOT_UNIT_AFTER,
+    NUM,
+    NUMW,
+    REL,
+    UNIT_PL,
+    UNIT_SG,
+    WD,
+    YEAR,
+    Rule,
+    compile_rules,
+)
+
+HOL = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in (*L.HOLIDAYS_FIXED_DE, *L.HOLIDAYS_EASTER)), key=len, reverse=True))
+SEASON = r"(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter)"
+SETW = "|".join(sorted(L.SETS_DE, key=len, reverse=True))
+SETW_CAP = "|".join(sorted((w.capitalize() for w in L.SETS_DE), key=len, reverse=True))
+REFW = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in L.REFS_DE), key=len, reverse=True))
+DECW = "|".join(L.DECADES_DE)
+CLOCK = r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?"
+NOTNUM = r"(?<![\d.,/-])"
+NOTNUM_AFTER = r"(?![\d]|[.,/-]\d)"
+
+SPECS = [
+    ("full_date", rf"{PRE}\b(?P<x>(?:(?P<wd>{WD})(?:,\s*|\s+)(?:(?:den|dem)\s+)?)?(?P<d>{DAY})\.\s*(?:(?P<mon>{MON})|(?P<mnum>0?[1-9]|1[0-2])\.)(?:\s*(?P<y>{YEAR}|'\d\d)(?!\d))?)", b_full_date),
+    ("numeric_date", rf"{NOTNUM}\b(?P<d>{DAY})\.(?P<mnum>0?[1-9]|1[0-2])\.(?P<y>\d{{4}}|\d{{2}}){NOTNUM_AFTER}", b_numeric_date),
+    ("iso_date", rf"{NOTNUM}\b(?P<y>{YEAR})-(?P<mnum>0[1-9]|1[0-2])-(?P<d>{DAY}){NOTNUM_AFTER}", b_iso),
+    ("day_range", rf"\b(?P<d>{DAY})\.(?=\s*(?:und|bis(?:\s+zum)?|oder|–|-|/)\s*{DAY}\.\s*(?P<mon>{MON})(?:\s+(?P<y>{YEAR}))?)", b_day_before_range),
+    ("month_year", rf"{PRE}\b(?P<x>(?:{MODW}\s+)?(?P<mon>{MON})\s*(?P<y>{YEAR}))(?!\d)", b_month_year),
+    ("month_rel_year", rf"\b(?:{MODW}\s+)?(?P<mon>{MON})\s+(?:des\s+)?{REL}\s+Jahres\b", b_month_rel_year),
+    ("season_rel_year", rf"\b(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter)s?\s+(?:des\s+)?{REL}\s+Jahres\b", b_season_rel_year),
+    ("month_mod", rf"{PRE}\b(?P<x>{MODW}\s+(?P<mon>{MON}))", b_month),
+    ("month_ctx", rf"\b(?P<pre>im|Im|seit|Seit|bis|Bis|ab|Ab|vor|Vor|nach|Nach|zum|vom|bis\s+zum|bis\s+in\s+den|den|diesen|jeden|im\s+Monat)\s+(?P<x>(?P<mod>)(?P<mon>{MON}))", b_month),
+    ("month_bare", r"\b(?P<x>(?P<mod>)(?P<mon>Januar|Jänner|Februar|März|April|Juni|Juli|September|Oktober|November|Dezember))\b(?!\s*[-–]?\s*\d)", b_month),
+    ("year", rf"{PRE}(?P<x>(?:{MODW}\s+)?(?:(?:das|dem|des)\s+Jahr(?:e|es)?\s+|Jahr(?:e|es)?\s+)?(?<![\d.,/§-])\b(?P<y>{YEAR})\b(?![.,]\d|\d|\s*[-–/]\s*\d{{1,2}}\b(?!\.)){NOT_UNIT_AFTER})", b_year),
+    ("bc_year", r"\b(?:Jahr(?:e|es)?\s+)?(?P<y>\d{1,4})\s+(?P<era>v\.\s?Chr\.|n\.\s?Chr\.|vor\s+Christus|nach\s+Christus|v\.\s?u\.\s?Z\.|n\.\s?u\.\s?Z\.)", b_bc_year),
+    ("decade", rf"\b(?:(?:den|der|die)\s+)?(?:{MODW}\s+(?:der\s+)?)?(?:(?P<c>1[0-9]|20)?(?P<dec>[0-9]0)(?:er|er-|\'er)(?:[-\s]?Jahren?|[-\s]?Jahre)?|(?P<w>(?i:{DECW}))(?:\s?[jJ]ahren?|[jJ]ahre|n(?=\b)|n|))\b", b_decade),
+    ("century", rf"\b(?:{MODW}\s+des\s+|(?:das|dem|des|im\s+)\s*)?(?P<n>\d{{1,2}})\.\s*Jahrhunderts?(?:\s+(?P<era>v\.\s?Chr\.|n\.\s?Chr\.))?", b_century),
+    ("rel_unit", rf"\b(?:{MODW}\s+)?(?:{ART}\s+)?{REL}\s+{UNIT_SG}\b", b_rel_unit),
+    ("mod_the_unit", rf"\b{MODW}\s+(?P<x>(?P<rel>des|der)\s+(?P<unit>Woche|Monats|Jahres|Jahrzehnts|Jahrhunderts))\b", b_rel_unit),
+    ("mod_des_rel", rf"\b{MODW}\s+(?P<x>(?:des|der)\s+{REL}\s+{UNIT_SG})\b", b_rel_unit),
+    ("rel_weekday", rf"\b(?:{ART}\s+)?{REL}\s+(?P<wd>{WD})(?P<dp>vormittag|nachmittag|mittag|abend|morgen|nacht)?\b", b_rel_weekday),
+    ("rel_season", rf"\b(?:{ART}\s+)?{REL}\s+(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter)s?\b", b_rel_season),
+    ("rel_duration", rf"\b(?:{ART}\s+)?(?P<rel>vergangenen|letzten|nächsten|kommenden|ersten|zurückliegenden|folgenden)\s+(?:(?P<n>{NUM})\s+)?(?P<unit>Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten|Minuten)\b", b_rel_duration),
+    ("deictic", rf"\b(?P<w>heute|Heute|gestern|Gestern|morgen|Morgen|vorgestern|Vorgestern|übermorgen|Übermorgen|heuer|Heuer)(?:\s+(?P<dp>{DAYPART}))?\b", b_deictic),
+    ("weekday", rf"{PRE}\b(?P<x>(?P<wd>{WD})(?P<dp>vormittag|nachmittag|mittag|abend|morgen|nacht)?)\b", b_weekday),
+    ("weekday_dp", rf"\b(?P<wd>{WD})\s+(?P<dp>Vormittag|Nachmittag|Mittag|Abend|Morgen|Nacht|früh)\b", b_weekday),
+    ("weekend", r"\b(?:am|übers|Am|zum|dem|das)\s+(?P<x>Wochenende)\b", b_weekend),
+    ("clock", r"(?<![\d.,/])\b(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?\s*Uhr(?:\s+(?P<mi2>[0-5]\d)\b)?(?:\s+(?P<dp>morgens|früh|vormittags|mittags|nachmittags|abends|nachts)\b)?", b_clock),
+    ("clock_range", rf"{NOTNUM}\b(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?(?=\s*(?:bis|-|–|und)\s*{CLOCK}\s*Uhr)", b_clock),
+    ("clock_prep", r"\b(?:um|ab|gegen|von|bis)\s+(?P<x>(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d))\b(?![.,]\d)(?!\s*(?:Prozent|%|Euro|Meter|Punkte|Mio|Mrd|Millionen|Milliarden))", b_clock),
+    ("daypart", r"\b(?:am|Am|in\s+der|In\s+der|gegen|zur|zu|in|In|bis\s+in|bis\s+zum|vom|den\s+ganzen)\s+(?P<x>(?:(?:den|der|die)\s+(?=frühen|späten))?(?:(?:frühen|späten|späteren)\s+)?(?P<dp>Vormittag|Nachmittag|Mittag|Abend|Nacht|Morgen|Morgenstunden|Abendstunden|Nachmittagsstunden|Mittagsstunden|Nachtstunden))\b", b_daypart),
+    ("duration", rf"(?<![\d.,])\b(?:(?P<q>fast|knapp|rund|etwa|über|mehr\s+als|weniger\s+als|gut|mindestens|höchstens|nur|ganze|ganzen|ab|unter|von)\s+)?(?P<x>(?P<n>{NUM})\s+{UNIT_PL})\b(?!\s+(?:alt|alte|alten|alter|älter|jünger)\b)", b_duration),
+    ("duration_range", rf"(?<![\d.,])\b(?P<x>(?P<n>\d{{1,3}}|{NUMW}))(?=\s*(?:bis|-|–|oder)\s*(?:\d{{1,3}}|{NUMW})\s+{UNIT_PL}\b(?!\s+(?:alt|alte|alten|alter)\b))", b_duration_range),
+    ("half_duration", r"\b(?:ein(?:em|en|es)?\s+)?halb(?:e|en|es|er)?\s+(?P<unit>Jahr|Jahres|Stunde|Tag|Tages)\b", b_half_duration),
+    ("vague_duration", rf"\b(?:(?:{'|'.join(L.VAGUE_DE)})\s+|(?<=seit\s)|(?<=Seit\s)|(?<=vor\s)|(?<=Vor\s))(?P<unit>Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten)\b", b_vague_duration),
+    ("adj_duration", rf"\b(?:(?:fast|knapp|rund|etwa)\s+)?(?P<n>\d{{1,3}}|{NUM})-?(?P<u>jährig|tägig|wöchig|monatig|stündig|minütig|Tage|Jahre|Wochen|Monate)(?:e|er|es|en|em)?\b", b_adj_duration),
+    ("prev_unit", r"\b(?P<w>Vorjahr(?:es|s)?|Vormonat(?:s)?|Vorwoche|Vorjahresmonat|Vorjahreszeitraum)\b", b_prev_unit),
+    ("unit_edge", r"\b(?P<u>Jahres|Monats|Wochen)(?P<p>ende|beginn|anfang|mitte|wechsel|hälfte)\b", b_unit_edge),
+    ("long_duration", r"\b(?P<u>jahre|jahrzehnte|monate|wochen|tage|stunden|minuten)lang(?:e|er|es|en|em)?\b", b_long_duration),
+    ("deictic_adj_wd", rf"\b(?P<w>gestrigen|heutigen|morgigen|Gestrigen|Heutigen|Morgigen)\s+(?P<x>(?P<wd>{WD})(?P<dp>vormittag|nachmittag|mittag|abend|morgen|nacht)?)\b", b_deictic_adj),
+    ("deictic_adj", r"\b(?P<x>(?:(?:des|dem|den|der)\s+)?(?P<w>gestrigen|heutigen|morgigen|Gestrigen|Heutigen|Morgigen)\s+(?:(?P<dp>Vormittag|Nachmittag|Mittag|Abend|Morgen|Nacht)s?|Tag(?:es|e)?))\b", b_deictic_adj),
+    ("weekday_of_week", rf"\b(?P<wd>{WD})(?P<dp>vormittag|nachmittag|mittag|abend|morgen|nacht)?\s+(?P<rel>vergangener|letzter|voriger|nächster|kommender|dieser)\s+Woche\b", b_weekday_of_week),
+    ("midnight", r"\b(?:um|gegen|bis|nach|vor|Um|Gegen)\s+(?P<x>Mitternacht)\b", b_midnight),
+    ("vague_later", r"\b(?P<unit>Jahre|Monate|Wochen|Tage|Jahrzehnte|Stunden)(?=\s+(?:später|danach|darauf|zuvor|davor|vorher)\b)", b_vague_duration),
+    ("ordinal_unit", r"\b(?P<x>(?:(?:der|die|das|den|dem|des)\s+)?(?P<o>erst|zweit|dritt|viert|fünft|sechst|siebt|acht)(?:e|en|er|es|em)\s+(?P<unit>Woche|Tag|Tages|Monat|Monats|Wochenende|Wochenendes))\b", b_ordinal_unit),
+    ("unit_after", r"\b(?P<x>(?:(?:der|die|das|den|dem)\s+)?(?P<unit>Woche|Tag|Monat|Jahr)\s+(?:darauf|danach))\b", b_unit_after),
+    ("later", rf"\b(?P<n>{NUM})\s+(?P<unit>Jahre|Jahr|Monate|Monat|Wochen|Woche|Tage|Tag|Stunden|Stunde|Minuten|Minute)\s+(?P<dir>später|danach|darauf|zuvor|davor|früher|vorher)\b", b_later),
+    ("ref_day", r"\b(?:(?:nächsten|folgenden|darauffolgenden|selben|gleichen)\s+Tag|Tag\s+darauf|Tags?\s+zuvor|Vortag|Vorabend|Folgetag|tags\s+darauf|Tags\s+darauf)\b", b_ref_day),
+    ("ref_word", rf"\b(?P<w>(?i:{REFW}))\b", b_fixed_ref),
+    ("former", r"\b(?P<w>ehemalig(?:e|er|es|en|em)?|Ex(?=-[A-ZÄÖÜ]))", b_former),
+    ("set_each_last", rf"\b(?:jede[nrs]?|Jede[nrs]?)\s+(?:ersten|zweiten|dritten|vierten|letzten)\s+(?:{WD}|Tag)\s+im\s+Monat\b", b_set_month),
+    ("set_word", rf"\b(?P<w>{SETW}|{SETW_CAP})(?:e|er|es|en|em)?\b", b_set_word),
+    ("set_times", r"\b(?:(?:ein|zwei|drei|vier|fünf|zehn|\d{1,2})(?:-|\s)?mal|Ein(?:-|\s)?mal|Zwei(?:-|\s)?mal)\s+(?:im|pro|in\s+der|am)\s+(?P<u>Jahr|Monat|Woche|Tag|Stunde|Quartal)\b", b_set_each),
+    ("clock_word", r"\b(?P<w>ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+Uhr\b", b_clock_word),
+    ("set_each", rf"\b(?:jede[nrs]?|Jede[nrs]?|einmal\s+(?:im|pro|in\s+der)|pro)\s+(?P<u>Tag|Woche|Monat|Jahr|Stunde|Quartal|{WD})\b", b_set_each),
+    ("holiday", rf"\b(?P<h>(?i:{HOL}))\b(?:\s+(?P<y>{YEAR})\b)?", b_holiday),
+    ("season", rf"(?:\b(?:im|Im|seit\s+dem|bis\s+zum|den\s+ganzen|diesen|Anfang|Ende|Mitte)\s+)(?P<x>{SEASON}(?:\s+(?P<y>{YEAR}))?)\b", b_season),
+    ("season_year", rf"\b(?:{MODW}\s+(?:des\s+)?)?{SEASON}s?\s+(?P<y>{YEAR})\b", b_season),
+    ("quarter", rf"\b(?:(?:im|Im)\s+)?(?P<x>(?:(?:das|dem|des|der)\s+)?(?P<o>erste[nms]?|zweite[nms]?|dritte[nms]?|vierte[nms]?|[1-4]\.)\s+(?P<q>Quartals?|Halbjahr(?:es)?|Jahreshälfte)(?:\s+(?P<y>{YEAR}))?)\b", b_quarter),
+]
+
+RULES: list[Rule] = compile_rules(SPECS)
+

@@ -1,0 +1,195 @@
+"""The temporal tagger: extraction once per text, resolution once per anchor.
+
+``extract`` runs the language's rules over the text, keeps the longest non-overlapping matches and
+notes each expression's sentence and the direction of its clause (tense and cue words: "hatten sich
+am Dienstag geeinigt" looks back, "soll bis Ende Mai stattfinden" ahead). The result,
+an ``Extraction``, knows nothing about the publication date; ``Extraction.resolve(anchor)`` turns it
+into ``TimeMention``s and is cheap enough to call again whenever the article's date changes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ...model import Span, TimeMention
+from . import lexicon as L
+from .expr import Expr
+from .normalize import valid_anchor
+from .patterns import Rule
+from .resolve import resolve_all
+
+_WORD = re.compile(r"\w+(?:'\w+)?")
+_TOKEN = re.compile(r"\w+")
+_SENT_END = re.compile(r"(?<=[.!?:])\s+(?=[\"„»“A-ZÄÖÜ0-9])|\n\s*\n|\n(?=[A-ZÄÖÜ\"„»])")
+_FUTURE_DE = L.FUTURE_CUES | frozenset(
+    ["solle", "wolle", "plane", "planten", "geplante", "geplanten", "geplant", "vorgesehen", "wollen", "würde", "würden"]
+)
+_CLAUSE = re.compile(r"[,;:–]|\s(?:und|aber|sowie|doch|während|nachdem|bevor|and|but)\s")
+_PASSIVE_AUX = frozenset({"wird", "werden", "werde"})
+CLAUSE_REACH = 300  # characters either side that the tense of an expression's clause is read from
+WINDOW_LEFT, WINDOW_RIGHT = 48, 64  # characters around a trigger that a rule's match (and lookahead) lies within
+
+
+Classifier = Callable[[str], frozenset[str]]
+
+
+def _rules(lang: str) -> tuple[list[Rule], Classifier | None, dict[str, tuple[str, ...]]]:
+    if lang == "en":
+        from .rules_en import RULES as EN
+
+        return EN, None, {}
+    from .rules_de import RULES
+    from .triggers_de import NEEDS, token_classes
+
+    return RULES, token_classes, NEEDS
+
+
+def _windows(positions: list[int], size: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for p in positions:
+        a, b = max(0, p - WINDOW_LEFT), min(size, p + WINDOW_RIGHT)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _matches(text: str, rules: list[Rule], classify: Classifier | None,
+             needs: dict[str, tuple[str, ...]]) -> list[tuple[Expr, int]]:
+    hits: dict[str, list[int]] = {}
+    if classify is not None:
+        for m in _TOKEN.finditer(text):
+            for c in classify(m.group()):
+                hits.setdefault(c, []).append(m.start())
+    cands: list[tuple[Expr, int]] = []
+    for prio, rule in enumerate(rules):
+        classes = needs.get(rule.name)
+        if classes is None or classify is None:
+            spans = [(0, len(text))]
+        else:
+            spans = _windows(sorted(p for c in classes for p in hits.get(c, ())), len(text))
+        seen: set[tuple[int, int]] = set()
+        for a, b in spans:
+            for m in rule.regex.finditer(text, a, b):
+                if m.span() in seen:
+                    continue
+                seen.add(m.span())
+                e = rule.build(m)
+                if e is not None:
+                    e.rule = rule.name
+                    cands.append((e, prio))
+    return cands
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """A plain splitter for when no sentence layer is given (tests, evaluation of raw files)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out or [(0, len(text))]
+
+
+def tense(sentence: str) -> int:
+    """-1 past, +1 future, 0 unknown/present, from auxiliaries and cue words (no POS tagger needed)."""
+    fut = past = 0
+    words = _WORD.findall(sentence.lower())
+    passive = any(len(w) > 5 and w.startswith("ge") and w.endswith(("t", "en")) for w in words)
+    for w in words:
+        if w in _PASSIVE_AUX and passive:
+            continue  # "gewählt wird": present passive, not future
+        if w in _FUTURE_DE:
+            fut += 1
+        elif w in L.PAST_CUES:
+            past += 1
+    if fut > past:
+        return 1
+    if past > fut:
+        return -1
+    return 0
+
+
+def _select(cands: list[tuple[Expr, int]]) -> list[Expr]:
+    """Longest match wins; on equal length, the earlier rule. Kept intervals are disjoint and sorted,
+    so each check is a binary search (long, dense texts stay linear-logarithmic)."""
+    cands.sort(key=lambda c: (-(c[0].end - c[0].start), c[1], c[0].start))
+    starts: list[int] = []
+    ends: list[int] = []
+    taken: list[Expr] = []
+    for e, _ in cands:
+        if e.end <= e.start:
+            continue
+        i = bisect_left(starts, e.start)
+        if i < len(starts) and starts[i] < e.end:
+            continue  # a kept interval starts inside this one
+        if i > 0 and ends[i - 1] > e.start:
+            continue  # the kept interval before reaches into this one
+        starts.insert(i, e.start)
+        ends.insert(i, e.end)
+        taken.append(e)
+    taken.sort(key=lambda e: e.start)
+    return taken
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Anchor-free tagging result of one text."""
+
+    text: str
+    lang: str
+    exprs: list[Expr]
+    sent_of: list[int]
+    expr_dir: list[int]  # direction (-1, 0, +1) of each expression's clause
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def resolve(self, anchor: date | datetime | None, mode: str = "news") -> list[TimeMention]:
+        if isinstance(anchor, datetime):
+            anchor = anchor.date()
+        good = valid_anchor(anchor)
+        label = good.isoformat() if good else None
+        out: list[TimeMention] = []
+        for e, r in zip(self.exprs, resolve_all(self.exprs, self.sent_of, self.expr_dir, good, mode), strict=True):
+            if r is None:
+                continue
+            if mode == "news" and e.measure is not None and e.measure[1]:
+                out.append(TimeMention(Span(e.start, e.measure[0]), "DURATION", e.measure[1], None, label, None))
+                continue
+            out.append(TimeMention(Span(e.start, e.end), e.type, r.value, r.mod, label, r.direction))  # type: ignore[arg-type]
+        return out
+
+
+def extract(text: str, sentences: Sequence[tuple[int, int]] | None = None, lang: str = "de") -> Extraction:
+    rules, classify, needs = _rules("en" if (lang or "").startswith("en") else "de")
+    exprs = _select(_matches(text, rules, classify, needs))
+    sents = list(sentences) if sentences else split_sentences(text)
+    sent_of: list[int] = []
+    expr_dir: list[int] = []
+    cuts = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)] if exprs else []
+    cut_starts = [c[0] for c in cuts]
+    j = 0
+    for e in exprs:
+        while j + 1 < len(sents) and sents[j][1] <= e.start:
+            j += 1
+        sent_of.append(j)
+        a, b = sents[j]
+        k = bisect_left(cut_starts, e.start)  # clause boundaries before and after the expression
+        left = max(a, cuts[k - 1][1] if k > 0 and cuts[k - 1][1] <= e.start else a, e.start - CLAUSE_REACH)
+        k2 = bisect_left(cut_starts, e.end)
+        right = min(b, cuts[k2][0] if k2 < len(cuts) else b, e.end + CLAUSE_REACH)
+        expr_dir.append(tense(text[left:right]))
+    return Extraction(text, lang, exprs, sent_of, expr_dir, sents)
+
+
+def tag(text: str, anchor: date | datetime | None, lang: str = "de", mode: str = "news",
+        sentences: Sequence[tuple[int, int]] | None = None) -> list[TimeMention]:
+    """Convenience: extract and resolve in one call."""
+    return extract(text, sentences, lang).resolve(anchor, mode)
