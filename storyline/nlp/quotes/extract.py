@@ -1,0 +1,474 @@
+"""From tokens and sentences to Quotes: direct, indirect, reported and continued speech, with speakers.
+
+Why "units" and not sentences: a sentencizer splits inside quotations ("„Das ist gut. Wir kommen.“, |
+sagte er.") but a quote and its frame belong together. So sentences bridged by a quotation, or followed
+by a sentence that starts lowercase ("sagte er."), are merged into one unit first; every rule then
+works on units.
+
+Why a carried-over speaker: German news reports long statements as a cue sentence followed by
+sentences in Konjunktiv I with no cue at all ("Pjöngjang erwarte aber Sicherheitsgarantien."); their
+speaker is the last one named. A continuation is only accepted within ``carry`` units of the last
+quote, and consecutive continuations are merged into one quote, as the annotators did.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...model import Mention, Quote, QuoteKind, Span
+from . import frames as fr
+from . import lexicon as lx
+from .direct import Quoted, find_quoted
+from .speakers import Resolved, Resolver, Tok, lowercase_words, noun_phrase, trim
+from .subjects import skip_adverbial
+
+_INTERVIEW = re.compile(r"(?::+\s*)?((?:[A-ZÄÖÜ][\w.\-]*\.?\s?){1,4}):\s")
+
+
+@dataclass(slots=True)
+class Options:
+    """Knobs of the extractor (mirrored in the ``quotes.*`` settings)."""
+
+    min_direct_words: int = 4
+    carry: int = 2
+    hearsay: bool = True
+    interviews: bool = True
+    nested_direct: bool = True
+    reported: bool = True
+    hearsay_needs_speaker: bool = True
+    hearsay_carry: int = 1
+
+
+@dataclass(slots=True)
+class _Last:
+    speaker: tuple[Span, ...]
+    resolved: Resolved
+    unit: int
+
+
+class Extractor:
+    """Callable: ``extractor(text, tokens, sentences, paragraphs, mentions, language) -> [Quote]``."""
+
+    def __init__(self, options: Options | None = None):
+        self.o = options or Options()
+
+    # ---------------------------------------------------------------- units
+    @staticmethod
+    def units(
+        toks: Sequence[Tok], sentences: Sequence[Span], quoted: Sequence[Quoted]
+    ) -> list[tuple[int, int]]:
+        starts = [t.start for t in toks]
+        ranges = []
+        for s in sentences:
+            lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+            if hi > lo:
+                ranges.append((lo, hi))
+        q_bounds = [(bisect_left(starts, q.start), bisect_left(starts, q.end)) for q in quoted]
+        # the sentencizer glues an opening quotation mark to the sentence before it: cut there
+        resplit: list[tuple[int, int]] = []
+        hard: set[int] = set()
+        q_starts = {qa for qa, _ in q_bounds}
+        for lo, hi in ranges:
+            cut = lo
+            for k in range(lo + 1, hi):
+                if k in q_starts and toks[k - 1].text in (".", "!", "?") and k - cut > 1:
+                    resplit.append((cut, k))
+                    cut = k
+                elif (
+                    toks[k - 1].text == ";"
+                    and k - cut > 3
+                    and hi - k > 3
+                    and not any(qa < k < qb for qa, qb in q_bounds)
+                ):
+                    # "Laut X …; demnach …": two statements, as annotated
+                    resplit.append((cut, k))
+                    cut = k
+                    hard.add(k)
+            resplit.append((cut, hi))
+        ranges = resplit
+        merged: list[tuple[int, int]] = []
+        for lo, hi in ranges:
+            if merged and lo not in hard:
+                plo, phi = merged[-1]
+                first = next((t for t in toks[lo:hi] if t.text[:1].isalpha()), None)
+                bridged = any(qa < lo < qb for qa, qb in q_bounds)
+                text_gap = toks[lo].start - toks[phi - 1].end if phi > 0 else 0
+                if text_gap < 3 and (bridged or (first is not None and first.text[:1].islower())):
+                    merged[-1] = (plo, hi)
+                    continue
+            merged.append((lo, hi))
+        return merged
+
+    # ---------------------------------------------------------------- main
+    def __call__(
+        self,
+        text: str,
+        toks: Sequence[Tok],
+        sentences: Sequence[Span],
+        paragraphs: Sequence[Span],
+        mentions: Sequence[Mention] = (),
+        language: str | None = None,
+    ) -> list[Quote]:
+        if not toks or not text.strip():
+            return []
+        english = (language or "").startswith("en")
+        paras = [(p.start, p.end) for p in paragraphs] or [(0, len(text))]
+        quoted = find_quoted(text, paras)
+        starts = [t.start for t in toks]
+        mask = [False] * len(toks)
+        for q in quoted:
+            for a, b in q.parts:
+                for k in range(bisect_left(starts, a), bisect_left(starts, b)):
+                    mask[k] = True
+        resolver = Resolver(text, mentions)
+        out: list[Quote] = []
+        last: _Last | None = None
+        cont: Quote | None = None  # the running continuation quote (extended while it goes on)
+        interview_paras = self._interviews(text, paras) if self.o.interviews else {}
+        skip_until = -1
+        units = self.units(toks, sentences or [Span(0, len(text))], quoted)
+        for u, (lo, hi) in enumerate(units):
+            unit_start = toks[lo].start
+            if unit_start < skip_until:
+                continue
+            if unit_start in interview_paras:
+                speaker_span, msg_span = interview_paras[unit_start]
+                res = resolver.resolve(speaker_span.start, speaker_span.end)
+                out.append(Quote("direct", (msg_span,), (), (speaker_span,), res.entity_id, res.name))
+                last, cont = _Last((speaker_span,), res, u), None
+                skip_until = msg_span.end
+                continue
+            in_unit = [q for q in quoted if unit_start <= q.start < toks[hi - 1].end]
+            if u > 0:
+                self._note_subject(resolver, toks, *units[u - 1], mask)
+            frame = fr.find_frame(toks, lo, hi, mask, english)
+            emitted: list[Quote] = []
+            speaker_sp: tuple[Span, ...] = ()
+            resolved = Resolved(None, None)
+            if frame is not None and frame.speaker is not None:
+                a, b = trim(toks, *frame.speaker)
+                # never a speaker opening with a conjunction or a verb
+                if b > a and _speaker_start(toks[a]):
+                    speaker_sp = (Span(toks[a].start, toks[b - 1].end),)
+                    resolved = resolver.resolve(speaker_sp[0].start, speaker_sp[0].end)
+            cue_sp = tuple(
+                Span(toks[a].start, toks[b - 1].end) for a, b in (frame.cue if frame else []) if b > a
+            )
+            unmasked_words = sum(1 for k in range(lo, hi) if not mask[k] and toks[k].text[:1].isalnum())
+            # --- direct quotes
+            direct_parts: list[Span] = []
+            for q in in_unit:
+                words = len(re.findall(r"\w+", text[q.start : q.end]))
+                # the quote fills its unit, or is all of its frame's message ("X sagte: „…“")
+                covers_unit = unmasked_words <= 3 or words >= unmasked_words
+                framed = frame is not None and any(
+                    toks[a].start >= q.start - 2 and toks[a].start <= q.start and toks[b - 1].end <= q.end + 2
+                    for a, b in frame.message
+                    if b > a
+                )
+                if words < self.o.min_direct_words and not covers_unit and not framed:
+                    continue
+                if not covers_unit and _looks_like_title(text[q.start : q.end], strict=frame is not None):
+                    continue
+                direct_parts.extend(Span(a, b) for a, b in q.parts)
+            if direct_parts:
+                if speaker_sp or frame is not None:
+                    emitted.append(
+                        Quote(
+                            "direct",
+                            tuple(direct_parts),
+                            cue_sp,
+                            speaker_sp,
+                            resolved.entity_id,
+                            resolved.name,
+                        )
+                    )
+                elif (label := self._label(toks, lo, hi, mask)) is not None:
+                    # "Ein Hauptkommissar nach der Festnahme: „…“"
+                    res = resolver.resolve(label.start, label.end)
+                    emitted.append(
+                        Quote("direct", tuple(direct_parts), (), (label,), res.entity_id, res.name)
+                    )
+                elif unmasked_words <= 6 and last is not None and u - last.unit <= self.o.carry:
+                    last.speaker = _latest(text, last.speaker, unit_start, last.resolved.name)
+                    emitted.append(
+                        Quote(
+                            "direct",
+                            tuple(direct_parts),
+                            (),
+                            last.speaker,
+                            last.resolved.entity_id,
+                            last.resolved.name,
+                        )
+                    )
+                elif (
+                    unmasked_words <= 6
+                    and (subj := resolver.last_subject(unit_start)) is not None
+                    and unit_start - subj[1] < 400
+                ):
+                    res = resolver.resolve(*subj)
+                    emitted.append(
+                        Quote("direct", tuple(direct_parts), (), (Span(*subj),), res.entity_id, res.name)
+                    )
+                else:
+                    sub = self._sentence_subject(toks, lo, hi, mask)
+                    if sub is not None:
+                        speaker_sp = (sub,)
+                        resolved = resolver.resolve(sub.start, sub.end)
+                    emitted.append(
+                        Quote(
+                            "direct", tuple(direct_parts), (), speaker_sp, resolved.entity_id, resolved.name
+                        )
+                    )
+            # --- indirect speech in the frame's message (may contain the direct quote)
+            if frame is not None and frame.message:
+                msg = self._message_spans(toks, frame.message, mask)
+                msg_words = sum(
+                    1
+                    for k in range(lo, hi)
+                    if any(a <= k < b for a, b in frame.message)
+                    and not mask[k]
+                    and toks[k].text[:1].isalnum()
+                )
+                if msg and msg_words >= 3:
+                    kind: QuoteKind = "indirect"
+                    if direct_parts and not self.o.nested_direct:
+                        emitted = []
+                    emitted.append(
+                        Quote(kind, tuple(msg), cue_sp, speaker_sp, resolved.entity_id, resolved.name)
+                    )
+            if emitted:
+                out.extend(emitted)
+                best = next((q for q in emitted if q.speaker), None)
+                if best is not None and best.speaker[0].text(text).lower() == "demnach":
+                    best = None  # "Demnach" names no one a later sentence could go on quoting
+                if best is not None:
+                    last = _Last(best.speaker, Resolved(best.speaker_name, best.speaker_entity_id), u)
+                elif last is not None:
+                    last.unit = u
+                cont = None
+                continue
+            # --- continuation and hearsay (no frame of its own)
+            if frame is None and unmasked_words >= 3:
+                whole = Span(toks[lo].start, toks[hi - 1].end)
+                recent = last is not None and u - last.unit <= self.o.carry
+                if recent and last is not None:
+                    last.speaker = _latest(text, last.speaker, unit_start, last.resolved.name)
+                if fr.has_konjunktiv(toks, lo, hi, mask) and recent and last is not None:
+                    if cont is not None and cont.speaker == last.speaker:
+                        merged = Quote(
+                            cont.kind,
+                            (*cont.message, whole),
+                            (),
+                            cont.speaker,
+                            cont.speaker_entity_id,
+                            cont.speaker_name,
+                        )
+                        out[out.index(cont)] = merged
+                        cont = merged
+                    else:
+                        cont = Quote(
+                            "indirect",
+                            (whole,),
+                            (),
+                            last.speaker,
+                            last.resolved.entity_id,
+                            last.resolved.name,
+                        )
+                        out.append(cont)
+                    last.unit = u
+                    continue
+                rep = self._reported(toks, lo, hi, mask) if self.o.reported else None
+                if rep is not None:
+                    sp_span = Span(toks[rep[0]].start, toks[rep[1] - 1].end)
+                    rs = resolver.resolve(sp_span.start, sp_span.end)
+                    out.append(Quote("reported", (whole,), (), (sp_span,), rs.entity_id, rs.name))
+                    last, cont = _Last((sp_span,), rs, u), None
+                    continue
+                near = last is not None and u - last.unit <= self.o.hearsay_carry
+                if (
+                    self.o.hearsay
+                    and fr.has_hearsay(toks, lo, hi, mask)
+                    and (near or not self.o.hearsay_needs_speaker)
+                ):
+                    sp = last.speaker if near and last is not None else ()
+                    rs = last.resolved if near and last is not None else Resolved(None, None)
+                    out.append(Quote("reported", (whole,), (), sp, rs.entity_id, rs.name))
+            cont = None
+        return [q for q in out if _valid(q, len(text))]
+
+    # ---------------------------------------------------------------- helpers
+    @staticmethod
+    def _message_spans(
+        toks: Sequence[Tok], ranges: Sequence[tuple[int, int]], mask: Sequence[bool]
+    ) -> list[Span]:
+        spans = []
+        for a, b in ranges:
+            a, b = trim(toks, a, b)
+            # a quotation mark at one end without its partner is not part of the message
+            if (
+                b > a
+                and toks[a].text in "„“\"»«”'‚‘"
+                and not any(toks[k].text in "“”\"«»'‘’" for k in range(a + 1, b))
+            ):
+                a += 1
+            if (
+                b > a
+                and toks[b - 1].text in "“”\"«»'‘’"
+                and not any(toks[k].text in "„“\"»«'‚" for k in range(a, b - 1))
+            ):
+                b -= 1
+            if b > a:
+                spans.append(Span(toks[a].start, toks[b - 1].end))
+        return spans
+
+    @staticmethod
+    def _reported(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> tuple[int, int] | None:
+        """ "Die SPD fordert …", "Kritiker befürchten …": a subject, then a verb of claiming: the whole
+        sentence is reported speech of the subject (annotated "Reported")."""
+        j = lo
+        if toks[j].lower in ("auch", "zudem", "dagegen", "außerdem", "ebenso"):
+            j += 1
+        # "Insgesamt spricht die Polizei von …": adverbial, verb, then the subject
+        k = skip_adverbial(toks, j, hi, lo)
+        if lo < k < hi - 1 and toks[k].lower in lx.REPORT_VERBS and not mask[k]:
+            end = noun_phrase(toks, k + 1, hi)
+            if end > k + 1 and toks[k + 1].lower not in lx.PRONOUNS:
+                return (k + 1, end)
+        end = noun_phrase(toks, j, hi)
+        if end <= j or end >= hi or mask[j] or toks[j].lower in lx.PRONOUNS:
+            return None
+        if toks[j].text in lx.NON_NAMES and toks[j].lower not in lx.DETERMINERS:
+            return None
+        verb = toks[end].lower
+        if verb in lx.REPORT_VERBS:
+            return (j, end)
+        if verb in lx.AUXILIARIES and verb.startswith("ha"):
+            last = next((t for t in reversed(toks[end:hi]) if t.text[:1].isalpha()), None)
+            if last is not None and (last.lower in lx.PARTICIPLES or last.lower in _REPORT_PARTICIPLES):
+                return (j, end)
+        return None
+
+    @staticmethod
+    def _note_subject(
+        resolver: Resolver, toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]
+    ) -> None:
+        if mask[lo] or toks[lo].text in lx.NON_NAMES or toks[lo].lower in lowercase_words():
+            return
+        end = noun_phrase(toks, lo, hi, appositions=False)
+        if end < hi - 1 and toks[end].text == ":":  # "Europapolitik: Die SPD will …"
+            lo = end + 1
+            end = noun_phrase(toks, lo, hi, appositions=False)
+        if end > lo and toks[lo].lower not in lx.PRONOUNS:
+            resolver.note_subject(toks[lo].start, toks[end - 1].end)
+
+    @staticmethod
+    def _label(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> Span | None:
+        """The speaker of "Name (…): „quote“": a phrase, then a colon right before the quotation."""
+        colon = next((k for k in range(lo, hi) if mask[k]), hi) - 1
+        if colon <= lo or toks[colon].text != ":" or mask[lo] or colon - lo > 12:
+            return None
+        end = noun_phrase(toks, lo, colon)
+        first = toks[lo]
+        if (
+            end <= lo
+            or first.lower in lx.PRONOUNS
+            or (first.text in lx.NON_NAMES and first.lower not in lx.DETERMINERS)
+        ):
+            return None
+        return Span(first.start, toks[end - 1].end)
+
+    @staticmethod
+    def _sentence_subject(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> Span | None:
+        """A direct quote embedded without a cue ("Trump nannte es „…“"): the unit's first phrase."""
+        if mask[lo]:
+            return None
+        end = noun_phrase(toks, lo, hi)
+        first = toks[lo]
+        if first.lower in lowercase_words() and first.lower not in lx.DETERMINERS:
+            return None  # "Zu …", "Dabei …": a capitalised function word, not a name
+        if end > lo and not any(mask[lo:end]) and first.text not in lx.NON_NAMES:
+            return Span(first.start, toks[end - 1].end)
+        return None
+
+    @staticmethod
+    def _interviews(text: str, paras: Sequence[tuple[int, int]]) -> dict[int, tuple[Span, Span]]:
+        """Paragraphs in interview form, "Name: answer" → {paragraph start: (speaker, message)}.
+
+        A label counts only when its last word labels at least two paragraphs ("Dr. Robert Kelly:",
+        "R. Kelly:"), so topic labels such as "Steuern: …" or "Europapolitik: …" are not speakers."""
+        found: dict[int, tuple[Span, Span]] = {}
+        labels: list[tuple[int, str, Span, Span]] = []
+        for a, b in paras:
+            m = _INTERVIEW.match(text, a, b)
+            if m is None:
+                continue
+            name = m.group(1).strip()
+            if not name or name.split()[0] in lx.NON_NAMES or m.end() >= b:
+                continue
+            s0 = m.start(1)
+            labels.append((a, name.split()[-1], Span(s0, s0 + len(name)), Span(m.end(), b)))
+        counts: dict[str, int] = {}
+        for _, last, _, _ in labels:
+            counts[last] = counts.get(last, 0) + 1
+        for a, last, speaker, message in labels:
+            if counts[last] >= 2:
+                found[a] = (speaker, message)
+        return found
+
+
+_REPORT_PARTICIPLES = lx.words(
+    "gefordert kritisiert angekündigt bezeichnet gewarnt verlangt beschuldigt begrüßt abgelehnt zurückgewiesen"
+)
+
+
+def _speaker_start(tok: Tok) -> bool:
+    return tok.lower not in ("und", "oder", "aber", "sowie", "sondern", "denn", "weil", "dass")
+
+
+def _latest(text: str, speaker: tuple[Span, ...], before: int, name: str | None = None) -> tuple[Span, ...]:
+    """A carried-over speaker points at its latest mention before ``before`` (as annotators do):
+    "Pflugbeil sagte … er betonte … Pflugbeil warnte … [continuation]" → the last "Pflugbeil"."""
+    if len(speaker) != 1:
+        return speaker
+    written = speaker[0].text(text)
+    if written.lower() in lx.PRONOUNS and name:
+        written = name.split()[-1]  # the surname, as a later mention would write it
+    if len(written) < 3 or written.lower() in lx.PRONOUNS:
+        return speaker
+    forms = [written]
+    last_word = written.split()[-1]
+    if last_word != written and last_word[:1].isupper() and len(last_word) > 2:
+        forms.append(last_word)  # "Peter Pflugbeil" is later just "Pflugbeil"
+    best = speaker
+    for form in forms:
+        k = text.rfind(form, speaker[0].end, before)
+        while k > speaker[0].start:
+            after = text[k + len(form) : k + len(form) + 1]
+            if (k == 0 or not text[k - 1].isalnum()) and not after.isalnum():
+                if k > best[0].start:
+                    best = (Span(k, k + len(form)),)
+                break
+            k = text.rfind(form, speaker[0].end, k)
+    return best
+
+
+def _looks_like_title(quoted: str, strict: bool = False) -> bool:
+    """Names of works, organisations, events: short, no sentence punctuation, mostly capitalised
+    (``strict``, next to a cue: only the mostly capitalised ones, since a cue makes a short quote
+    likelier to be speech)."""
+    words = re.findall(r"[^\W\d_][\w\-']*", quoted)
+    if len(words) > 10 or re.search(r"[.!?,:;]\W*$", quoted[:-1].rstrip()):
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    if strict:
+        return caps * 3 >= len(words) * 2
+    return caps * 2 >= len(words) or len(words) <= 5
+
+
+def _valid(q: Quote, n: int) -> bool:
+    """Never a quote larger than its text or with an empty message."""
+    return bool(q.message) and all(0 <= s.start < s.end <= n for s in (*q.message, *q.cue, *q.speaker))

@@ -1,0 +1,324 @@
+"""Quote frames inside one sentence: the cue, the speaker phrase, and where the message lies.
+
+Why frames: German reported speech has a few fixed shapes, and each shape says which part of the
+sentence is the message:
+
+- ``msg, sagte X …`` / ``msg, teilte X mit`` / ``msg, heißt es …`` / ``msg, wie X sagte`` — the
+  message comes first, the cue right after a comma (verb-second inversion), the speaker after the cue;
+- ``X sagte, msg`` / ``X teilte mit, dass msg`` / ``Am Mittwoch erklärte X: msg`` — the frame comes
+  first and the message after the comma or colon;
+- ``Laut X msg`` / ``Nach Angaben X msg`` / ``X zufolge msg`` / ``msg, so X`` — a prepositional frame
+  anywhere in the sentence; the message is the rest of the sentence.
+
+The functions return token indices; the extractor turns them into spans. Tokens inside quotation
+marks are masked out so a cue word inside a direct quote never frames its own sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .speakers import Tok, noun_phrase
+from .subjects import (
+    CLAUSE_MARKS,
+    PASSIVE,
+    clause_end,
+    is_subject_list,
+    speaker_after,
+    subject_before,
+    vorfeld,
+)
+
+
+@dataclass(slots=True)
+class Frame:
+    """A cue with its speaker and message token ranges (end-exclusive), in sentence token indices."""
+
+    cue: list[tuple[int, int]]
+    speaker: tuple[int, int] | None
+    message: list[tuple[int, int]]
+    shape: str  # "after", "before", "prep"
+
+
+def _is_cue_verb(toks: Sequence[Tok], i: int, hi: int, english: bool) -> list[tuple[int, int]] | None:
+    """If ``toks[i]`` is a verb of saying, its cue token ranges (verb, and particle if separated)."""
+    word = toks[i].lower
+    if word in lx.PARTICLE_VERBS:
+        particles = lx.PARTICLE_VERBS[word]
+        for k in range(i + 1, min(hi, i + 12)):
+            if toks[k].text in CLAUSE_MARKS or toks[k].text == ".":
+                break
+            if toks[k].lower in particles and (k + 1 >= hi or not toks[k + 1].text[:1].isalnum()):
+                return [(i, i + 1), (k, k + 1)]
+    if word in lx.SPEECH_VERBS or word in lx.PARTICIPLES:
+        return [(i, i + 1)]
+    if word in lx.IMPERSONAL and i + 1 < hi and toks[i + 1].lower == "es":
+        return [(i, i + 2)]
+    if word in lx.IMPERSONAL and i > 0 and toks[i - 1].lower == "es":  # "Wie es hieß, …"
+        return [(i - 1, i + 1)]
+    if english and word in lx.EN_SPEECH_VERBS and word != "according":
+        return [(i, i + 1)]
+    return None
+
+
+def _np_backwards(toks: Sequence[Tok], end: int, lo: int) -> int:
+    """Start of the phrase that ends just before ``end`` ("Einem Bericht der Zeitung | zufolge")."""
+    k = end - 1
+    while k >= lo:
+        t = toks[k]
+        nxt = toks[k + 1] if k + 1 < end else None
+        if t.cap or t.lower in lx.DETERMINERS or t.text in ("(", ")", "-"):
+            if t.text in lx.NON_NAMES and t.lower not in lx.DETERMINERS and k > lo:
+                break
+            k -= 1
+            continue
+        if (
+            nxt is not None
+            and not t.cap
+            and t.alpha
+            and t.lower.endswith(("e", "en", "er", "es", "em"))
+            and t.lower not in lx.AUXILIARIES
+            and (nxt.cap or nxt.lower.endswith(("e", "en", "er", "es", "em")))
+            and t.lower not in lx.KONJUNKTIV
+        ):
+            k -= 1
+            continue
+        break
+    return k + 1
+
+
+_NACH_SUFFIXES = (
+    "angaben",
+    "angabe",
+    "berichten",
+    "informationen",
+    "erkenntnissen",
+    "aussagen",
+    "schätzungen",
+    "meldungen",
+    "einschätzung",
+)
+
+
+def _prep_frame(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], english: bool) -> Frame | None:
+    for i in range(lo, hi):
+        if mask[i]:
+            continue
+        word = toks[i].lower
+        if word in lx.PREP_BEFORE or (
+            word == "according" and english and i + 1 < hi and toks[i + 1].lower == "to"
+        ):
+            first = i + 2 if word == "according" else i + 1
+            end = noun_phrase(toks, first, hi)
+            if end > first:
+                return _frame_around(toks, lo, hi, (i, first), (first, end), (i, end))
+        elif word == "aus" and i + 2 < hi and toks[i + 1].lower == "sicht":
+            # "aus Sicht der Organisationen"
+            end = max(noun_phrase(toks, i + 1, hi), i + 2)
+            return _frame_around(toks, lo, hi, (i, i + 1), (i + 1, end), (i, end))
+        elif word == "nach" and i + 1 < hi:
+            k = i + 1
+            while k < min(hi, i + 4) and not toks[k].cap:
+                k += 1
+            if k < hi and (toks[k].lower in lx.NACH_NOUNS or toks[k].lower.endswith(_NACH_SUFFIXES)):
+                end = noun_phrase(toks, i + 1, hi)
+                end = max(end, k + 1)
+                return _frame_around(toks, lo, hi, (i, i + 1), (i + 1, end), (i, end))
+        elif word in lx.POSTPOSITIONS:
+            start = _np_backwards(toks, i, lo)
+            if start < i:
+                return _frame_around(toks, lo, hi, (i, i + 1), (start, i), (start, i + 1))
+        elif word == "demnach" and not (i + 1 < hi and toks[i + 1].text in CLAUSE_MARKS):
+            # the annotators take "Demnach" as both cue and source
+            return _frame_around(toks, lo, hi, (i, i + 1), (i, i + 1), (i, i + 1))
+        elif word == "so" and i > lo and toks[i - 1].text == "," and i + 1 < hi:
+            end = noun_phrase(toks, i + 1, hi)
+            if end > i + 1 and (
+                end >= clause_end(toks, i + 1, hi)
+                or toks[end].lower in lx.PREPOSITIONS
+                or toks[end].lower in lx.NP_STOP
+                or (not toks[end].cap and clause_end(toks, end, hi) - end <= 3)
+            ):
+                # ", so Suttner wörtlich." – the frame reaches to the end of its clause
+                return _frame_around(
+                    toks, lo, hi, (i, i + 1), (i + 1, end), (i - 1, clause_end(toks, end, hi))
+                )
+        elif word == "wie" and (i == lo or toks[i - 1].text == ","):
+            # "Wie die Polizei mitteilte, …" / "…, wie X berichtete"
+            end = clause_end(toks, i + 1, hi)
+            # appositions add commas inside the clause: "Wie die Sprecherin, Anna Schmidt, mitteilte,"
+            stretch = end
+            for _ in range(2):
+                if (
+                    stretch < hi
+                    and toks[stretch].text == ","
+                    and not any(_is_cue_verb(toks, k, hi, english) for k in range(i + 2, stretch))
+                ):
+                    stretch = clause_end(toks, stretch + 1, hi)
+            end = stretch if stretch - i <= 25 else end
+            for k in range(i + 2, end):
+                cue = _is_cue_verb(toks, k, end + 1, english)
+                if cue is not None:
+                    sp_end = noun_phrase(toks, i + 1, k)
+                    speaker = vorfeld(toks, i + 1, sp_end, k) if sp_end > i + 1 else None
+                    frame_lo = i - 1 if i > lo else i
+                    frame_hi = end + 1 if end < hi and toks[end].text == "," else end
+                    return _frame_around(
+                        toks, lo, hi, (i, i + 1), speaker, (frame_lo, frame_hi), cue_extra=cue
+                    )
+    return None
+
+
+def _frame_around(
+    toks: Sequence[Tok],
+    lo: int,
+    hi: int,
+    cue: tuple[int, int],
+    speaker: tuple[int, int] | None,
+    frame: tuple[int, int],
+    cue_extra: list[tuple[int, int]] | None = None,
+) -> Frame:
+    message = [(lo, frame[0]), (frame[1], hi)]
+    cues = [cue, *(cue_extra or [])]
+    return Frame(cues, speaker, [m for m in message if m[1] > m[0]], "prep")
+
+
+def find_frame(
+    toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], english: bool = False
+) -> Frame | None:
+    """The quote frame of the sentence ``toks[lo:hi]`` (``mask`` marks quoted tokens).
+
+    Shapes are tried in order of reliability: a cue right after a comma or a closing quotation mark,
+    then a prepositional frame ("laut X"), then a cue clause in front of its message."""
+    before: Frame | None = None
+    for i in range(lo, hi):
+        if mask[i]:
+            continue
+        cue = _is_cue_verb(toks, i, hi, english)
+        if cue is None:
+            continue
+        prev = toks[i - 1].text if i > lo else ""
+        cue_end = cue[-1][1] if toks[i].lower not in lx.PARTICLE_VERBS else i + 1
+        # message first, cue after a comma: "…, sagte X" / "…“ sagte X" / "…, heißt es"
+        if i > lo + 1 and (prev in (",", ":") or _after_quote(toks, i, lo, mask)):
+            cut = i - 1 if prev in (",", ":") else i
+            if any(
+                toks[k].lower == "wie" and (k == lo or toks[k - 1].text == ",")
+                for k in range(max(lo, i - 14), i)
+            ):
+                continue  # "…, wie X mitteilte": a prepositional-style frame, handled below
+            after_cue = cue[-1][1]
+            subj_end = noun_phrase(toks, lo, cut + 1)
+            if after_cue < hi - 1 and toks[after_cue].text in (",", ":") and not mask[lo]:
+                # "Frank Sichau, der … fungiert, erklärte, dass …": the cue opens the message
+                subj_end = min(noun_phrase(toks, lo, cut + 1), cut)
+                subject = (lo, subj_end) if subj_end > lo else subject_before(toks, lo, i, hi)
+                before = before or Frame(cue, subject, [(after_cue + 1, hi)], "before")
+                continue
+            if (subj_end >= cut or is_subject_list(toks, lo, cut)) and not mask[lo]:
+                # "Emily Lau, die Vorsitzende der Partei, sagte, …": the part before is the speaker
+                end = clause_end(toks, cue[-1][1], hi)
+                if end < hi and end + 1 < hi:
+                    before = before or Frame(cue, (lo, cut), [(end + 1, hi)], "before")
+                continue
+            colon = clause_end(toks, cue[-1][1], hi)
+            if colon < hi - 1 and toks[colon].text == ":" and not mask[lo]:
+                # "Arni Finnsson, ein Vertreter …, kommentierte die Entscheidung: „…“"
+                subj_end = min(noun_phrase(toks, lo, cut + 1), cut)
+                subject = (lo, subj_end) if subj_end > lo and toks[lo].text not in lx.NON_NAMES else None
+                if subject is None or subj_end < cut:
+                    # "…, entgegnete Suttner empört: „…“": the subject follows the verb
+                    subject = speaker_after(toks, cue_end, colon) or subject
+                before = before or Frame(cue, subject, [(colon + 1, hi)], "before")
+                continue
+            speaker = speaker_after(toks, cue_end if toks[i].lower not in lx.IMPERSONAL else i + 1, hi)
+            return Frame(cue, speaker, [(lo, cut)], "after")
+        # "„…“, hatte X in einem Interview erklärt."
+        if toks[i].lower in lx.PARTICIPLES and i > lo + 2:
+            k = next((k for k in range(i - 1, max(lo, i - 12) - 1, -1) if toks[k].text in CLAUSE_MARKS), None)
+            if (
+                k is not None
+                and k > lo
+                and k + 1 < i
+                and toks[k + 1].lower in lx.AUXILIARIES
+                and toks[k + 1].lower.startswith("ha")  # active perfect, not "wurde … ausgeführt"
+                and clause_end(toks, i + 1, hi) >= hi - 1
+                and not is_subject_list(toks, lo, k)
+            ):
+                speaker = speaker_after(toks, k + 2, i)
+                return Frame(cue, speaker, [(lo, k)], "after")
+        if before is not None:
+            continue
+        # frame first: "X sagte, …" / "X teilte mit, dass …" / "X sagte: …"
+        end = clause_end(toks, cue[-1][1], hi)
+        if end < hi and toks[end].text in (",", ":") and end + 1 < hi:
+            if toks[i].lower in lx.PARTICIPLES and end != cue[-1][1]:
+                continue
+            if _accepts(toks, i, end, hi, mask):
+                clause = range(max(lo, i - 12), i)
+                if toks[i].lower in lx.PARTICIPLES and any(toks[k].lower in PASSIVE for k in clause):
+                    speaker = None  # "Ihm wird vorgeworfen, …": no speaker unless "von X"
+                else:
+                    speaker = subject_before(toks, lo, i, end)
+                msg_start = end + 1
+                if speaker is not None and speaker[1] == end and speaker[0] > i:
+                    # inverted subject with an apposition: "sagte General Hagee, Kommandant des …, dass"
+                    wider = noun_phrase(toks, speaker[0], hi)
+                    if wider > end and wider < hi and toks[wider].text == ",":
+                        speaker, msg_start = (speaker[0], wider), wider + 1
+                before = Frame(cue, speaker, [(msg_start, hi)], "before")
+        elif english and i > lo:
+            before = Frame(cue, subject_before(toks, lo, i, hi), [], "before")
+    prep = _prep_frame(toks, lo, hi, mask, english)
+    if prep is None or before is None:
+        return prep or before
+    return prep if prep.cue[0][0] < before.cue[0][0] else before
+
+
+def _after_quote(toks: Sequence[Tok], i: int, lo: int, mask: Sequence[bool]) -> bool:
+    """Whether ``toks[i]`` follows a real quotation ("„…“ sagte er"), not a quoted name
+    ("Gegenüber der Agentur „Associated Press“ sagte Durand")."""
+    if not (mask[i - 1] and toks[i - 1].text in "“”\"«»'"):
+        return False
+    k = i - 1
+    while k >= lo and mask[k]:
+        k -= 1
+    return i - 1 - k >= 6
+
+
+def _accepts(toks: Sequence[Tok], cue: int, end: int, hi: int, mask: Sequence[bool]) -> bool:
+    """Whether the clause after a fronted cue is its message: reported-speech mood, "dass"/"ob", a
+    colon, a direct quote, or a strong verb of saying."""
+    if toks[end].text == ":" or starts_message(toks, end + 1) or mask[min(end + 1, hi - 1)]:
+        return True
+    if has_konjunktiv(toks, end + 1, hi, mask, strong=False):
+        return True
+    # an infinitive clause ("kündigte an, erneut anzutreten")
+    last = next((toks[k] for k in range(hi - 1, end, -1) if toks[k].text[:1].isalpha()), None)
+    if last is not None and not last.cap:
+        words = {t.lower for t in toks[end + 1 : hi]}
+        if "zu" in words or "zu" in last.lower[1:-2]:
+            return True
+    return toks[cue].lower in lx.STRONG_CUES
+
+
+def has_konjunktiv(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], strong: bool = True) -> bool:
+    """Whether the range holds a Konjunktiv verb form (``strong``: only forms that cannot be past
+    tense or conditional narration, i.e. Konjunktiv I and the plural Konjunktiv II)."""
+    weak = {"wäre", "hätte", "würde", "könnte", "müsste", "dürfte", "möchte", "käme", "gäbe"}
+    for k in range(lo, hi):
+        if not mask[k]:
+            word = toks[k].text
+            if word in lx.KONJUNKTIV and (not strong or word not in weak):
+                return True
+    return False
+
+
+def has_hearsay(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> bool:
+    return any(not mask[k] and toks[k].text in lx.HEARSAY for k in range(lo, hi))
+
+
+def starts_message(toks: Sequence[Tok], i: int) -> bool:
+    return i < len(toks) and toks[i].lower in lx.MESSAGE_START
