@@ -16,7 +16,7 @@ from typing import Any
 from .errors import InputError, StoreError
 from .ingest import Problem, read_inputs
 from .ingest.article import make_article, parse_date
-from .model import Article, Document, Entity
+from .model import Article, Document, Entity, Quote
 from .pipeline import Pipeline
 from .settings import Settings
 from .store import open_store
@@ -256,6 +256,35 @@ class Storyline:
 
     def entities(self, label: str | None = None, limit: int | None = None) -> list[Entity]:
         return self.store.entities(label=label, limit=limit)
+
+    def quotes(
+        self, speaker: str | None = None, article_ids: Iterable[str] | None = None
+    ) -> list[tuple[Document, Quote]]:
+        """Quotes in publication order; ``speaker`` matches the resolved speaker's name, any alias of
+        its entity, or the speaker phrase as written (case-insensitive)."""
+        wanted = set(article_ids) if article_ids is not None else None
+        needle = speaker.casefold().strip() if speaker else None
+        entity_ids: set[str] = set()
+        if needle:
+            for e in self.store.entities():
+                if any(needle in n.casefold() for n in (e.name, *e.aliases)):
+                    entity_ids.add(e.id)
+        out: list[tuple[Document, Quote]] = []
+        for aid in self.store.ids_with("quote"):
+            if wanted is not None and aid not in wanted:
+                continue
+            doc = self.get(aid)
+            for q in doc.quotes:
+                if needle:
+                    written = " ".join(s.text(doc.text) for s in q.speaker).casefold()
+                    if not (
+                        (q.speaker_entity_id and q.speaker_entity_id in entity_ids)
+                        or needle in (q.speaker_name or "").casefold()
+                        or needle in written
+                    ):
+                        continue
+                out.append((doc, q))
+        return out
 
     def count(self) -> int:
         return self.store.count()

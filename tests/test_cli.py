@@ -104,3 +104,15 @@ def test_user_supplied_date_wins_and_persists(tmp_path: Path):
     assert doc["published"] == "2018-01-10T00:00:00" and doc["published_estimated"] is False
     bad = runner.invoke(app, ["date", aid, "0001-01-01", "--db", str(db)])
     assert bad.exit_code == 2 and "implausible date" in bad.output
+
+
+@needs_examples
+def test_quotes_command(tmp_path: Path):
+    db = tmp_path / "q.db"
+    files = [str(p) for p in sorted(EXAMPLES.glob("*.txt"))]
+    stages = '["language","structure","sentences","dating","time","quotes","timeline"]'
+    assert runner.invoke(app, ["--set", f"pipeline.stages={stages}", "ingest", *files, "--db", str(db)]).exit_code == 0
+    data = json.loads(runner.invoke(app, ["quotes", "--db", str(db), "--speaker", "moon", "--json"]).output)["quotes"]
+    assert data and all("Moon" in (q["speaker_name"] or q["speaker"]) for q in data)
+    assert any("sei ein grundlegendes Ziel" in q["message"] for q in data)
+    assert json.loads(runner.invoke(app, ["quotes", "--db", str(db), "--speaker", "Nobody Atall", "--json"]).output)["quotes"] == []

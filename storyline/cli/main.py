@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import articles, bench, check, dates, demo, entities, evaluate, export, ingest, settings_cmd, show
+from . import articles, bench, check, dates, demo, entities, evaluate, export, ingest, quotes, settings_cmd, show
 from .common import State
 
 app = typer.Typer(
@@ -50,6 +50,7 @@ bench.register(app)
 export.register(app)
 dates.register(app)
 entities.register(app)
+quotes.register(app)
 
 
 def main() -> None:

@@ -65,6 +65,11 @@ class Store(ABC):
     def count(self) -> int: ...
 
     @abstractmethod
+    def ids_with(self, layer: str) -> list[str]:
+        """Ids of articles that have at least one annotation of ``layer`` (e.g. "quote"), in
+        publication order."""
+
+    @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Full-text search over title and text, best first."""
 

@@ -209,6 +209,13 @@ class SQLiteStore(Store):
             ).fetchall()
             yield from self._documents(rows)
 
+    def ids_with(self, layer: str) -> list[str]:
+        q = (
+            "SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM annotations n "
+            f"WHERE n.article_id = a.id AND n.layer = ?) {_ORDER.replace('published', 'a.published').replace(' id', ' a.id')}"
+        )
+        return [r[0] for r in self.db.execute(q, (layer,))]
+
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
