@@ -16,6 +16,7 @@ from typing import Any
 from .errors import InputError, StoreError
 from .ingest import Problem, read_inputs
 from .ingest.article import make_article, parse_date
+from .linking import LinkReport, link_pending
 from .model import Article, Document, Entity, Quote
 from .pipeline import Pipeline
 from .settings import Settings
@@ -192,7 +193,7 @@ class Storyline:
         """Read files, folders, feeds or URLs; annotate; store. Never raises for bad input."""
         paths = [inputs] if isinstance(inputs, str | Path) else list(inputs)
         when = _user_date(date)
-        return ingest_articles(
+        report = ingest_articles(
             read_inputs(paths, self.settings, fmt=format),
             self.store,
             self.pipeline,
@@ -201,6 +202,13 @@ class Storyline:
             source=source,
             progress=progress,
         )
+        if report.ingested and self.settings["link.on_ingest"]:
+            self.relink()
+        return report
+
+    def relink(self, full: bool = False) -> LinkReport:
+        """Link articles not yet in an event (``full``: re-link everything from scratch)."""
+        return link_pending(self.store, self.settings, full=full)
 
     def add_text(
         self,
@@ -217,7 +225,10 @@ class Storyline:
             art = make_article(text, "<text>", self.settings, title=title, url=url, source=source, language=language)
         except InputError as exc:
             return IngestReport(failed=[Problem("<text>", str(exc))])
-        return ingest_articles([art], self.store, self.pipeline, self.settings, published=_user_date(date))
+        report = ingest_articles([art], self.store, self.pipeline, self.settings, published=_user_date(date))
+        if report.ingested and self.settings["link.on_ingest"]:
+            self.relink()
+        return report
 
     def set_date(self, article_id: str, date: str | datetime) -> Document:
         """Give an article its publication date (the user knows best) and re-resolve everything that
@@ -236,6 +247,8 @@ class Storyline:
     def _reannotate(self, docs: list[Document]) -> list[Document]:
         fresh = annotate(self.pipeline, [Document(d.article) for d in docs])
         self.store.update(fresh)
+        if self.settings["link.on_ingest"] and self.store.get_state("linker"):
+            self.relink(full=True)  # dates and annotations feed the linker: recompute its picture
         return fresh
 
     # --- reading
@@ -285,6 +298,17 @@ class Storyline:
                         continue
                 out.append((doc, q))
         return out
+
+    def compare(self, first: str, second: str) -> dict[str, Any]:
+        """How two stored articles relate (duplicate / same event / same story / unrelated) and why."""
+        from .link.items import LinkItem
+        from .link.similarity import compare
+        from .linking import load_linker
+
+        a, b = self.get(first), self.get(second)
+        linker = load_linker(self.store, self.settings) if self.store.get_state("linker") else None
+        result = compare(LinkItem.from_document(a), LinkItem.from_document(b), linker=linker).to_dict()
+        return {"a": a.id, "b": b.id, **result}
 
     def count(self) -> int:
         return self.store.count()

@@ -110,10 +110,11 @@ _TABLE: list[Setting] = [
     Setting("link.event_k", 2, "Nearest earlier/later articles each article links to (event graph)."),
     Setting("link.event_window_days", 7.0, "Articles further apart than this are never one event."),
     Setting("link.event_tau_days", 2.0, "Time decay of event similarity (days, after one day of grace)."),
-    Setting("link.story_threshold", 0.2, "Least similarity of a new event to a story's centroid to join it."),
+    Setting("link.story_threshold", 0.28, "Least similarity of a new event to a story's centroid to join it."),
     Setting("link.story_window_days", 180.0, "A story quiet for longer than this takes no new events."),
     Setting("link.entity_weight", 1.0, "Weight of shared entities against shared terms."),
     Setting("link.dup_threshold", 0.7, "Estimated word-shingle Jaccard from which two texts are copies."),
+    Setting("link.on_ingest", True, "Link new articles into events and stories right after each ingest."),
     # --- show
     Setting("show.width", 100, "Text width used by 'storyline show'."),
 ]

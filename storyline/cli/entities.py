@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from ..model import Entity
 from .common import DbOption, JsonOption, console, fail, library, print_json
 from .render import LABEL_STYLES
 
@@ -36,7 +37,11 @@ def entities(
             {"entities": [{"entity_id": e.id, "name": e.name, "label": e.label, "aliases": e.aliases, "mentions": e.mentions} for e in items]}
         )
         return
-    table = Table(title=f"{len(items)} entities" + (f" of type {label}" if label else ""), title_justify="left")
+    console.print(entity_table(items, f"{len(items)} entities" + (f" of type {label}" if label else "")))
+
+
+def entity_table(items: list[Entity], title: str) -> Table:
+    table = Table(title=title, title_justify="left")
     table.add_column("type", no_wrap=True)
     table.add_column("name")
     table.add_column("mentions", justify="right")
@@ -44,4 +49,4 @@ def entities(
     table.add_column("id", style="dim", no_wrap=True)
     for e in items:
         table.add_row(Text(e.label, LABEL_STYLES.get(e.label, "")), Text(e.name), str(e.mentions), Text(", ".join(e.aliases)), e.id)
-    console.print(table)
+    return table

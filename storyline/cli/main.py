@@ -7,7 +7,21 @@ from typing import Annotated
 
 import typer
 
-from . import articles, bench, check, dates, demo, entities, evaluate, export, ingest, quotes, settings_cmd, show
+from . import (
+    articles,
+    bench,
+    check,
+    dates,
+    demo,
+    entities,
+    evaluate,
+    export,
+    ingest,
+    quotes,
+    settings_cmd,
+    show,
+    stories,
+)
 from .common import State
 
 app = typer.Typer(
@@ -51,6 +65,7 @@ export.register(app)
 dates.register(app)
 entities.register(app)
 quotes.register(app)
+stories.register(app)
 
 
 def main() -> None:

@@ -93,6 +93,17 @@ class Store(ABC):
         """Insert or replace article memberships, events and stories, and append to the link log."""
 
     @abstractmethod
+    def replace_links(
+        self,
+        memberships: Sequence[dict[str, Any]],
+        events: Sequence[dict[str, Any]],
+        stories: Sequence[dict[str, Any]],
+        log: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        """Replace all memberships, events and stories with the linker's current picture (the log
+        is appended to, never replaced)."""
+
+    @abstractmethod
     def memberships(self) -> list[dict[str, Any]]: ...
 
     @abstractmethod

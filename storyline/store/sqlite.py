@@ -282,6 +282,18 @@ class SQLiteStore(Store):
                 [(now, e.get("action"), e.get("subject"), e.get("object"), e.get("reason")) for e in log],
             )
 
+    def replace_links(
+        self,
+        memberships: Sequence[dict[str, Any]],
+        events: Sequence[dict[str, Any]],
+        stories: Sequence[dict[str, Any]],
+        log: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        with self.transaction():
+            for table in ("memberships", "events", "stories"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.put_links(memberships, events, stories, log)
+
     @staticmethod
     def _rows(cursor: sqlite3.Cursor, json_cols: tuple[str, ...] = ("data", "explanation")) -> list[dict[str, Any]]:
         out = []
