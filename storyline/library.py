@@ -7,7 +7,7 @@ stages or the database directly.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
@@ -87,11 +87,7 @@ class EntityLinker:
             if not local:
                 continue
             result = self.index.merge(local)
-            relations = doc.extras.get("entity_relations") or {}
-            doc.mentions = [
-                replace(m, relation=relations.get((m.span.start, m.span.end), m.relation))
-                for m in result.relink(doc.mentions)
-            ]
+            doc.mentions = result.relink(doc.mentions)
             for e in result.entities:
                 changed[e.id] = e
         return [changed[k] for k in sorted(changed)]

@@ -52,7 +52,7 @@ _TABLE: list[Setting] = [
     # --- pipeline
     Setting(
         "pipeline.stages",
-        ["language", "structure", "dating"],
+        ["language", "structure", "sentences", "ner", "entities", "dating", "time", "quotes", "timeline"],
         "Annotation stages run on every article, in order.",
     ),
     Setting(

@@ -20,8 +20,8 @@ What it does, in order:
    whose initials it spells.
 4. Names each cluster by its longest, fully capitalised form, gives it a stable id
    (``entity_names.entity_id``: hash of label and key), sets ``entity_id`` on every mention, and puts
-   the ``Entity`` list in ``doc.extras["entities"]`` and per-mention relations
-   (``{(start, end): "adjective" | "part" | "conjunct"}``) in ``doc.extras["entity_relations"]``:
+   the ``Entity`` list in ``doc.extras["entities"]``, and per-mention relations on ``Mention.relation``
+   (also as ``{(start, end): "adjective" | "part" | "conjunct"}`` in ``doc.extras["entity_relations"]``):
    "adjective" for "südkoreanischen", "part" for a compound ("Uno-Sanktionen", "US-Festland"),
    "conjunct" for the last name of a coordination ("Süd- und Nordkorea"). Such mentions point at the
    entity but are not listed among its aliases.
@@ -344,7 +344,10 @@ class EntitiesStage(Stage):
         linked = link_mentions(
             doc.text, doc.mentions, lang=lang, ruler=self.ruler, ruler_adjectives=self.ruler_adjectives
         )
-        doc.mentions = linked.mentions
+        doc.mentions = [
+            dataclasses.replace(m, relation=linked.relations.get((m.span.start, m.span.end), m.relation))
+            for m in linked.mentions
+        ]
         doc.extras[ENTITIES_KEY] = linked.entities
         doc.extras[RELATIONS_KEY] = linked.relations
         return doc

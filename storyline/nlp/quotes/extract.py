@@ -153,7 +153,7 @@ class Extractor:
                 # never a speaker opening with a conjunction or a verb
                 if b > a and _speaker_start(toks[a]):
                     speaker_sp = (Span(toks[a].start, toks[b - 1].end),)
-                    resolved = resolver.resolve(speaker_sp[0].start, speaker_sp[0].end)
+                    resolved = resolver.resolve(speaker_sp[0].start, speaker_sp[0].end, unit_start)
             cue_sp = tuple(
                 Span(toks[a].start, toks[b - 1].end) for a, b in (frame.cue if frame else []) if b > a
             )

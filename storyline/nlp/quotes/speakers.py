@@ -175,6 +175,13 @@ class Resolved:
     span: tuple[int, int] | None = None
 
 
+#: Prepositions and oblique articles: a name right after them is rarely the subject.
+_OBLIQUE = frozenset(
+    "mit zu von bei für gegen über an auf nach aus um ohne gegenüber dem den des einem einen "
+    "eines einer seinem seinen ihrem ihren with to of by for against from about".split()
+)
+
+
 class Resolver:
     """Resolve speaker spans to names and entities, remembering the speakers seen so far."""
 
@@ -185,7 +192,7 @@ class Resolver:
         self.subjects: list[tuple[int, int]] = []  # sentence-initial phrases (start, end)
         self.names: dict[str, str] = {}
         for m in self.mentions:
-            if m.entity_id:
+            if m.entity_id and not m.relation:  # "nordkoreanischen" names Nordkorea, it is not its name
                 name = m.span.text(text)
                 if len(name) > len(self.names.get(m.entity_id, "")):
                     self.names[m.entity_id] = name
@@ -209,7 +216,9 @@ class Resolver:
                 return m
         return None
 
-    def resolve(self, start: int, end: int) -> Resolved:
+    def resolve(self, start: int, end: int, sentence_start: int | None = None) -> Resolved:
+        """``sentence_start``: where the sentence of a speaker pronoun begins — its referent is named
+        before that sentence, not inside the message ("Kim habe …, twitterte er" → not Kim)."""
         phrase = self.text[start:end]
         words = phrase.split()
         if len(words) > 1 and words[0].lower() in lx.PREPOSITIONS:
@@ -217,7 +226,7 @@ class Resolver:
         low = phrase.lower()
         result: Resolved
         if low in lx.PERSON_PRONOUNS:
-            result = self._pronoun(start, low)
+            result = self._pronoun(start if sentence_start is None else min(start, sentence_start), low)
         elif self.mentions and (m := self._overlapping(start, end)) is not None:
             result = Resolved(
                 self.names.get(m.entity_id or "", m.span.text(self.text)), m.entity_id, (start, end)
@@ -237,9 +246,29 @@ class Resolver:
         """Remember a sentence-initial phrase as a possible antecedent of a later pronoun."""
         self.subjects.append((start, end))
 
+    def _subject_mention(self, pos: int, lookback: int = 3) -> Mention | None:
+        """The latest person mention before ``pos`` that is not in an oblique phrase ("mit dem
+        Machthaber Kim" is not who "er" is): a pronoun speaker continues the subject, not the object."""
+        seen = 0
+        for m in reversed(self.mentions):
+            if m.span.end > pos or m.label != "PER":
+                continue
+            seen += 1
+            if seen > lookback:
+                break
+            clause_start = max(self.text.rfind(c, 0, m.span.start) for c in ".!?;,\n") + 1
+            before = self.text[clause_start : m.span.start].lower().split()[-4:]
+            if not any(w in _OBLIQUE for w in before):
+                return m
+        return None
+
     def _pronoun(self, pos: int, pronoun: str) -> Resolved:
         if self.mentions:
-            m = self._antecedent_mention(pos, ("PER",)) or self._antecedent_mention(pos, ("ORG",))
+            m = (
+                self._subject_mention(pos)
+                or self._antecedent_mention(pos, ("PER",))
+                or self._antecedent_mention(pos, ("ORG",))
+            )
             if m is not None:
                 name = self.names.get(m.entity_id or "", m.span.text(self.text))
                 return Resolved(name, m.entity_id, (m.span.start, m.span.end))
