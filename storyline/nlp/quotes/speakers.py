@@ -177,8 +177,11 @@ class Resolved:
 
 #: Prepositions and oblique articles: a name right after them is rarely the subject.
 _OBLIQUE = frozenset(
-    "mit zu von bei für gegen über an auf nach aus um ohne gegenüber dem den des einem einen "
-    "eines einer seinem seinen ihrem ihren with to of by for against from about".split()
+    (
+        *("mit", "zu", "von", "bei", "für", "gegen", "über", "an", "auf", "nach", "aus", "um", "ohne"),
+        *("gegenüber", "dem", "den", "des", "einem", "einen", "eines", "einer", "seinem", "seinen"),
+        *("ihrem", "ihren", "with", "to", "of", "by", "for", "against", "from", "about"),
+    )
 )
 
 

@@ -1,0 +1,172 @@
+"""Readers that turn the linking datasets into LinkItems in stream order, with their gold labels.
+
+Kept apart from the scorers so that the event and story evaluations (and the benchmark) read each
+dataset the same way. Streams are ordered by date (``first_seen`` / ``date``); items without one keep
+their file position after the dated ones, which is how an undated backlog would arrive.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..link.items import LinkItem, parse_datetime
+
+ECB_SPLITS = {
+    "dev": frozenset({2, 5, 12, 18, 21, 23, 34, 35}),
+    "test": frozenset(range(36, 46)),
+}
+ECB_SPLITS["train"] = frozenset(set(range(1, 36)) - ECB_SPLITS["dev"])
+
+
+@dataclass(slots=True)
+class Labelled:
+    items: list[LinkItem]
+    events: dict[str, str] = field(default_factory=dict)
+    stories: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _jsonl(path: Path) -> Iterator[dict[str, object]]:
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line:
+                yield json.loads(line)
+
+
+def _time_order(items: list[LinkItem]) -> list[LinkItem]:
+    indexed = list(enumerate(items))
+    indexed.sort(key=lambda p: (p[1].published is None, p[1].published or 0, p[0]))  # type: ignore[operator]
+    return [it for _, it in indexed]
+
+
+def read_ecbplus(data: Path, split: str, order: str = "shuffled") -> Labelled:
+    """ECB+ documents of one split. They carry no dates, so "time order" is undefined: the file groups
+    documents by gold subtopic, which would hand an online clusterer the answer; the default order is
+    therefore a fixed pseudo-random one (hash of the doc id). ``order="file"`` keeps the file order."""
+    path = data / "docs.jsonl" if data.is_dir() else data
+    topics = ECB_SPLITS[split]
+    items, gold = [], {}
+    for rec in _jsonl(path):
+        if int(rec["topic"]) not in topics:  # type: ignore[call-overload]
+            continue
+        aid = str(rec["doc_id"])
+        items.append(LinkItem(aid, str(rec.get("title") or ""), str(rec.get("text") or ""), language="en"))
+        gold[aid] = str(rec["event_cluster"])
+    if order != "file":
+        items.sort(key=lambda it: hashlib.blake2b(it.article_id.encode(), digest_size=8).hexdigest())
+    return Labelled(items, events=gold)
+
+
+def read_labels(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """TSV ``id<TAB>event_id<TAB>story_id`` with a header → (events, stories)."""
+    events, stories = {}, {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            aid = str(row["id"]).strip()
+            if row.get("event_id"):
+                events[aid] = row["event_id"].strip()
+            if row.get("story_id"):
+                stories[aid] = row["story_id"].strip()
+    return events, stories
+
+
+def item_from_record(rec: dict[str, object]) -> LinkItem:
+    """A front-page / export style record: id, title, teaser|text, first_seen|published|date, outlet."""
+    pub = rec.get("published") or rec.get("first_seen") or rec.get("date")
+    text = rec.get("text") or rec.get("teaser") or ""
+    return LinkItem(
+        article_id=str(rec.get("id", rec.get("article_id", ""))),
+        title=str(rec.get("title") or ""),
+        text=str(text),
+        language=str(rec["language"]) if rec.get("language") else None,
+        published=parse_datetime(str(pub)) if pub else None,
+        source=str(rec.get("outlet") or rec.get("source") or "") or None,
+    )
+
+
+def read_stream(data: Path, labels: Path | None) -> Labelled:
+    """A JSONL stream; with ``labels`` only the listed ids are kept (and scored)."""
+    path = data / "articles.jsonl" if data.is_dir() else data
+    events, stories = read_labels(labels) if labels else ({}, {})
+    keep = set(events) | set(stories)
+    items = []
+    for rec in _jsonl(path):
+        it = item_from_record(rec)
+        if labels is None or it.article_id in keep:
+            items.append(it)
+    return Labelled(_time_order(items), events=events, stories=stories)
+
+
+def read_story_chains(data: Path) -> Labelled:
+    """News story chains: articles (url as id) and coder 1's positive pairs (the gold)."""
+    texts = next(data.glob("*article_texts.csv"))
+    gold_file = next(data.glob("story_pairs-*coder1*.csv"))
+    items = []
+    with texts.open(encoding="utf-8-sig", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            items.append(
+                LinkItem(
+                    rec["url"],
+                    rec.get("title") or "",
+                    rec.get("text") or "",
+                    language="en",
+                    published=parse_datetime(rec.get("date") or ""),
+                    source=rec.get("paperurl") or None,
+                )
+            )
+    pairs = []
+    with gold_file.open(encoding="utf-8-sig") as fh:
+        for line in fh:
+            parts = line.strip().split(";")
+            if len(parts) == 3 and parts[2].strip() == "1":
+                pairs.append((parts[0].strip(), parts[1].strip()))
+    return Labelled(_time_order(items), extra={"pairs": pairs})
+
+
+def read_timeline17(data: Path) -> Labelled:
+    """Timeline17: dated English articles (first sentence as title), gold story = topic."""
+    items, stories = [], {}
+    for rec in _jsonl(data / "articles.jsonl"):
+        text = str(rec.get("text") or "")
+        first, _, rest = text.partition("\n")
+        aid = str(rec["doc_id"])
+        items.append(
+            LinkItem(
+                aid,
+                first,
+                rest,
+                language="en",
+                published=parse_datetime(str(rec["date"])),
+                source=str(rec.get("source") or "") or None,
+            )
+        )
+        stories[aid] = str(rec["topic"])
+    timelines = list(_jsonl(data / "timelines.jsonl"))
+    return Labelled(_time_order(items), stories=stories, extra={"timelines": timelines})
+
+
+def read_headlines(path: Path, limit: int | None = None) -> list[LinkItem]:
+    """The 2013–2023 headline corpus (benchmarks only): one item per row, in date order."""
+    items = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for i, rec in enumerate(csv.DictReader(fh)):
+            if limit is not None and i >= limit:
+                break
+            items.append(
+                LinkItem(
+                    f"h{i}",
+                    rec.get("title") or "",
+                    "",
+                    language="de",
+                    published=parse_datetime(rec.get("date") or ""),
+                    source=rec.get("outlet"),
+                )
+            )
+    return _time_order(items)

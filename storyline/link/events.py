@@ -1,0 +1,391 @@
+"""Events as a nearest-neighbour graph: an article belongs with the articles most like it.
+
+Why not a centroid clusterer: on ECB+ (two events of the same kind per topic) a single similarity
+threshold cannot both keep an event together and keep its look-alike apart, and single-pass centroid
+clustering depends on arrival order (dev BCubed 0.81–0.89 over five orders). The nearest neighbours,
+however, are nearly always right (1-NN accuracy 1.00 on dev, 0.99 on train). So each article links to
+its ``k`` most similar earlier articles above ``threshold`` (sharing at least ``min_shared`` terms),
+and earlier articles take it into *their* ``k`` nearest when it is closer than what they had; an event
+is a connected part of these links. The link graph itself ends the same whatever the arrival order
+(every article ends with its k nearest among all). Against chaining — headlines sharing "schwer
+verletzt" — a link only joins an event when the article's average similarity to the event reaches
+``avg_gate``, and only merges two events when their average linkage reaches ``merge_gate``. On ECB+
+this scores 0.92 (dev and train, mean of five arrival orders; 0.90–0.93 per order) against 0.86 for
+single-pass centroid clustering on the same features.
+
+Online consequences, recorded in ``log``: a new article linking two events merges them (the older id
+stays); an article displacing an old link can disconnect an event, which ``consolidate`` (every
+``consolidate_every`` articles and before a snapshot) turns into a split (only links inside one event
+count there, so consolidation never merges). Candidates come from an inverted index over the
+articles' strongest terms (``insert``/``query``), limited to ``window_days``; articles older than
+``retire_days`` leave the index and keep their event.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from .clusters import stable_id
+from .index import CandidateIndex, InvertedIndex
+from .text import SparseVec, add_into, contributions, dot, dot_shared
+
+
+@dataclass(slots=True)
+class GraphParams:
+    k: int = 2
+    threshold: float = 0.25
+    min_shared: int = 2
+    avg_gate: float = 0.12
+    merge_gate: float = 0.16
+    min_hits: int = 2
+    date_bonus: float = 0.05  # added when both articles mention the same date
+    tau_days: float = 2.0
+    grace_days: float = 1.0
+    window_days: float = 7.0
+    retire_days: float = 10.0
+    index_terms: int = 12
+    max_candidates: int = 100
+    consolidate_every: int = 500
+
+
+@dataclass(slots=True)
+class Node:
+    aid: str
+    vec: SparseVec
+    day: float | None
+    order: int
+    nbrs: list[tuple[float, str]] = field(default_factory=list)  # (similarity, article), best first
+    seen: float | None = None  # stream time at arrival: retires undated articles too
+    days: frozenset[str] = frozenset()  # dates the article mentions (time tagger), TIMEX prefix form
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    seed: str
+    title: str
+    created: int
+    total: SparseVec = field(default_factory=dict)  # sum of the active members' vectors
+    n: int = 0
+
+    def avg(self, vec: SparseVec) -> float:
+        """Average linkage of ``vec`` to this event's members."""
+        return dot(vec, self.total) / self.n if self.n else 0.0
+
+
+class EventGraph:
+    """Online k-nearest-neighbour linking with merge/split bookkeeping."""
+
+    def __init__(self, params: GraphParams | None = None, index: CandidateIndex | None = None):
+        self.params = params or GraphParams()
+        self.index: CandidateIndex = index if index is not None else InvertedIndex()
+        self.nodes: dict[str, Node] = {}
+        self.event_of: dict[str, str] = {}
+        self.members: dict[str, list[str]] = {}
+        self.titles: dict[str, str] = {}
+        self.events: dict[str, Event] = {}
+        self.merged_into: dict[str, str] = {}
+        self.log: list[dict[str, Any]] = []
+        self.clock: float | None = None
+        self.count = 0
+        self._dirty: set[str] = set()  # events that lost a link since the last consolidation
+
+    # -- similarity -------------------------------------------------------------------------------
+    def similarity(
+        self, vec: SparseVec, day: float | None, other: Node, days: frozenset[str] = frozenset()
+    ) -> tuple[float, float | None]:
+        """Cosine damped by the time between the two articles, plus ``date_bonus`` when both mention
+        the same date; -1 beyond the window or when fewer than ``min_shared`` terms are shared (one
+        common word between two headlines is not an event)."""
+        p = self.params
+        gap = None if day is None or other.day is None else abs(day - other.day)
+        if gap is not None and gap > p.window_days:
+            return -1.0, gap
+        s, shared = dot_shared(vec, other.vec)
+        if shared < p.min_shared:
+            return -1.0, gap
+        if gap is not None:
+            s *= math.exp(-max(0.0, gap - p.grace_days) / p.tau_days)
+        if days and other.days and not days.isdisjoint(other.days):
+            s += p.date_bonus
+        return s, gap
+
+    def neighbours(
+        self, vec: SparseVec, day: float | None, days: frozenset[str] = frozenset()
+    ) -> list[tuple[float, str, float | None]]:
+        """Scored candidates from the index, best first (ties by article id)."""
+        if not vec:
+            return []
+        p = self.params
+        qterms = heapq.nlargest(p.index_terms, vec, key=vec.__getitem__)
+        out = []
+        for cid in self.index.query(qterms, p.max_candidates, p.min_hits):
+            node = self.nodes.get(cid)
+            if node is not None:
+                s, gap = self.similarity(vec, day, node, days)
+                out.append((s, cid, gap))
+        out.sort(key=lambda t: (-t[0], t[1]))
+        return out
+
+    # -- the stream -------------------------------------------------------------------------------
+    def add(
+        self, aid: str, vec: SparseVec, day: float | None, title: str = "", days: frozenset[str] = frozenset()
+    ) -> tuple[str, dict[str, Any]]:
+        """Link one article; returns its event id and the evidence."""
+        p = self.params
+        self.count += 1
+        if day is not None:
+            self.clock = day if self.clock is None else max(self.clock, day)
+        scored = self.neighbours(vec, day, days)
+        above = [t for t in scored if t[0] >= p.threshold]
+        node = Node(aid, vec, day, self.count, [(s, c) for s, c, _ in above[: p.k]], self.clock, days)
+        linked = [c for _, c in node.nbrs]
+        for s, cid, _ in above:
+            other = self.nodes[cid]
+            if len(other.nbrs) < p.k or (s, cid) > (other.nbrs[-1][0], aid):
+                other.nbrs.append((s, aid))
+                other.nbrs.sort(key=lambda t: (-t[0], t[1]))
+                if len(other.nbrs) > p.k:
+                    _, dropped = other.nbrs.pop()
+                    self._dirty.add(self.event_of[cid])
+                    if dropped in self.event_of:
+                        self._dirty.add(self.event_of[dropped])
+                if cid not in linked:
+                    linked.append(cid)
+        self.nodes[aid] = node
+        self.titles[aid] = title
+        if vec:
+            self.index.insert(aid, heapq.nlargest(p.index_terms, vec, key=vec.__getitem__))
+        gate = p.avg_gate
+        events = [e for e in {self.event_of[c] for c in linked} if self.events[e].avg(vec) >= gate]
+        events.sort(key=lambda e: (-self.events[e].avg(vec), self.events[e].created))
+        if events:
+            eid = events[0]
+            for other_id in events[1:]:
+                a, b = self.events[eid], self.events[other_id]
+                if a.n and b.n and dot(a.total, b.total) / (a.n * b.n) >= p.merge_gate:
+                    keep, gone = (eid, other_id) if a.created <= b.created else (other_id, eid)
+                    self._merge(keep, gone, f"article {aid} links both events")
+                    eid = keep
+        else:
+            eid = self._new_event(aid, title)
+        self.event_of[aid] = eid
+        self.members[eid].append(aid)
+        ev = self.events[eid]
+        add_into(ev.total, vec)
+        ev.n += 1
+        best = node.nbrs[0] if node.nbrs else (scored[0][:2] if scored else None)
+        expl: dict[str, Any] = {
+            "neighbours": [{"article_id": c, "score": round(s, 4)} for s, c in node.nbrs],
+            "threshold": p.threshold,
+            "candidates": len(scored),
+        }
+        if best is not None and best[1] in self.nodes:
+            bnode = self.nodes[best[1]]
+            parts = contributions(vec, bnode.vec, 16)
+            expl.update(
+                {
+                    "best": best[1],
+                    "score": round(best[0], 4),
+                    "gap_days": None if day is None or bnode.day is None else round(abs(day - bnode.day), 2),
+                    "shared_entities": [k[2:] for k, _ in parts if k.startswith("E:")][:8],
+                    "shared_terms": [k for k, _ in parts if not k.startswith("E:")][:8],
+                    "shared_dates": sorted(days & bnode.days),
+                }
+            )
+        if self.count % 256 == 0:
+            self.sweep()
+        if p.consolidate_every and self.count % p.consolidate_every == 0:
+            self.consolidate()
+        return eid, expl
+
+    def _new_event(self, seed: str, title: str) -> str:
+        eid = stable_id("ev_", seed)
+        while eid in self.events or eid in self.merged_into:
+            eid = stable_id("ev_", eid)
+        self.events[eid] = Event(eid, seed, title or self.titles.get(seed, ""), self.count)
+        self.members[eid] = []
+        return eid
+
+    def _merge(self, keep: str, other: str, reason: str) -> None:
+        moved = [a for a in self.members.pop(other, []) if self.event_of.get(a) == other]
+        for aid in moved:
+            self.event_of[aid] = keep
+        self.members.setdefault(keep, []).extend(moved)
+        gone = self.events.pop(other, None)
+        if gone is not None:
+            add_into(self.events[keep].total, gone.total)
+            self.events[keep].n += gone.n
+        self.merged_into[other] = keep
+        self.log.append(
+            {"op": "merge", "kind": "event", "into": keep, "from": other, "reason": reason, "at": self.count}
+        )
+
+    def resolve(self, eid: str) -> str:
+        """The live id an event id now goes by (after merges)."""
+        while eid in self.merged_into:
+            eid = self.merged_into[eid]
+        return eid
+
+    # -- maintenance ------------------------------------------------------------------------------
+    def sweep(self) -> None:
+        """Retire articles older than ``retire_days``: out of the index, their event kept."""
+        if self.clock is None:
+            return
+        limit = self.clock - self.params.retire_days
+        old = [a for a, n in self.nodes.items() if n.seen is not None and n.seen < limit]
+        for aid in old:
+            self.index.remove(aid)
+            node = self.nodes.pop(aid)
+            self.titles.pop(aid, None)  # only active seeds ever name a new (split) event
+            ev = self.events.get(self.event_of[aid])
+            if ev is not None and ev.n:
+                ev.n -= 1
+                if ev.n:
+                    add_into(ev.total, node.vec, -1.0)
+                else:
+                    ev.total = {}
+
+    def consolidate(self) -> list[dict[str, Any]]:
+        """Recompute components inside the events that lost links; disconnected parts become splits."""
+        if not self._dirty:
+            return []
+        dirty = {self.resolve(e) for e in self._dirty}
+        self._dirty = set()
+        scope = [a for e in sorted(dirty) for a in self.members.get(e, ()) if a in self.nodes]
+        parent = {a: a for a in scope}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for a in scope:
+            for _, b in self.nodes[a].nbrs:
+                if b in parent and self.event_of[a] == self.event_of[b]:
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[ra] = rb
+        comps: dict[str, list[str]] = {}
+        for a in sorted(scope, key=lambda x: self.nodes[x].order):
+            comps.setdefault(find(a), []).append(a)
+        keeper: dict[str, str] = {}  # event -> component holding its earliest active member
+        for root, members in comps.items():
+            for a in members:
+                keeper.setdefault(self.event_of[a], root)
+        owned: dict[str, list[str]] = {}
+        for e, r in keeper.items():
+            owned.setdefault(r, []).append(e)
+        changes = []
+        touched: set[str] = set()
+        for root, members in comps.items():
+            owners = sorted(owned.get(root, []), key=lambda e: self.events[e].created)
+            if owners:
+                eid = owners[0]
+                for other in owners[1:]:
+                    self._merge(eid, other, "linked through nearest neighbours")
+                    changes.append({"op": "merge", "into": eid, "from": other})
+            else:
+                old = self.event_of[members[0]]
+                eid = self._new_event(members[0], "")
+                self.log.append(
+                    {
+                        "op": "split",
+                        "kind": "event",
+                        "from": old,
+                        "into": eid,
+                        "at": self.count,
+                        "reason": f"{len(members)} article(s) no longer among each other's nearest "
+                        f"neighbours with the rest of {old}",
+                    }
+                )
+                changes.append({"op": "split", "from": old, "into": eid})
+            for a in members:
+                old = self.event_of[a]
+                if old != eid:
+                    touched.add(old)
+                    self.event_of[a] = eid
+                    self.members[eid].append(a)
+                    vec = self.nodes[a].vec
+                    if old in self.events:
+                        add_into(self.events[old].total, vec, -1.0)
+                        self.events[old].n -= 1
+                    add_into(self.events[eid].total, vec)
+                    self.events[eid].n += 1
+        for e in touched:
+            if e in self.members:
+                self.members[e] = [a for a in self.members[e] if self.event_of[a] == e]
+        return changes
+
+    # -- persistence ------------------------------------------------------------------------------
+    def state(self) -> dict[str, Any]:
+        return {
+            "nodes": [
+                {
+                    "aid": n.aid,
+                    "vec": n.vec,
+                    "day": n.day,
+                    "seen": n.seen,
+                    "days": sorted(n.days),
+                    "order": n.order,
+                    "nbrs": [[s, c] for s, c in n.nbrs],
+                }
+                for n in self.nodes.values()
+            ],
+            "event_of": dict(self.event_of),
+            "titles": dict(self.titles),
+            "events": [
+                {
+                    "id": e.id,
+                    "seed": e.seed,
+                    "title": e.title,
+                    "created": e.created,
+                    "total": e.total,
+                    "n": e.n,
+                }
+                for e in self.events.values()
+            ],
+            "merged_into": dict(self.merged_into),
+            "log": list(self.log),
+            "clock": self.clock,
+            "count": self.count,
+        }
+
+    def load(self, st: dict[str, Any]) -> None:
+        p = self.params
+        for d in st.get("nodes", []):
+            node = Node(
+                d["aid"],
+                dict(d["vec"]),
+                d["day"],
+                int(d["order"]),
+                [(float(s), c) for s, c in d["nbrs"]],
+                d.get("seen"),
+                frozenset(d.get("days") or ()),
+            )
+            self.nodes[node.aid] = node
+            if node.vec:
+                self.index.insert(node.aid, heapq.nlargest(p.index_terms, node.vec, key=node.vec.__getitem__))
+        self.event_of = dict(st.get("event_of", {}))
+        self.titles = dict(st.get("titles", {}))
+        for aid, e in self.event_of.items():
+            self.members.setdefault(e, []).append(aid)
+        self.events = {
+            d["id"]: Event(
+                d["id"],
+                d["seed"],
+                d["title"],
+                int(d["created"]),
+                dict(d.get("total") or {}),
+                int(d.get("n", 0)),
+            )
+            for d in st.get("events", [])
+        }
+        self.merged_into = dict(st.get("merged_into", {}))
+        self.log = list(st.get("log", []))
+        self.clock = st.get("clock")
+        self.count = int(st.get("count", 0))

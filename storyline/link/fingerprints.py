@@ -1,0 +1,136 @@
+"""Near-duplicates: MinHash signatures over word shingles and an LSH index to find them fast.
+
+Wire copies (one dpa text on several sites), updated versions and re-posts share most of their
+word 3-grams; MinHash estimates that Jaccard overlap from 64 numbers, and banding the signature
+(16 bands of 4 rows) finds pairs above ≈0.5 overlap with one dictionary lookup per band, so the cost
+per article does not grow with the store. Candidates are then checked against ``threshold`` on the
+estimated Jaccard. Hashes are CRC32 and a fixed-seed permutation family: signatures are the same on
+every run and machine (Python's ``hash`` is salted per process and would break stable ids).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import zlib
+from collections import deque
+from dataclasses import dataclass
+
+import numpy as np
+
+from .text import words
+
+_PRIME = np.uint64(4294967311)  # smallest prime above 2**32
+
+
+@dataclass(slots=True)
+class DuplicateHit:
+    article_id: str
+    jaccard: float
+
+
+class MinHasher:
+    """Fixed-seed MinHash over word shingles."""
+
+    def __init__(self, num_perm: int = 64, shingle: int = 3, seed: int = 20180110):
+        rng = np.random.default_rng(seed)
+        self.a = rng.integers(1, 2**32 - 1, size=num_perm, dtype=np.uint64)
+        self.b = rng.integers(0, 2**32 - 1, size=num_perm, dtype=np.uint64)
+        self.num_perm = num_perm
+        self.shingle = shingle
+
+    def shingles(self, text: str | list[str]) -> list[str]:
+        toks = words(text) if isinstance(text, str) else text
+        k = self.shingle
+        if len(toks) < k:
+            return [" ".join(toks)] if toks else []
+        return [" ".join(toks[i : i + k]) for i in range(len(toks) - k + 1)]
+
+    def signature(self, text: str | list[str]) -> np.ndarray | None:
+        """Signature of ``text`` (or its folded words); None when it has no words (empty texts are
+        never duplicates)."""
+        sh = self.shingles(text)
+        if not sh:
+            return None
+        x = np.fromiter({zlib.crc32(s.encode("utf-8")) for s in sh}, dtype=np.uint64)
+        h = (np.outer(self.a, x) + self.b[:, None]) % _PRIME
+        return h.min(axis=1).astype(np.uint32)
+
+
+class LshIndex:
+    """Banded LSH over MinHash signatures, with time-based retirement of old entries."""
+
+    def __init__(self, bands: int = 16, rows: int = 4, threshold: float = 0.7, window_days: float = 7.0):
+        self.bands, self.rows = bands, rows
+        self.threshold = threshold
+        self.window_days = window_days
+        self._buckets: dict[bytes, list[str]] = {}
+        self._sigs: dict[str, np.ndarray] = {}
+        self._order: deque[tuple[float, str]] = deque()
+        self.clock: float | None = None
+
+    def __len__(self) -> int:
+        return len(self._sigs)
+
+    def _keys(self, sig: np.ndarray) -> list[bytes]:
+        r = self.rows
+        return [bytes([b]) + sig[b * r : (b + 1) * r].tobytes() for b in range(self.bands)]
+
+    def query(self, sig: np.ndarray) -> DuplicateHit | None:
+        """The most similar indexed article at or above the threshold (ties: smallest id)."""
+        seen: set[str] = set()
+        best: DuplicateHit | None = None
+        for key in self._keys(sig):
+            for aid in self._buckets.get(key, ()):
+                if aid in seen:
+                    continue
+                seen.add(aid)
+                jac = float(np.mean(self._sigs[aid] == sig))
+                if jac >= self.threshold and (
+                    best is None or jac > best.jaccard or (jac == best.jaccard and aid < best.article_id)
+                ):
+                    best = DuplicateHit(aid, jac)
+        return best
+
+    def insert(self, article_id: str, sig: np.ndarray, day: float | None) -> None:
+        if article_id in self._sigs:
+            return
+        self._sigs[article_id] = sig
+        for key in self._keys(sig):
+            self._buckets.setdefault(key, []).append(article_id)
+        if day is not None:
+            self.clock = day if self.clock is None else max(self.clock, day)
+            self._order.append((day, article_id))
+            self._retire()
+
+    def _retire(self) -> None:
+        if self.clock is None:
+            return
+        limit = self.clock - self.window_days
+        while self._order and self._order[0][0] < limit:
+            _, aid = self._order.popleft()
+            sig = self._sigs.pop(aid, None)
+            if sig is None:
+                continue
+            for key in self._keys(sig):
+                bucket = self._buckets.get(key)
+                if bucket is not None:
+                    with contextlib.suppress(ValueError):
+                        bucket.remove(aid)
+                    if not bucket:
+                        del self._buckets[key]
+
+    def state(self) -> list[dict[str, object]]:
+        days = {aid: d for d, aid in self._order}
+        return [{"article_id": a, "sig": s.tolist(), "day": days.get(a)} for a, s in self._sigs.items()]
+
+    def load(self, rows: list[dict[str, object]]) -> None:
+        for row in rows:
+            sig = np.asarray(row["sig"], dtype=np.uint32)
+            day = row.get("day")
+            self.insert(str(row["article_id"]), sig, float(day) if day is not None else None)  # type: ignore[arg-type]
+
+
+def jaccard_estimate(a: np.ndarray | None, b: np.ndarray | None) -> float:
+    if a is None or b is None:
+        return 0.0
+    return float(np.mean(a == b))

@@ -1,0 +1,164 @@
+"""The plain record the linker works on, and how to build one from a Document or a dict.
+
+The linker must run wherever articles are (CLI, API, a Spark partition), so it takes a small record of
+strings, dates and lists instead of the pipeline's ``Document``. Mentions may be empty (entity
+extraction is optional): the linker then falls back to terms, and to capitalised names in English.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from .text import capitalised_names, fold, stem, terms_of_words, words
+
+if TYPE_CHECKING:
+    from ..model import Document
+
+#: Labels counted as places in the evidence ("shared places").
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+
+
+@dataclass(slots=True)
+class LinkItem:
+    """One article as the linker sees it.
+
+    ``entities`` are ``(key, label)`` pairs where key is an entity id or a normalised name; ``times``
+    are TIMEX3 values (``2018-01-10``, ``2018-05``) of dates the article mentions; ``quotes`` are the
+    texts of quoted messages (for the "quotes in common" evidence).
+    """
+
+    article_id: str
+    title: str = ""
+    text: str = ""
+    language: str | None = None
+    published: datetime | None = None
+    entities: list[tuple[str, str]] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    source: str | None = None
+    quotes: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_document(cls, doc: Document) -> LinkItem:
+        """Build from a pipeline Document; an estimated publication date is used when none is given."""
+        art = doc.article
+        published = art.published
+        if published is None and art.date_estimate is not None:
+            published = art.date_estimate.value
+        text = art.text or ""
+        ents: list[tuple[str, str]] = []
+        for m in doc.mentions:
+            key = m.entity_id or stem(fold(m.span.text(text)).strip())
+            if key:
+                ents.append((key, m.label))
+        times = [t.value for t in doc.times if t.type in ("DATE", "TIME") and t.value]
+        quotes = [" ".join(s.text(text) for s in q.message) for q in doc.quotes]
+        return cls(
+            article_id=art.id,
+            title=art.title or "",
+            text=text,
+            language=art.language,
+            published=published,
+            entities=ents,
+            times=times,
+            source=art.source,
+            quotes=quotes,
+        )
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> LinkItem:
+        """Build from a JSON-like dict (the shape ``to_dict`` writes, or an export row)."""
+        pub = data.get("published")
+        if isinstance(pub, str) and pub:
+            pub = parse_datetime(pub)
+        elif isinstance(pub, date) and not isinstance(pub, datetime):
+            pub = datetime(pub.year, pub.month, pub.day)
+        return cls(
+            article_id=str(data["article_id"]),
+            title=data.get("title") or "",
+            text=data.get("text") or "",
+            language=data.get("language"),
+            published=pub if isinstance(pub, datetime) else None,
+            entities=[(str(k), str(lab)) for k, lab in data.get("entities") or []],
+            times=[str(t) for t in data.get("times") or []],
+            source=data.get("source"),
+            quotes=[str(q) for q in data.get("quotes") or []],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "text": self.text,
+            "language": self.language,
+            "published": self.published.isoformat() if self.published else None,
+            "entities": [list(e) for e in self.entities],
+            "times": list(self.times),
+            "source": self.source,
+            "quotes": list(self.quotes),
+        }
+
+
+def parse_datetime(value: str) -> datetime | None:
+    """ISO date or datetime (``2018-01-10``, ``2018-01-10T08:00:00``, ``2018-01-10 00:00:00``)."""
+    value = value.strip().replace("Z", "+00:00")
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            dt = datetime.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return dt.astimezone(UTC).replace(tzinfo=None) if dt.tzinfo else dt
+
+
+@dataclass(slots=True)
+class Features:
+    """What the signals compare, computed once per item."""
+
+    counts: dict[str, float]  # term -> weighted count (title terms count double)
+    entities: Counter[str]  # "E:key" -> count
+    places: frozenset[str]
+    days: frozenset[str]  # mentioned days/months, TIMEX prefix form
+    day: float | None  # publication time in days since the epoch
+
+
+_EPOCH = datetime(1970, 1, 1)
+
+
+def to_days(dt: datetime | None) -> float | None:
+    if dt is None:
+        return None
+    if dt.tzinfo is not None:  # compare aware and naive dates on one (UTC) clock
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return (dt - _EPOCH).total_seconds() / 86400.0
+
+
+def features(
+    item: LinkItem, title_weight: float = 2.0, folded: tuple[list[str], list[str]] | None = None
+) -> Features:
+    """Terms of title and text, entity keys (or English capitalised names), places and dates.
+
+    ``folded`` are the title's and the text's ``words`` when the caller has them already."""
+    tw, xw = folded if folded is not None else (words(item.title), words(item.text))
+    counts: dict[str, float] = {}
+    get = counts.get
+    for t in terms_of_words(xw):
+        counts[t] = get(t, 0.0) + 1.0
+    for t in terms_of_words(tw):
+        counts[t] = get(t, 0.0) + title_weight
+    ents: Counter[str] = Counter()
+    places = set()
+    if item.entities:
+        for key, label in item.entities:
+            k = "E:" + fold(key)
+            ents[k] += 1
+            if label in PLACE_LABELS:
+                places.add(fold(key))
+    elif (item.language or "").startswith("en"):
+        for name in capitalised_names(item.title + ". " + item.text):
+            ents["E:" + name] += 1
+    days = frozenset(t[:10] for t in item.times if len(t) >= 7 and t[:4].isdigit())
+    return Features(counts, ents, frozenset(places), days, to_days(item.published))

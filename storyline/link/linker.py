@@ -1,0 +1,377 @@
+"""The Linker: one object that takes articles in time order and says where each belongs.
+
+``add(item)`` runs near-duplicate detection, the event graph and the story threader, and returns an
+``Assignment`` naming the event, the story, the earliest copy and the evidence. Later articles can
+merge events (or, at ``consolidate``, split them); ``membership(aid)`` always gives the current answer
+and ``log`` says what changed and why. All state is plain dicts and lists: ``snapshot()`` hands the
+store rows it can write (events, stories, memberships, duplicate groups, the merge/split log) plus a
+``state`` blob, and ``restore()`` resumes where a run stopped. Nothing depends on wall-clock time or
+process-salted hashes, so the same input in the same order gives the same ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from .clusters import ClusterParams
+from .events import EventGraph, GraphParams
+from .fingerprints import LshIndex, MinHasher
+from .items import Features, LinkItem, features
+from .stories import StoryThreader
+from .text import IncrementalIdf, SourceBoilerplate, SparseVec, normalise, tfidf, words
+
+SNAPSHOT_VERSION = 1
+_EPOCH = datetime(1970, 1, 1)
+
+
+def day_to_iso(day: float | None) -> str | None:
+    return None if day is None else (_EPOCH + timedelta(days=day)).isoformat(timespec="seconds")
+
+
+@dataclass(slots=True)
+class LinkConfig:
+    """The linker's knobs (defaults tuned on ECB+ train/dev; see settings ``link.*``)."""
+
+    event: GraphParams = field(default_factory=GraphParams)
+    story: ClusterParams = field(
+        default_factory=lambda: ClusterParams(
+            threshold=0.28,
+            tau_days=120.0,
+            grace_days=60.0,
+            window_days=180.0,
+            retire_days=90.0,
+            date_bonus=0.03,
+            index_terms=60,
+            query_terms=30,
+            max_candidates=30,
+            min_hits=2,
+            min_shared=3,
+        )
+    )
+    entity_weight: float = 1.0
+    title_weight: float = 2.0
+    idf_prior_docs: int = 50
+    dup_threshold: float = 0.7
+    dup_window_days: float = 7.0
+    story_merge_threshold: float = 0.6
+    consolidate_every: int = 500
+    keep_explanations: bool = True  # False: explanations only in add()'s return value (bounded memory)
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> LinkConfig:
+        """Build from ``storyline.settings.Settings`` (the ``link.*`` keys that exist there)."""
+        cfg = cls()
+        keys = set(settings)
+        pairs = [
+            ("link.event_threshold", cfg.event, "threshold"),
+            ("link.event_k", cfg.event, "k"),
+            ("link.event_window_days", cfg.event, "window_days"),
+            ("link.event_tau_days", cfg.event, "tau_days"),
+            ("link.story_threshold", cfg.story, "threshold"),
+            ("link.story_window_days", cfg.story, "window_days"),
+            ("link.entity_weight", cfg, "entity_weight"),
+            ("link.dup_threshold", cfg, "dup_threshold"),
+        ]
+        for key, obj, attr in pairs:
+            if key in keys:
+                setattr(obj, attr, type(getattr(obj, attr))(settings[key]))
+        return cfg
+
+
+@dataclass(slots=True)
+class Assignment:
+    """Where one article went when it arrived, and why (``Linker.membership`` gives the current place)."""
+
+    article_id: str
+    event_id: str
+    story_id: str
+    duplicate_of: str | None = None
+    new_event: bool = False
+    new_story: bool = False
+    score: float = 0.0
+    explanation: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Linker:
+    """Near-duplicates → events → stories, online, with stable ids and explanations."""
+
+    def __init__(self, config: LinkConfig | None = None):
+        self.config = cfg = config or LinkConfig()
+        self.idf = IncrementalIdf(cfg.idf_prior_docs)
+        self.boilerplate = SourceBoilerplate()
+        self.hasher = MinHasher()
+        self.lsh = LshIndex(threshold=cfg.dup_threshold, window_days=cfg.dup_window_days)
+        self.graph = EventGraph(cfg.event)
+        self.stories = StoryThreader(cfg.story)
+        self.assignments: dict[str, Assignment] = {}
+        self.event_story: dict[str, str] = {}
+        self.dup_groups: dict[str, list[str]] = {}  # group key (first copy seen) -> all copies
+        self.dup_key: dict[str, str] = {}
+        self.published: dict[str, float | None] = {}
+        self.log: list[dict[str, Any]] = []
+        self._graph_log = 0
+
+    # -- the stream -------------------------------------------------------------------------------
+    def vector(self, f: Features, source: str | None = None) -> SparseVec:
+        """Term TF-IDF (without the source's boilerplate) plus weighted entity TF-IDF, as one unit vector."""
+        vec = tfidf(self.boilerplate.filter(source, f.counts), self.idf)
+        if f.entities:
+            w = self.config.entity_weight
+            for k, v in tfidf(f.entities, self.idf).items():
+                vec[k] = v * w
+            vec = normalise(vec)
+        return vec
+
+    def add(self, item: LinkItem) -> Assignment:
+        """Link one article. The same article id again returns its first assignment unchanged."""
+        seen = self.assignments.get(item.article_id)
+        if seen is not None:
+            return seen
+        tw, xw = words(item.title), words(item.text)
+        f = features(item, self.config.title_weight, (tw, xw))
+        self.idf.add(list(f.counts) + list(f.entities))
+        self.boilerplate.add(item.source, f.counts)
+        vec = self.vector(f, item.source)
+        self.published[item.article_id] = f.day
+        eff_day = f.day if f.day is not None else self.graph.clock
+        sig = self.hasher.signature(tw + xw)
+        dup = self.lsh.query(sig) if sig is not None else None
+        if sig is not None:
+            self.lsh.insert(item.article_id, sig, eff_day)
+        if dup is not None and dup.article_id in self.assignments:
+            a = self._add_duplicate(item, f, vec, dup.article_id, dup.jaccard)
+        else:
+            a = self._add_linked(item, f, vec)
+        if self.config.keep_explanations:
+            self.assignments[item.article_id] = a
+        else:  # the caller stores the explanation it got; keep the membership record only
+            self.assignments[item.article_id] = Assignment(
+                a.article_id,
+                a.event_id,
+                a.story_id,
+                a.duplicate_of,
+                a.new_event,
+                a.new_story,
+                a.score,
+                {"decision": a.explanation.get("decision")},
+            )
+        self._sync_log()
+        if self.config.consolidate_every and len(self.assignments) % self.config.consolidate_every == 0:
+            self._merge_stories()
+        return a
+
+    def _merge_stories(self) -> None:
+        self.log.extend(self.stories.consolidate(self.config.story_merge_threshold))
+
+    def _add_duplicate(
+        self, item: LinkItem, f: Features, vec: SparseVec, other: str, jac: float
+    ) -> Assignment:
+        key = self.dup_key.get(other, other)
+        group = self.dup_groups.setdefault(key, [key])
+        self.dup_key[key] = key
+        group.append(item.article_id)
+        self.dup_key[item.article_id] = key
+        earliest = self.earliest(key)
+        eid, sid = self.membership(key)
+        self.stories.add_article(sid, item.article_id, vec, f.day, f.days)
+        dup_of = earliest if earliest != item.article_id else other
+        return Assignment(
+            item.article_id,
+            eid,
+            sid,
+            duplicate_of=dup_of,
+            score=round(jac, 4),
+            explanation={
+                "decision": "near-duplicate",
+                "duplicate": {"of": other, "earliest": earliest, "jaccard": round(jac, 4)},
+            },
+        )
+
+    def _add_linked(self, item: LinkItem, f: Features, vec: SparseVec) -> Assignment:
+        title = item.title or item.text[:120]
+        eid, ev_expl = self.graph.add(item.article_id, vec, f.day, title, f.days)
+        expl: dict[str, Any] = {"event": ev_expl}
+        if eid in self.event_story:
+            sid = self.stories.resolve(self.event_story[eid])
+            self.stories.add_article(sid, item.article_id, vec, f.day, f.days)
+            expl["decision"] = "joined event"
+            return Assignment(
+                item.article_id, eid, sid, score=expl["event"].get("score", 0.0), explanation=expl
+            )
+        m = self.stories.match(vec, f.day, f.days)
+        if m is not None:
+            sid = m.cluster.id
+            self.stories.add_event(sid, eid)
+            self.stories.add_article(sid, item.article_id, vec, f.day, f.days)
+            parts = self.stories.clusters.explain_terms(vec, m.cluster, 16)
+            expl["story"] = {
+                "best": sid,
+                "score": round(m.score, 4),
+                "text_score": round(m.text_score, 4),
+                "time_factor": round(m.time_factor, 4),
+                "gap_days": None if m.gap_days is None else round(m.gap_days, 2),
+                "threshold": self.config.story.threshold,
+                "shared_entities": [k[2:] for k, _ in parts if k.startswith("E:")][:8],
+                "shared_terms": [k for k, _ in parts if not k.startswith("E:")][:8],
+            }
+            expl["decision"] = "new event in existing story"
+        else:
+            sid = self.stories.open(item.article_id, eid, vec, f.day, title, f.days)
+            expl["decision"] = "new event, new story"
+        self.event_story[eid] = sid
+        return Assignment(
+            item.article_id,
+            eid,
+            sid,
+            new_event=True,
+            new_story=m is None,
+            score=round(m.score, 4) if m else 0.0,
+            explanation=expl,
+        )
+
+    def _sync_log(self) -> None:
+        """Carry the graph's merges and splits into the linker log; split-off events keep the story."""
+        for entry in self.graph.log[self._graph_log :]:
+            if entry["op"] == "split":
+                sid = self.event_story.get(self.graph.resolve(entry["from"]))
+                sid = self.stories.resolve(sid) if sid is not None else None
+                if sid is not None:
+                    self.event_story[entry["into"]] = sid
+                    self.stories.add_event(sid, entry["into"])
+            self.log.append(dict(entry))
+        self._graph_log = len(self.graph.log)
+
+    def consolidate(self) -> None:
+        """Settle pending splits (called by ``snapshot``; call it before reading memberships)."""
+        self.graph.consolidate()
+        self._sync_log()
+        self._merge_stories()
+
+    # -- views --------------------------------------------------------------------------------------
+    def earliest(self, group_key: str) -> str:
+        """The earliest copy of a duplicate group: by publication time, then by arrival."""
+        members = self.dup_groups.get(group_key, [group_key])
+        order = {m: i for i, m in enumerate(members)}
+
+        def when(m: str) -> tuple[int, float, int]:
+            d = self.published.get(m)
+            return (0, d, order[m]) if d is not None else (1, 0.0, order[m])
+
+        return min(members, key=when)
+
+    def membership(self, article_id: str) -> tuple[str, str]:
+        """The article's current (event id, story id)."""
+        node = self.dup_key.get(article_id, article_id)
+        eid = self.graph.resolve(self.graph.event_of.get(node, ""))
+        if not eid:
+            a = self.assignments[article_id]
+            return a.event_id, a.story_id
+        return eid, self.stories.resolve(self.event_story.get(eid, ""))
+
+    def duplicate_groups(self) -> list[dict[str, Any]]:
+        """Every group of copies, all members kept, with its earliest copy named."""
+        return [
+            {"group_id": k, "earliest": self.earliest(k), "members": list(v)}
+            for k, v in self.dup_groups.items()
+        ]
+
+    def event_rows(self) -> list[dict[str, Any]]:
+        groups: dict[str, list[str]] = {}
+        for aid in self.assignments:
+            groups.setdefault(self.membership(aid)[0], []).append(aid)
+        rows = []
+        for eid, aids in groups.items():
+            days = [d for d in (self.published.get(a) for a in aids) if d is not None]
+            ev = self.graph.events.get(eid)
+            rows.append(
+                {
+                    "event_id": eid,
+                    "story_id": self.stories.resolve(self.event_story.get(eid, "")) or None,
+                    "title": ev.title if ev else "",
+                    "article_ids": aids,
+                    "start": day_to_iso(min(days)) if days else None,
+                    "end": day_to_iso(max(days)) if days else None,
+                }
+            )
+        return rows
+
+    def story_rows(self, events: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+        events = events if events is not None else self.event_rows()
+        by_story: dict[str, list[dict[str, Any]]] = {}
+        for e in events:
+            by_story.setdefault(e["story_id"] or "", []).append(e)
+        rows = []
+        for sid, evs in by_story.items():
+            info = self.stories.info(sid)
+            starts = [e["start"] for e in evs if e["start"]]
+            ends = [e["end"] for e in evs if e["end"]]
+            rows.append(
+                {
+                    "story_id": sid,
+                    "title": info.title if info else "",
+                    "event_ids": [e["event_id"] for e in evs],
+                    "article_ids": [a for e in evs for a in e["article_ids"]],
+                    "entity_ids": info.key_entities if info else [],
+                    "key_terms": info.key_terms if info else [],
+                    "start": min(starts) if starts else None,
+                    "end": max(ends) if ends else None,
+                }
+            )
+        return rows
+
+    # -- persistence --------------------------------------------------------------------------------
+    def snapshot(self) -> dict[str, Any]:
+        """Rows for the store (events, stories, memberships, duplicates, log) and the resumable state."""
+        self.consolidate()
+        events = self.event_rows()
+        memberships = []
+        for aid, a in self.assignments.items():
+            row = a.to_dict()
+            row["event_id"], row["story_id"] = self.membership(aid)
+            row["assigned_event_id"], row["assigned_story_id"] = a.event_id, a.story_id
+            memberships.append(row)
+        return {
+            "version": SNAPSHOT_VERSION,
+            "events": events,
+            "stories": self.story_rows(events),
+            "memberships": memberships,
+            "duplicates": self.duplicate_groups(),
+            "log": list(self.log),
+            "state": {
+                "idf": self.idf.to_dict(),
+                "boilerplate": self.boilerplate.to_dict(),
+                "lsh": self.lsh.state(),
+                "graph": self.graph.state(),
+                "stories": self.stories.state(),
+                "event_story": dict(self.event_story),
+                "published": dict(self.published),
+                "dup_key": dict(self.dup_key),
+                "assignments": [a.to_dict() for a in self.assignments.values()],
+            },
+        }
+
+    @classmethod
+    def restore(cls, snap: dict[str, Any], config: LinkConfig | None = None) -> Linker:
+        """A linker that continues exactly where the snapshotted one stopped."""
+        if snap.get("version") != SNAPSHOT_VERSION:
+            raise ValueError(f"unsupported linker snapshot version {snap.get('version')!r}")
+        lk = cls(config)
+        st = snap["state"]
+        lk.idf = IncrementalIdf.from_dict(st["idf"])
+        lk.boilerplate = SourceBoilerplate.from_dict(st.get("boilerplate", {}))
+        lk.lsh.load(st["lsh"])
+        lk.graph.load(st["graph"])
+        lk.stories.load(st["stories"])
+        lk.event_story = dict(st["event_story"])
+        lk.published = dict(st["published"])
+        lk.dup_key = dict(st["dup_key"])
+        lk.assignments = {m["article_id"]: Assignment(**m) for m in st["assignments"]}
+        lk.dup_groups = {g["group_id"]: list(g["members"]) for g in snap["duplicates"]}
+        lk.log = list(snap.get("log", []))
+        lk._graph_log = len(lk.graph.log)
+        return lk
