@@ -57,3 +57,12 @@ def test_timeline_orders_merges_and_keeps_sources() -> None:
     rows = timeline_rows(entries, texts)
     assert set(rows[0]) >= {"date", "granularity", "kind", "text", "article_id", "start", "end"}
     assert story_timeline(list(reversed(entries)), texts) == tl  # order of input does not matter
+
+
+def test_date_key_handles_every_timex_shape():
+    from storyline.link.timeline import date_key
+
+    for value in ("2018-WI", "2018-W10", "2018-Q2", "2018-H1", "2018-SU", "195X", "PRESENT_REF", "", "2018-05-31"):
+        date_key(value)  # never raises
+    assert date_key("2018-WI") < date_key("2019")
+    assert date_key("2018-W10") < date_key("2018-04")

@@ -1,5 +1,8 @@
 """The benchmark: the whole pipeline (ingest → annotate → store) and each stage on its own.
 
+``link_growth`` feeds 300k dated headlines to the linker and reports the per-article cost at
+checkpoints, to show it stays roughly flat as the store grows.
+
 Stages are timed in isolation on the same documents (each on copies that already carry what it
 requires), so ``overhead_ratio`` = pipeline time / sum of stage times shows what the plumbing costs.
 """
@@ -17,6 +20,7 @@ from typing import Any
 from ..ingest import Problem
 from ..ingest.records import record_to_article
 from ..library import ingest_articles
+from ..linking import link_pending
 from ..model import Article, Document
 from ..pipeline import Pipeline
 from ..settings import Settings
@@ -38,6 +42,18 @@ def _articles(recs: list[dict[str, Any]], settings: Settings) -> list[Article | 
         except Exception as exc:
             out.append(Problem(f"bench:{i}", str(exc)))
     return out
+
+
+def link_growth(data: Path, checkpoints: tuple[int, ...] = (10_000, 50_000, 100_000, 200_000, 300_000)) -> dict[str, Any]:
+    """Linking cost per article as the stream grows (the 300k dated headlines)."""
+    from ..eval.readers import read_headlines
+    from ..link.bench import bench_linking
+    from .corpora import find_corpus
+
+    name, path = find_corpus(data)
+    if name != "de_headlines":
+        raise ValueError("--growth needs --data ../shared/data/de_headlines_2013_2023")
+    return bench_linking(read_headlines(path), checkpoints=checkpoints)
 
 
 def bench(
@@ -85,6 +101,17 @@ def bench(
             entry["sentences_per_s"] = n_sentences / took if took else 0.0
         stages[stage.name] = entry
 
+    say("stage link")
+    from ..link.linker import LinkConfig, Linker
+    from ..linking import link_documents
+
+    linker = Linker(LinkConfig.from_settings(settings))
+    t = time.perf_counter()
+    link_documents(linker, docs)
+    took = time.perf_counter() - t
+    stage_total += took
+    stages["link"] = {"articles_per_s": len(docs) / took if took else 0.0, "seconds": took}
+
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "bench-store.db")
         batch = int(settings["store.batch_size"])
@@ -100,6 +127,7 @@ def bench(
         store = SQLiteStore(Path(tmp) / "bench-pipeline.db")
         t = time.perf_counter()
         report = ingest_articles(_articles(recs, settings), store, pipeline, settings)
+        link_pending(store, settings)
         pipeline_s = time.perf_counter() - t
         store.close()
 

@@ -23,6 +23,9 @@ def bench(
     ] = None,
     profile: Annotated[str, typer.Option("--profile", help="Model profile: fast | accurate.")] = "fast",
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="Use only the first N items.")] = None,
+    growth: Annotated[
+        bool, typer.Option("--growth", help="Only the linking cost curve as the store grows to 300k (de_headlines).")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Benchmark the pipeline (ingest → annotate → store) and each stage on a German corpus.
@@ -42,6 +45,24 @@ def bench(
         fail("--profile must be fast or accurate")
     if "ner.profile" in dict(settings):
         settings = settings.with_overrides({"ner.profile": profile})
+    if growth:
+        from ..bench.run import link_growth
+
+        with user_errors():
+            try:
+                curve = link_growth(data)
+            except ValueError as exc:
+                fail(str(exc))
+        if as_json:
+            print_json({"task": "bench", "link_growth": curve})
+            return
+        t = Table(title="linking cost as the store grows", title_justify="left")
+        for col in ("articles", "articles/s", "cpu articles/s", "median µs/article", "active index", "RSS MB"):
+            t.add_column(col, justify="right")
+        for c in curve["curve"]:
+            t.add_row(f"{c['n']:,}", f"{c['articles_per_s'] or 0:,.0f}", f"{c['cpu_articles_per_s'] or 0:,.0f}", f"{c['median_us_per_article'] or 0:,.0f}", f"{c['active_articles']:,}", f"{c['rss_mb']:,.0f}")
+        console.print(t)
+        return
     with user_errors():
         result = run_bench(data, settings, limit=limit, profile=profile, progress=None if as_json else (lambda m: err.print(f"[dim]{m}[/]")))
     if as_json:

@@ -48,11 +48,11 @@ def date_key(value: str) -> tuple[int, int, int]:
     if part:
         if part.isdigit():
             month = int(part)
-        elif part.startswith("W"):
+        elif part.startswith("W") and part[1:].isdigit():
             month, d = 1 + (int(part[1:]) - 1) * 7 // 31, 1
-        elif part.startswith("Q"):
+        elif part.startswith("Q") and part[1:].isdigit():
             month = 1 + 3 * (int(part[1:]) - 1)
-        elif part.startswith("H"):
+        elif part.startswith("H") and part[1:].isdigit():
             month = 1 + 6 * (int(part[1:]) - 1)
         else:
             month = _SEASON.get(part, 0)
