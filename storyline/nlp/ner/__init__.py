@@ -1,0 +1,1 @@
+"""German (and, via ``english``, English) named-entity recognition: taggers, spaCy components, stage."""

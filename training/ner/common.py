@@ -1,0 +1,98 @@
+"""Shared helpers for the NER training scripts (paths, corpora, labels, piece alignment)."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from storyline.eval.ner import Sentence, load  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data"
+MODELS = ROOT / "storyline" / "models" / "ner"
+WORK = ROOT / "training" / "ner" / "work"
+LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
+L2I = {lab: i for i, lab in enumerate(LABELS)}
+
+
+def hf_tokenizer_path() -> Path:
+    import semantra_multilingual
+
+    return Path(semantra_multilingual.__file__).parent / "assets" / "multilingual-e5-small" / "tokenizer.json"
+
+
+def germeval(split: str) -> list[Sentence]:
+    return load(DATA / "germeval2014", split)
+
+
+def wikiann(split: str = "train") -> list[Sentence]:
+    return load(DATA / "wikiann_de", split)
+
+
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
+
+
+def unlabelled_texts() -> Iterator[str]:
+    """German sentences / headlines from the unlabelled corpora in ../shared/data."""
+    p = DATA / "10kgnad" / "test.csv"
+    if p.exists():
+        with p.open(encoding="utf-8") as fh:
+            for row in csv.reader(fh, delimiter=";", quotechar="'"):
+                if len(row) >= 2:
+                    yield from (s for s in _SPLIT.split(row[1]) if s.strip())
+    p = DATA / "dewikinews_quotes" / "docs.jsonl"
+    if p.exists():
+        with p.open(encoding="utf-8") as fh:
+            for line in fh:
+                d = json.loads(line)
+                if d.get("split") not in (None, "train"):
+                    continue
+                yield d.get("title") or ""
+                for para in (d.get("text") or "").split("\n"):
+                    yield from (s for s in _SPLIT.split(para) if s.strip())
+    p = DATA / "de_frontpages_2026" / "articles.jsonl"
+    if p.exists():
+        with p.open(encoding="utf-8") as fh:
+            for line in fh:
+                d = json.loads(line)
+                yield d.get("title") or ""
+                if d.get("teaser"):
+                    yield from (s for s in _SPLIT.split(d["teaser"]) if s.strip())
+    p = DATA / "de_headlines_2013_2023" / "headlines.csv.gz"
+    if p.exists():
+        with gzip.open(p, "rt", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                yield row.get("title") or ""
+
+
+def piece_labels(sent: Sentence, offsets: list[tuple[int, int]]) -> list[int]:
+    """BIO label id per piece (-100 for whitespace-only pieces), pieces given by char offsets."""
+    text = sent.text
+    toks = sent.offsets()
+    tags = sent.tags
+    out: list[int] = []
+    ti = 0
+    for s, e in offsets:
+        if not text[s:e].strip():
+            out.append(-100)
+            continue
+        while ti < len(toks) and toks[ti][1] <= s:
+            ti += 1
+        if ti >= len(toks):
+            out.append(0)
+            continue
+        tag = tags[ti]
+        if tag == "O":
+            out.append(0)
+        elif s <= toks[ti][0] and tag.startswith("B-"):
+            out.append(L2I[tag])
+        else:
+            out.append(L2I["I-" + tag[2:]])
+    return out

@@ -1,0 +1,45 @@
+"""Tag unlabelled German text from ../shared/data with the accurate model (silver data for the fast one).
+
+Usage: python training/ner/silver.py [--n 60000]  -> training/ner/work/silver.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+
+from common import ROOT, WORK, unlabelled_texts
+
+from storyline.nlp.ner.tagger import AccurateTagger
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=60000)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    seen: set[str] = set()
+    texts = []
+    for t in unlabelled_texts():
+        t = " ".join(t.split())
+        if 20 <= len(t) <= 400 and t not in seen:
+            seen.add(t)
+            texts.append(t)
+    random.Random(args.seed).shuffle(texts)
+    texts = texts[: args.n]
+    tagger = AccurateTagger(threads=args.threads)
+    t0 = time.time()
+    with (WORK / "silver.jsonl").open("w", encoding="utf-8") as fh:
+        for i in range(0, len(texts), 512):
+            chunk = texts[i : i + 512]
+            for t, spans in zip(chunk, tagger.tag(chunk), strict=True):
+                fh.write(json.dumps({"text": t, "spans": spans}, ensure_ascii=False) + "\n")
+            print(f"{i + len(chunk)}/{len(texts)} {time.time() - t0:.0f}s", flush=True)
+    _ = ROOT
+
+
+if __name__ == "__main__":
+    main()
