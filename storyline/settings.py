@@ -77,6 +77,7 @@ _TABLE: list[Setting] = [
     Setting("quotes.reported", True, "Report 'X fordert/kritisiert/will …' sentences as reported speech of their subject."),
     Setting("quotes.interviews", True, "Read paragraphs of the form 'Name: answer' as direct quotes of Name."),
     Setting("quotes.nested_direct", True, "Keep a direct quote inside indirect speech as a quote of its own (as annotators do)."),
+    Setting("quotes.speaker_ranker", True, "Choose speakers of cue frames and of cue-less direct quotes with the trained ranker (storyline/models/quotes/speaker_ranker.json); off: rules only."),
     # --- time
     Setting("time.mode", "news", "How relative dates are anchored: 'news' (publication date) or 'narrative' (last date the text named)."),
     Setting("time.default_language", "de", "Rule set (de/en) for articles whose language is unknown or neither."),

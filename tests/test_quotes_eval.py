@@ -47,8 +47,10 @@ def test_dev_quality_floor() -> None:
         pytest.skip("../shared/data/dewikinews_quotes not available")
     r = evaluate(DATA, "dev")
     assert set(r) >= {"task", "split", "message", "speaker", "joint", "by_type", "sentences_per_s"}
-    # measured 0.711 / 0.607 / 0.602 (Direct 0.89); the floors leave a little room for rule changes
+    # measured 0.716 / 0.617 / 0.621 (Direct 0.906, Direct joint 0.807) with the speaker ranker;
+    # the floors leave a little room for rule changes
     assert r["message"]["f1"] >= 0.69
-    assert r["speaker"]["f1"] >= 0.58
-    assert r["joint"]["f1"] >= 0.58
+    assert r["speaker"]["f1"] >= 0.59
+    assert r["joint"]["f1"] >= 0.60
     assert r["by_type"]["Direct"]["f1"] >= 0.85
+    assert r["by_type"]["Direct"]["joint"]["f1"] >= 0.77

@@ -170,3 +170,100 @@ def read_headlines(path: Path, limit: int | None = None) -> list[LinkItem]:
                 )
             )
     return _time_order(items)
+
+
+#: Development slices of the headline corpus for story threading (``read_headline_stories``). The
+#: topic is a keyword-retrieval label (noisy silver, not gold): long-running topics stand in for long
+#: stories, the other topics (thinned) for the off-topic stream around them. Never a test set.
+HEADLINE_SPLITS: dict[str, dict[str, object]] = {
+    "dev": {
+        "start": "2021-07-01",
+        "end": "2021-12-31",
+        "stories": ("Coronavirus", "Klimawandel", "Ukraine", "Migration"),
+        "offtopic_every": 4,
+    },
+    "dev2": {
+        "start": "2022-01-01",
+        "end": "2022-04-30",
+        "stories": ("Coronavirus", "Klimawandel", "Ukraine", "Migration"),
+        "offtopic_every": 4,
+    },
+}
+
+
+def read_headline_stories(data: Path, split: str = "dev") -> Labelled:
+    """A silver story stream from the headline corpus: rows of one date range in date order, the
+    keyword topic as story label. Headlines filed under several topics are dropped (ambiguous);
+    off-topic rows (topics outside the slice's list) are kept every ``offtopic_every``-th and labelled
+    with their own topic. Labels are noisy: use for development (relative changes), not as a score.
+
+    ``<split>-digest`` (e.g. ``dev-digest``) groups the same rows into one item per day, outlet and
+    topic (first headline as title, the others as text): a synthetic stand-in for longer articles,
+    so that long-story recall can be developed at article length too."""
+    digest = split.endswith("-digest")
+    spec = HEADLINE_SPLITS[split.removesuffix("-digest")]
+    path = data / "headlines.csv.gz" if data.is_dir() else data
+    start, end = str(spec["start"]), str(spec["end"])
+    topics = frozenset(spec["stories"])  # type: ignore[call-overload]
+    every = int(spec["offtopic_every"])  # type: ignore[call-overload]
+    rows: list[tuple[str, dict[str, str]]] = []
+    url_topics: dict[str, set[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for i, rec in enumerate(csv.DictReader(fh)):
+            day = (rec.get("date") or "")[:10]
+            if not (start <= day <= end):
+                continue
+            url = rec.get("url") or f"row{i}"
+            url_topics.setdefault(url, set()).add(rec.get("topic") or "")
+            rows.append((f"h{i}", rec))
+    items, stories = [], {}
+    off = 0
+    for aid, rec in rows:
+        url = rec.get("url") or ""
+        if url and len(url_topics.get(url, ())) > 1:
+            continue
+        topic = rec.get("topic") or ""
+        if topic not in topics:
+            off += 1
+            if off % every:
+                continue
+        items.append(
+            LinkItem(
+                aid,
+                rec.get("title") or "",
+                "",
+                language="de",
+                published=parse_datetime(rec.get("date") or ""),
+                source=rec.get("outlet"),
+            )
+        )
+        stories[aid] = topic
+    if digest:
+        groups: dict[tuple[str, str, str], list[LinkItem]] = {}
+        for it in items:
+            key = (
+                it.published.date().isoformat() if it.published else "",
+                it.source or "",
+                stories[it.article_id],
+            )
+            groups.setdefault(key, []).append(it)
+        items, stories = [], {}
+        for (_, _, topic), its in groups.items():
+            first = its[0]
+            text = ". ".join(it.title for it in its[1:])
+            items.append(
+                LinkItem(first.article_id, first.title, text, "de", first.published, source=first.source)
+            )
+            stories[first.article_id] = topic
+    return Labelled(_time_order(items), stories=stories)
+
+
+def read_ecbplus_stories(data: Path, split: str, order: str = "shuffled") -> Labelled:
+    """ECB+ for story threading: gold story = topic (two events of one kind), gold event as in
+    ``read_ecbplus``. Use train/dev only for development; the story gold is a proxy (the two events
+    of a topic are related by kind, not always one story)."""
+    ds = read_ecbplus(data, split, order)
+    path = data / "docs.jsonl" if data.is_dir() else data
+    topic = {str(rec["doc_id"]): str(rec["topic"]) for rec in _jsonl(path)}
+    ds.stories = {aid: topic[aid] for aid in ds.events}
+    return ds

@@ -150,35 +150,67 @@ class OnlineClusterer:
             return c.start - day
         return max(0.0, day - c.end)
 
-    def best(self, vec: SparseVec, day: float | None, days: Iterable[str] = ()) -> Match | None:
-        """The best-scoring candidate (ties broken by id), or None when the index offers none."""
+    def best(
+        self,
+        vec: SparseVec,
+        day: float | None,
+        days: Iterable[str] = (),
+        extra: Iterable[str] = (),
+        use_index: bool = True,
+    ) -> Match | None:
+        """The best-scoring candidate (ties broken by id), or None when there is none.
+
+        Candidates come from the index (unless ``use_index`` is false) and from ``extra`` (cluster ids
+        the caller knows to be near, e.g. the clusters of an article's nearest neighbours); both are
+        scored the same way."""
         p = self.params
         if not vec:
             return None
-        qterms = heapq.nlargest(p.query_terms, vec, key=vec.__getitem__)
-        keys = self.index.query(qterms, p.max_candidates, p.min_hits)
+        keys: list[str] = []
+        if use_index:
+            qterms = heapq.nlargest(p.query_terms, vec, key=vec.__getitem__)
+            keys = self.index.query(qterms, p.max_candidates, p.min_hits)
+        if extra:
+            known = set(keys)
+            keys = keys + [k for k in dict.fromkeys(extra) if k not in known]
         mentioned = set(days)
         best: Match | None = None
         for key in keys:
             c = self.active.get(key)
             if c is None:
                 continue
-            gap = self._gap(c, day)
-            factor = 1.0
-            if gap is not None:
-                if gap > p.window_days:
-                    continue
-                factor = math.exp(-max(0.0, gap - p.grace_days) / p.tau_days)
-            qs, shared = dot_shared(vec, c.total)
-            if shared < p.min_shared:
+            m = self.score(c, vec, day, mentioned, len(keys))
+            if m is None:
                 continue
-            text = self.linkage(qs, c.n, math.sqrt(c.norm2))
-            score = text * factor
-            if mentioned and c.days & mentioned:
-                score += p.date_bonus
-            if best is None or score > best.score or (score == best.score and c.id < best.cluster.id):
-                best = Match(c, score, text, factor, gap, len(keys))
+            if best is None or m.score > best.score or (m.score == best.score and c.id < best.cluster.id):
+                best = m
         return best
+
+    def score(
+        self,
+        c: Cluster,
+        vec: SparseVec,
+        day: float | None,
+        mentioned: Iterable[str] = (),
+        candidates: int = 1,
+    ) -> Match | None:
+        """``vec`` against one cluster: linkage × time decay (+ date bonus); None beyond the window
+        or with fewer than ``min_shared`` shared terms."""
+        p = self.params
+        gap = self._gap(c, day)
+        factor = 1.0
+        if gap is not None:
+            if gap > p.window_days:
+                return None
+            factor = math.exp(-max(0.0, gap - p.grace_days) / p.tau_days)
+        qs, shared = dot_shared(vec, c.total)
+        if shared < p.min_shared:
+            return None
+        text = self.linkage(qs, c.n, math.sqrt(c.norm2))
+        score = text * factor
+        if mentioned and not c.days.isdisjoint(mentioned):
+            score += p.date_bonus
+        return Match(c, score, text, factor, gap, candidates)
 
     # -- updates --------------------------------------------------------------------------------
     def open(

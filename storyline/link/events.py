@@ -92,6 +92,7 @@ class EventGraph:
         self.clock: float | None = None
         self.count = 0
         self._dirty: set[str] = set()  # events that lost a link since the last consolidation
+        self.last_near: list[tuple[float, str]] = []  # nearest articles of the last ``add`` (transient)
 
     # -- similarity -------------------------------------------------------------------------------
     def similarity(
@@ -140,6 +141,8 @@ class EventGraph:
         if day is not None:
             self.clock = day if self.clock is None else max(self.clock, day)
         scored = self.neighbours(vec, day, days)
+        # the nearest earlier articles, linked or not: their events' stories are story candidates
+        self.last_near = [(s, c) for s, c, _ in scored[:8] if s > 0.0]
         above = [t for t in scored if t[0] >= p.threshold]
         node = Node(aid, vec, day, self.count, [(s, c) for s, c, _ in above[: p.k]], self.clock, days)
         linked = [c for _, c in node.nbrs]

@@ -79,12 +79,12 @@ class InvertedIndex:
                 hits.update(post.keys())  # counted in C
             else:  # a very common term: only its most recently keyed clusters
                 hits.update(islice(reversed(post.keys()), cap))
-        if min_hits > 1:
-            hits = Counter({k: h for k, h in hits.items() if h >= min_hits})
-        if len(hits) <= limit:
-            return sorted(hits)
-        ranked = sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [k for k, _ in ranked[:limit]]
+        keys = [k for k, h in hits.items() if h >= min_hits] if min_hits > 1 else list(hits)
+        if len(keys) <= limit:
+            return sorted(keys)
+        get = hits.__getitem__
+        keys.sort(key=lambda k: (-get(k), k))
+        return keys[:limit]
 
     def keys(self) -> list[str]:
         return list(self._keys)

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from .clusters import ClusterParams
+from .clusters import ClusterParams, Match
 from .events import EventGraph, GraphParams
 from .fingerprints import LshIndex, MinHasher
 from .items import Features, LinkItem, features
@@ -56,6 +56,20 @@ class LinkConfig:
     dup_threshold: float = 0.7
     dup_window_days: float = 7.0
     story_merge_threshold: float = 0.6
+    story_votes: bool = True  # every article checks its story; misfits vote to join two stories
+    story_vote_gate: float = 0.35  # centroid similarity two voted-for stories need to merge
+    story_min_votes: int = 1
+    story_vote_index: bool = (
+        False  # votes and re-attachment also ask the index (not only neighbours' stories)
+    )
+    story_neighbour_candidates: bool = True  # the stories of an article's nearest articles are candidates
+    story_reattach: bool = True  # a one-event story whose grown event fits another story merges into it
+    story_rel_beta: float = 0.6  # 0 disables the cohesion rule (``StoryThreader.fits_cohesion``)
+    story_rel_floor: float = 0.12
+    story_rel_min_n: int = 3
+    story_nbr_min: int = 1  # nearest articles of one story that let a new event join it below threshold
+    story_nbr_sim: float = 0.15
+    story_nbr_floor: float = 0.15
     consolidate_every: int = 500
     keep_explanations: bool = True  # False: explanations only in add()'s return value (bounded memory)
 
@@ -108,6 +122,8 @@ class Linker:
         self.lsh = LshIndex(threshold=cfg.dup_threshold, window_days=cfg.dup_window_days)
         self.graph = EventGraph(cfg.event)
         self.stories = StoryThreader(cfg.story)
+        self.stories.rel_beta, self.stories.rel_floor = cfg.story_rel_beta, cfg.story_rel_floor
+        self.stories.rel_min_n = cfg.story_rel_min_n
         self.assignments: dict[str, Assignment] = {}
         self.event_story: dict[str, str] = {}
         self.dup_groups: dict[str, list[str]] = {}  # group key (first copy seen) -> all copies
@@ -166,7 +182,29 @@ class Linker:
         return a
 
     def _merge_stories(self) -> None:
-        self.log.extend(self.stories.consolidate(self.config.story_merge_threshold))
+        cfg = self.config
+        if cfg.story_votes:
+            self.log.extend(self.stories.merge_voted(cfg.story_vote_gate, cfg.story_min_votes))
+        self.log.extend(self.stories.consolidate(cfg.story_merge_threshold))
+
+    def _near_stories(self, own: str | None = None) -> list[str]:
+        """Live stories of the last article's nearest neighbours in the event graph (not ``own``)."""
+        if not self.config.story_neighbour_candidates:
+            return []
+        return [sid for sid in self._neighbour_support() if sid != own]
+
+    def _neighbour_support(self) -> dict[str, tuple[int, float]]:
+        """Live story -> (neighbours, summed similarity) over the last article's nearest neighbours
+        in the event graph, best supported first."""
+        out: dict[str, tuple[int, float]] = {}
+        for s, aid in self.graph.last_near:
+            eid = self.graph.event_of.get(aid)
+            sid = self.event_story.get(self.graph.resolve(eid)) if eid else None
+            if sid is not None:
+                sid = self.stories.resolve(sid)
+                n, total = out.get(sid, (0, 0.0))
+                out[sid] = (n + 1, total + s)
+        return dict(sorted(out.items(), key=lambda kv: (-kv[1][1], kv[0])))
 
     def _add_duplicate(
         self, item: LinkItem, f: Features, vec: SparseVec, other: str, jac: float
@@ -198,12 +236,21 @@ class Linker:
         expl: dict[str, Any] = {"event": ev_expl}
         if eid in self.event_story:
             sid = self.stories.resolve(self.event_story[eid])
+            if self.config.story_votes:
+                self._vote(sid, vec, f.day, f.days)
             self.stories.add_article(sid, item.article_id, vec, f.day, f.days)
+            ev = self.graph.events.get(eid)
+            if self.config.story_reattach and ev is not None and ev.n >= 2 and ev.n & (ev.n - 1) == 0:
+                sid = self._reattach(eid, sid, ev.total, f.day, f.days)
             expl["decision"] = "joined event"
             return Assignment(
                 item.article_id, eid, sid, score=expl["event"].get("score", 0.0), explanation=expl
             )
-        m = self.stories.match(vec, f.day, f.days)
+        m = self.stories.match(vec, f.day, f.days, self._near_stories())
+        rule = "threshold" if m is None or m.score >= self.config.story.threshold else "cohesion"
+        if m is None and self.config.story_nbr_min:
+            m = self._neighbour_match(vec, f.day, f.days)
+            rule = "neighbours"
         if m is not None:
             sid = m.cluster.id
             self.stories.add_event(sid, eid)
@@ -216,6 +263,7 @@ class Linker:
                 "time_factor": round(m.time_factor, 4),
                 "gap_days": None if m.gap_days is None else round(m.gap_days, 2),
                 "threshold": self.config.story.threshold,
+                "rule": rule,  # threshold | cohesion (a diffuse long story) | neighbours (nearest articles)
                 "shared_entities": [k[2:] for k, _ in parts if k.startswith("E:")][:8],
                 "shared_terms": [k for k, _ in parts if not k.startswith("E:")][:8],
             }
@@ -233,6 +281,66 @@ class Linker:
             score=round(m.score, 4) if m else 0.0,
             explanation=expl,
         )
+
+    def _neighbour_match(self, vec: SparseVec, day: float | None, days: frozenset[str]) -> Match | None:
+        """A new event below the story threshold still joins the story that at least ``story_nbr_min``
+        of its nearest articles (each at least ``story_nbr_sim`` similar) belong to, when the story's
+        centroid is not far off either (``story_nbr_floor``): one article against a long story's
+        centroid is a poor sample, its neighbours are a second, independent one."""
+        cfg = self.config
+        for sid in self._neighbour_support():
+            strong = sum(
+                1
+                for s, aid in self.graph.last_near
+                if s >= cfg.story_nbr_sim and self.membership_story(aid) == sid
+            )
+            if strong < cfg.story_nbr_min:
+                continue
+            m = self.stories.score(sid, vec, day, days)
+            if m is not None and m.score >= cfg.story_nbr_floor:
+                return m
+        return None
+
+    def membership_story(self, aid: str) -> str | None:
+        eid = self.graph.event_of.get(aid)
+        sid = self.event_story.get(self.graph.resolve(eid)) if eid else None
+        return self.stories.resolve(sid) if sid is not None else None
+
+    def _reattach(self, eid: str, sid: str, total: SparseVec, day: float | None, days: frozenset[str]) -> str:
+        """An event that has grown (2, 4, 8, … articles) is a better sample than its first article:
+        when its story holds only this event and the event's centroid fits another story at the story
+        threshold, the two stories merge (the event re-attaches). Returns the event's story now."""
+        if self.stories.events.get(sid) != [eid]:
+            return sid
+        near = self._near_stories(sid)
+        if not near and not self.config.story_vote_index:
+            return sid
+        vec = normalise(dict(total))
+        m = self.stories.clusters.best(vec, day, days, near, use_index=self.config.story_vote_index)
+        if m is None or m.cluster.id == sid or m.score < self.config.story.threshold:
+            return sid
+        if m.score <= self.stories.own_score(sid, vec):
+            return sid
+        own = self.stories.clusters.active.get(sid)
+        if own is None:
+            return sid
+        _, entry = self.stories._merge(
+            own, m.cluster, m.score, f"event {eid} fits story {m.cluster.id} ({m.score:.2f})"
+        )
+        self.log.append(entry)
+        return self.stories.resolve(sid)
+
+    def _vote(self, sid: str, vec: SparseVec, day: float | None, days: frozenset[str]) -> None:
+        """An article joining an event of ``sid``: if another story fits it better (and above the
+        story threshold), it votes for merging the two."""
+        near = self._near_stories(sid)
+        if not near and not self.config.story_vote_index:
+            return
+        m = self.stories.clusters.best(vec, day, days, near, use_index=self.config.story_vote_index)
+        if m is None or m.cluster.id == sid or m.score < self.config.story.threshold:
+            return
+        if m.score > self.stories.own_score(sid, vec):
+            self.stories.vote(sid, m.cluster.id)
 
     def _sync_log(self) -> None:
         """Carry the graph's merges and splits into the linker log; split-off events keep the story."""

@@ -5,12 +5,25 @@ a story drifts — Pyeongchang in January, Panmunjom in March — so the mean co
 fall as it grows). Its memory is long (``window_days`` of months) and its threshold looser than an
 event's; an event joins a story when it opens, and every later article of the event feeds the story's
 centroid. Ids come from the story's first article, so a re-run yields the same ids.
+
+One opening article is a poor sample of a long story, so the choice is revisited (see ``Linker``):
+
+- candidates: the index (centroid top terms) plus the stories of the article's nearest articles in the
+  event graph; below the threshold an event still joins a story its nearest article belongs to when
+  the centroid is not far off (``story_nbr_*``);
+- cohesion (``fits_cohesion``): a diffuse long story (members of mean pairwise cosine c sit near √c
+  from the centroid, whatever its size) takes articles that are as close as its own members are;
+- votes (``vote`` / ``merge_voted``): every later article of an event checks whether another story
+  fits it better; such votes merge two stories at a looser centroid gate than the blind merge;
+- re-attachment: an event that grew (2, 4, 8, … articles) and is alone in its story merges into the
+  story its centroid fits.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,13 +56,60 @@ class StoryThreader:
         self.clusters = OnlineClusterer("st_", params, centroid_linkage, index)
         self.events: dict[str, list[str]] = {}
         self.merged_into: dict[str, str] = {}
+        self.votes: dict[tuple[str, str], int] = {}  # story pair -> articles that voted to join them
+        self.rel_beta, self.rel_floor, self.rel_min_n = 0.0, 1.0, 4  # see ``fits_cohesion``
         self._touched: set[str] = set()
 
-    def match(self, vec: SparseVec, day: float | None, days: frozenset[str]) -> Match | None:
-        m = self.clusters.best(vec, day, days)
-        if m is None or m.score < self.clusters.params.threshold:
+    def match(
+        self, vec: SparseVec, day: float | None, days: frozenset[str], extra: Iterable[str] = ()
+    ) -> Match | None:
+        m = self.clusters.best(vec, day, days, extra)
+        if m is None:
+            return None
+        if m.score < self.clusters.params.threshold and not self.fits_cohesion(m):
             return None
         return m
+
+    def typical(self, story_id: str) -> float:
+        """How close a typical member is to the centroid of the *other* members (0 when unknown).
+
+        A long story's members are diverse: with mean pairwise cosine c, a new article's cosine to
+        the centroid tends to √c however large the story grows, and may stay below the fixed
+        threshold for ever. Comparing with the members' own closeness instead lets diffuse long
+        stories keep growing while tight ones stay strict."""
+        c = self.clusters.active.get(story_id)
+        if c is None or c.n < 2 or c.norm2 <= c.n:
+            return 0.0
+        n = c.n
+        inner = (c.norm2 - n) / n  # mean of v_i · (S - v_i)
+        rest = c.norm2 * (1.0 - 2.0 / n) + 1.0  # ≈ |S - v_i|²
+        return inner / math.sqrt(rest) if rest > 0 else 0.0
+
+    def fits_cohesion(self, m: Match) -> bool:
+        """Below the threshold, a story of at least ``rel_min_n`` members still takes an article whose
+        (time-decayed) centroid score reaches ``rel_beta`` × its members' typical score and
+        ``rel_floor``."""
+        if self.rel_beta <= 0 or m.cluster.n < self.rel_min_n or m.score < self.rel_floor:
+            return False
+        return m.score >= self.rel_beta * self.typical(m.cluster.id)
+
+    def score(self, story_id: str, vec: SparseVec, day: float | None, days: frozenset[str]) -> Match | None:
+        """``vec`` scored against one live story as ``match`` would (no threshold)."""
+        c = self.clusters.active.get(story_id)
+        return self.clusters.score(c, vec, day, days) if c is not None else None
+
+    def own_score(self, story_id: str, vec: SparseVec) -> float:
+        """Cosine of ``vec`` to the story's centroid (0 for a retired story)."""
+        c = self.clusters.active.get(story_id)
+        if c is None or c.norm2 <= 0:
+            return 0.0
+        return dot(vec, c.total) / math.sqrt(c.norm2)
+
+    def vote(self, story_id: str, other: str) -> None:
+        """An article of ``story_id`` fits ``other`` better: evidence that the two are one story."""
+        if story_id != other:
+            key = (story_id, other) if story_id < other else (other, story_id)
+            self.votes[key] = self.votes.get(key, 0) + 1
 
     def open(
         self,
@@ -87,6 +147,55 @@ class StoryThreader:
             story_id = self.merged_into[story_id]
         return story_id
 
+    def _merge(self, c: Any, o: Any, score: float, reason: str) -> Any:
+        keep, gone = sorted((c, o), key=lambda x: (x.start if x.start is not None else math.inf, x.id))
+        self.clusters.absorb(keep, gone)
+        self.events.setdefault(keep.id, []).extend(self.events.pop(gone.id, []))
+        self.merged_into[gone.id] = keep.id
+        self._touched.discard(gone.id)
+        self._touched.add(keep.id)
+        return keep, {
+            "op": "merge",
+            "kind": "story",
+            "into": keep.id,
+            "from": gone.id,
+            "score": round(score, 4),
+            "reason": reason,
+        }
+
+    def merge_voted(self, gate: float, min_votes: int) -> list[dict[str, Any]]:
+        """Merge story pairs that at least ``min_votes`` articles placed in the other story, when
+        their centroids are at least ``gate`` similar (looser than the blind merge: the votes are
+        the evidence). Votes of retired or merged stories are dropped; the rest are kept."""
+        p = self.clusters.params
+        merges: list[dict[str, Any]] = []
+        pending: dict[tuple[str, str], int] = {}
+        for (a, b), n in sorted(self.votes.items(), key=lambda kv: (-kv[1], kv[0])):
+            a, b = self.resolve(a), self.resolve(b)
+            if a == b or a not in self.clusters.active or b not in self.clusters.active:
+                continue
+            key = (a, b) if a < b else (b, a)
+            n += pending.pop(key, 0)
+            if n < min_votes:
+                pending[key] = n
+                continue
+            c, o = self.clusters.active[a], self.clusters.active[b]
+            if c.norm2 <= 0 or o.norm2 <= 0:
+                continue
+            gap = self.clusters._gap(o, c.start) if c.start is not None else None
+            if gap is not None and gap > p.window_days:
+                continue
+            score = dot(c.total, o.total) / math.sqrt(c.norm2 * o.norm2)
+            if score < gate:
+                pending[key] = n
+                continue
+            _, entry = self._merge(
+                c, o, score, f"{n} articles fit both stories; centroids {score:.2f} >= {gate}"
+            )
+            merges.append(entry)
+        self.votes = pending
+        return merges
+
     def consolidate(self, threshold: float, min_members: int = 2) -> list[dict[str, Any]]:
         """Merge stories that grew into one another.
 
@@ -113,22 +222,10 @@ class StoryThreader:
                 score = dot(c.total, o.total) / math.sqrt(c.norm2 * o.norm2)
                 if score < threshold:
                     continue
-                keep, gone = sorted(
-                    (c, o), key=lambda x: (x.start if x.start is not None else math.inf, x.id)
+                keep, entry = self._merge(
+                    c, o, score, f"story centroids similar ({score:.2f} >= {threshold})"
                 )
-                self.clusters.absorb(keep, gone)
-                self.events.setdefault(keep.id, []).extend(self.events.pop(gone.id, []))
-                self.merged_into[gone.id] = keep.id
-                merges.append(
-                    {
-                        "op": "merge",
-                        "kind": "story",
-                        "into": keep.id,
-                        "from": gone.id,
-                        "score": round(score, 4),
-                        "reason": f"story centroids similar ({score:.2f} >= {threshold})",
-                    }
-                )
+                merges.append(entry)
                 if keep is not c:
                     break
         return merges
@@ -161,9 +258,15 @@ class StoryThreader:
         )
 
     def state(self) -> dict[str, Any]:
-        return {"clusters": self.clusters.state(), "events": self.events, "merged_into": self.merged_into}
+        return {
+            "clusters": self.clusters.state(),
+            "events": self.events,
+            "merged_into": self.merged_into,
+            "votes": [[a, b, n] for (a, b), n in self.votes.items()],
+        }
 
     def load(self, state: dict[str, Any]) -> None:
         self.clusters.load(state.get("clusters", {}))
         self.events = {k: list(v) for k, v in state.get("events", {}).items()}
         self.merged_into = dict(state.get("merged_into", {}))
+        self.votes = {(str(a), str(b)): int(n) for a, b, n in state.get("votes", [])}

@@ -39,6 +39,7 @@ def options_from(settings: Settings | None) -> Options:
         interviews=bool(settings["quotes.interviews"]),
         nested_direct=bool(settings["quotes.nested_direct"]),
         reported=bool(settings["quotes.reported"]),
+        speaker_ranker=bool(settings["quotes.speaker_ranker"]),
     )
 
 

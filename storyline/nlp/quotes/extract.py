@@ -9,6 +9,12 @@ Why a carried-over speaker: German news reports long statements as a cue sentenc
 sentences in Konjunktiv I with no cue at all ("Pjöngjang erwarte aber Sicherheitsgarantien."); their
 speaker is the last one named. A continuation is only accepted within ``carry`` units of the last
 quote, and consecutive continuations are merged into one quote, as the annotators did.
+
+Why a trained ranker on top (``ranker.py``): where a speaker must be chosen among several phrases (a
+direct quote without a cue; the speaker of a cue frame, where the rules' phrase is one candidate
+among the unit's other phrases), a small linear model trained on the train split picks it; the rules
+decide the rest (continuations and "soll" hearsay, where the ranker did not beat them) and all of it
+when the model file is missing or ``quotes.speaker_ranker`` is off.
 """
 
 from __future__ import annotations
@@ -21,9 +27,10 @@ from dataclasses import dataclass
 from ...model import Mention, Quote, QuoteKind, Span
 from . import frames as fr
 from . import lexicon as lx
+from . import ranker as rk
 from .direct import Quoted, find_quoted
 from .speakers import Resolved, Resolver, Tok, lowercase_words, noun_phrase, trim
-from .subjects import skip_adverbial
+from .subjects import first_phrase, skip_adverbial
 
 _INTERVIEW = re.compile(r"(?::+\s*)?((?:[A-ZÄÖÜ][\w.\-]*\.?\s?){1,4}):\s")
 
@@ -40,6 +47,7 @@ class Options:
     reported: bool = True
     hearsay_needs_speaker: bool = True
     hearsay_carry: int = 1
+    speaker_ranker: bool = True
 
 
 @dataclass(slots=True)
@@ -54,6 +62,130 @@ class Extractor:
 
     def __init__(self, options: Options | None = None):
         self.o = options or Options()
+        self.ranker = rk.load() if self.o.speaker_ranker else None
+        self.via: dict[int, str] | None = None  # diagnostics: id(quote) → how its speaker was chosen
+        # training (training/quotes/train_ranker.py): the ranker's decisions as (quote, features,
+        # candidates) while the rules choose; None when not collecting
+        self.collect: list[tuple[Quote, list[list[float]], list[rk.Candidate]]] | None = None
+        self._pending: tuple[list[list[float]], list[rk.Candidate]] | None = None
+
+    def _tag(self, q: Quote, via: str) -> Quote:
+        if self.via is not None:
+            self.via[id(q)] = via
+        if self.collect is not None and self._pending is not None:
+            self.collect.append((q, *self._pending))
+            self._pending = None
+        return q
+
+    def _rank(
+        self,
+        kind: str,
+        text: str,
+        toks: Sequence[Tok],
+        lo: int,
+        hi: int,
+        mask: Sequence[bool],
+        u: int,
+        unmasked_words: int,
+        last: _Last | None,
+        resolver: Resolver,
+        frame: fr.Frame | None = None,
+        rule: tuple[Span, ...] = (),
+    ) -> tuple[tuple[Span, ...], Resolved] | None:
+        """The ranker's speaker for a quote without a cue; None leaves the choice to the rules."""
+        if self.collect is None and (self.ranker is None or kind not in self.ranker.kinds):
+            return None
+        unit_start = toks[lo].start
+        cands: list[rk.Candidate] = []
+        seen: set[tuple[int, int] | None] = set()
+
+        def add(source: str, span: tuple[int, int] | None, back: int = 0) -> None:
+            if span not in seen:
+                seen.add(span)
+                cands.append(rk.Candidate(source, span, back))
+
+        last_text = None
+        if frame is not None and rule:
+            add("rule", (rule[0].start, rule[0].end))
+        if frame is None and last is not None and u - last.unit <= 4:
+            sp = _latest(text, last.speaker, unit_start, last.resolved.name)
+            if len(sp) == 1:
+                add("last", (sp[0].start, sp[0].end), u - last.unit)
+                last_text = sp[0].text(text)
+        subs = [s for s in resolver.subjects[-3:] if s[1] <= unit_start][-2:] if frame is None else []
+        for name, sub in zip(("subj1", "subj2"), reversed(subs), strict=False):
+            if unit_start - sub[1] < 1500:
+                add(name, sub, 1 if name == "subj1" else 2)
+        end = next((k for k in range(lo, hi) if mask[k]), hi)
+        found = first_phrase(toks, lo, end)
+        if found is not None:
+            a, b = trim(toks, *found)
+            if b > a:
+                add("first", (toks[a].start, toks[b - 1].end))
+        sub_sp = self._sentence_subject(toks, lo, hi, mask)
+        if sub_sp is not None:
+            add("sent", (sub_sp.start, sub_sp.end))
+        pron = next((k for k in range(lo, hi) if not mask[k] and toks[k].lower in lx.PERSON_PRONOUNS), None)
+        if pron is not None:
+            add("pron", (toks[pron].start, toks[pron].end))
+        # every other phrase of the unit outside quotation marks ("sprach der Präsident von „…“")
+        k, n_np = lo, 0
+        while k < hi and n_np < (6 if frame is None else 8):
+            if (
+                mask[k]
+                or toks[k].lower in lx.PRONOUNS
+                or (toks[k].text in lx.NON_NAMES and toks[k].lower not in lx.DETERMINERS)
+            ):
+                k += 1
+                continue
+            e = noun_phrase(toks, k, hi)
+            if e > k and not any(mask[k:e]):
+                add("np", (toks[k].start, toks[e - 1].end))
+                n_np += 1
+                k = e
+            else:
+                k += 1
+        add("none", None)
+        speakers = frozenset(r.name.split()[-1] for _, r in resolver.history if r.name)
+        lower = lowercase_words()
+        quote_start = toks[end].start if end < hi else toks[hi - 1].end
+        cue = msg = None
+        if frame is not None:
+            cue = [(toks[a].start, toks[b - 1].end) for a, b in frame.cue if b > a]
+            msg = [(toks[a].start, toks[b - 1].end) for a, b in frame.message if b > a]
+        passive = any(not mask[k] and toks[k].lower in _PASSIVE for k in range(lo, hi))
+        rule_empty = frame is not None and not rule
+        xs = [
+            rk.features(
+                c,
+                kind,
+                text,
+                unit_start,
+                quote_start,
+                unmasked_words,
+                last_text,
+                speakers,
+                lower,
+                cue,
+                msg,
+                passive,
+                rule_empty,
+            )
+            for c in cands
+        ]
+        if self.collect is not None:
+            self._pending = (xs, cands)
+            return None
+        assert self.ranker is not None
+        best = cands[self.ranker.best(kind, xs)]
+        if best.span is None:
+            return (), Resolved(None, None)
+        span = Span(*best.span)
+        if best.source == "last" and last is not None:
+            return (span,), last.resolved
+        if best.source == "rule":
+            return rule, resolver.history[-1][1] if resolver.history else Resolved(None, None)
+        return (span,), resolver.resolve(span.start, span.end, unit_start)
 
     # ---------------------------------------------------------------- units
     @staticmethod
@@ -137,7 +269,12 @@ class Extractor:
             if unit_start in interview_paras:
                 speaker_span, msg_span = interview_paras[unit_start]
                 res = resolver.resolve(speaker_span.start, speaker_span.end)
-                out.append(Quote("direct", (msg_span,), (), (speaker_span,), res.entity_id, res.name))
+                out.append(
+                    self._tag(
+                        Quote("direct", (msg_span,), (), (speaker_span,), res.entity_id, res.name),
+                        "interview",
+                    )
+                )
                 last, cont = _Last((speaker_span,), res, u), None
                 skip_until = msg_span.end
                 continue
@@ -158,6 +295,29 @@ class Extractor:
                 Span(toks[a].start, toks[b - 1].end) for a, b in (frame.cue if frame else []) if b > a
             )
             unmasked_words = sum(1 for k in range(lo, hi) if not mask[k] and toks[k].text[:1].isalnum())
+            self._pending = None
+            if (
+                frame is not None
+                and (
+                    ranked := self._rank(
+                        "frame_" + frame.shape,
+                        text,
+                        toks,
+                        lo,
+                        hi,
+                        mask,
+                        u,
+                        unmasked_words,
+                        last,
+                        resolver,
+                        frame,
+                        speaker_sp,
+                    )
+                )
+                is not None
+                and ranked[0] != speaker_sp
+            ):
+                speaker_sp, resolved = ranked
             # --- direct quotes
             direct_parts: list[Span] = []
             for q in in_unit:
@@ -177,31 +337,58 @@ class Extractor:
             if direct_parts:
                 if speaker_sp or frame is not None:
                     emitted.append(
-                        Quote(
-                            "direct",
-                            tuple(direct_parts),
-                            cue_sp,
-                            speaker_sp,
-                            resolved.entity_id,
-                            resolved.name,
+                        self._tag(
+                            Quote(
+                                "direct",
+                                tuple(direct_parts),
+                                cue_sp,
+                                speaker_sp,
+                                resolved.entity_id,
+                                resolved.name,
+                            ),
+                            "d_frame",
                         )
                     )
                 elif (label := self._label(toks, lo, hi, mask)) is not None:
                     # "Ein Hauptkommissar nach der Festnahme: „…“"
                     res = resolver.resolve(label.start, label.end)
                     emitted.append(
-                        Quote("direct", tuple(direct_parts), (), (label,), res.entity_id, res.name)
+                        self._tag(
+                            Quote("direct", tuple(direct_parts), (), (label,), res.entity_id, res.name),
+                            "d_label",
+                        )
+                    )
+                elif (
+                    ranked := self._rank(
+                        "direct", text, toks, lo, hi, mask, u, unmasked_words, last, resolver
+                    )
+                ) is not None:
+                    emitted.append(
+                        self._tag(
+                            Quote(
+                                "direct",
+                                tuple(direct_parts),
+                                (),
+                                ranked[0],
+                                ranked[1].entity_id,
+                                ranked[1].name,
+                            ),
+                            "d_rank",
+                        )
                     )
                 elif unmasked_words <= 6 and last is not None and u - last.unit <= self.o.carry:
                     last.speaker = _latest(text, last.speaker, unit_start, last.resolved.name)
                     emitted.append(
-                        Quote(
-                            "direct",
-                            tuple(direct_parts),
-                            (),
-                            last.speaker,
-                            last.resolved.entity_id,
-                            last.resolved.name,
+                        self._tag(
+                            Quote(
+                                "direct",
+                                tuple(direct_parts),
+                                (),
+                                last.speaker,
+                                last.resolved.entity_id,
+                                last.resolved.name,
+                            ),
+                            "d_last",
                         )
                     )
                 elif (
@@ -211,7 +398,10 @@ class Extractor:
                 ):
                     res = resolver.resolve(*subj)
                     emitted.append(
-                        Quote("direct", tuple(direct_parts), (), (Span(*subj),), res.entity_id, res.name)
+                        self._tag(
+                            Quote("direct", tuple(direct_parts), (), (Span(*subj),), res.entity_id, res.name),
+                            "d_subj",
+                        )
                     )
                 else:
                     sub = self._sentence_subject(toks, lo, hi, mask)
@@ -219,8 +409,16 @@ class Extractor:
                         speaker_sp = (sub,)
                         resolved = resolver.resolve(sub.start, sub.end)
                     emitted.append(
-                        Quote(
-                            "direct", tuple(direct_parts), (), speaker_sp, resolved.entity_id, resolved.name
+                        self._tag(
+                            Quote(
+                                "direct",
+                                tuple(direct_parts),
+                                (),
+                                speaker_sp,
+                                resolved.entity_id,
+                                resolved.name,
+                            ),
+                            "d_sent" if speaker_sp else "d_none",
                         )
                     )
             # --- indirect speech in the frame's message (may contain the direct quote)
@@ -238,7 +436,10 @@ class Extractor:
                     if direct_parts and not self.o.nested_direct:
                         emitted = []
                     emitted.append(
-                        Quote(kind, tuple(msg), cue_sp, speaker_sp, resolved.entity_id, resolved.name)
+                        self._tag(
+                            Quote(kind, tuple(msg), cue_sp, speaker_sp, resolved.entity_id, resolved.name),
+                            "i_frame_" + frame.shape,
+                        )
                     )
             if emitted:
                 out.extend(emitted)
@@ -258,7 +459,11 @@ class Extractor:
                 if recent and last is not None:
                     last.speaker = _latest(text, last.speaker, unit_start, last.resolved.name)
                 if fr.has_konjunktiv(toks, lo, hi, mask) and recent and last is not None:
-                    if cont is not None and cont.speaker == last.speaker:
+                    ranked = self._rank("cont", text, toks, lo, hi, mask, u, unmasked_words, last, resolver)
+                    if ranked is not None and ranked[0] != last.speaker and ranked[0]:
+                        last = _Last(ranked[0], ranked[1], u)
+                    c_speaker, c_res = ranked if ranked is not None else (last.speaker, last.resolved)
+                    if cont is not None and cont.speaker == c_speaker:
                         merged = Quote(
                             cont.kind,
                             (*cont.message, whole),
@@ -267,25 +472,22 @@ class Extractor:
                             cont.speaker_entity_id,
                             cont.speaker_name,
                         )
-                        out[out.index(cont)] = merged
+                        out[out.index(cont)] = self._tag(merged, "cont")
+                        if self.collect is not None:
+                            self.collect[:] = [(merged if q is cont else q, x, c) for q, x, c in self.collect]
                         cont = merged
                     else:
-                        cont = Quote(
-                            "indirect",
-                            (whole,),
-                            (),
-                            last.speaker,
-                            last.resolved.entity_id,
-                            last.resolved.name,
-                        )
-                        out.append(cont)
+                        cont = Quote("indirect", (whole,), (), c_speaker, c_res.entity_id, c_res.name)
+                        out.append(self._tag(cont, "cont"))
                     last.unit = u
                     continue
                 rep = self._reported(toks, lo, hi, mask) if self.o.reported else None
                 if rep is not None:
                     sp_span = Span(toks[rep[0]].start, toks[rep[1] - 1].end)
                     rs = resolver.resolve(sp_span.start, sp_span.end)
-                    out.append(Quote("reported", (whole,), (), (sp_span,), rs.entity_id, rs.name))
+                    out.append(
+                        self._tag(Quote("reported", (whole,), (), (sp_span,), rs.entity_id, rs.name), "rep")
+                    )
                     last, cont = _Last((sp_span,), rs, u), None
                     continue
                 near = last is not None and u - last.unit <= self.o.hearsay_carry
@@ -296,7 +498,15 @@ class Extractor:
                 ):
                     sp = last.speaker if near and last is not None else ()
                     rs = last.resolved if near and last is not None else Resolved(None, None)
-                    out.append(Quote("reported", (whole,), (), sp, rs.entity_id, rs.name))
+                    if near and (
+                        ranked := self._rank(
+                            "hearsay", text, toks, lo, hi, mask, u, unmasked_words, last, resolver
+                        )
+                    ):
+                        sp, rs = ranked
+                    out.append(
+                        self._tag(Quote("reported", (whole,), (), sp, rs.entity_id, rs.name), "hearsay")
+                    )
             cont = None
         return [q for q in out if _valid(q, len(text))]
 
@@ -420,6 +630,7 @@ class Extractor:
         return found
 
 
+_PASSIVE = lx.words("wird wurde wurden werden worden")
 _REPORT_PARTICIPLES = lx.words(
     "gefordert kritisiert angekündigt bezeichnet gewarnt verlangt beschuldigt begrüßt abgelehnt zurückgewiesen"
 )

@@ -107,9 +107,9 @@ def subject_before(toks: Sequence[Tok], lo: int, cue: int, hi: int) -> tuple[int
         and not any(toks[k].text in CLAUSE_MARKS for k in range(start, cue))
     ):
         return (start, cue)
-    found = _first_phrase(toks, start, cue)
+    found = first_phrase(toks, start, cue)
     if found is None and start > lo:
-        found = _first_phrase(toks, lo, cue)  # "Er akzeptierte … und kommentierte, dass …"
+        found = first_phrase(toks, lo, cue)  # "Er akzeptierte … und kommentierte, dass …"
     return found or speaker_after(toks, cue + 1, hi)
 
 
@@ -172,7 +172,7 @@ def vorfeld(toks: Sequence[Tok], start: int, np_end: int, verb: int) -> tuple[in
 _RELATIVE = lx.words("der die das dem den dessen deren welcher welche welches")
 
 
-def _first_phrase(toks: Sequence[Tok], start: int, cue: int) -> tuple[int, int] | None:
+def first_phrase(toks: Sequence[Tok], start: int, cue: int) -> tuple[int, int] | None:
     """The subject in front of the cue verb, skipping adverbials. German is verb-second: when an
     adverbial fills the field before a finite cue ("Gegenüber der Agentur sagte X", "Als Antwort
     sagte X"), the subject follows the verb, so a phrase found after a skipped adverbial only counts
