@@ -101,16 +101,18 @@ def bench(
             entry["sentences_per_s"] = n_sentences / took if took else 0.0
         stages[stage.name] = entry
 
-    say("stage link")
-    from ..link.linker import LinkConfig, Linker
-    from ..linking import link_documents
+    linking = bool(settings["link.on_ingest"])
+    if linking:
+        say("stage link")
+        from ..link.linker import LinkConfig, Linker
+        from ..linking import link_documents
 
-    linker = Linker(LinkConfig.from_settings(settings))
-    t = time.perf_counter()
-    link_documents(linker, docs)
-    took = time.perf_counter() - t
-    stage_total += took
-    stages["link"] = {"articles_per_s": len(docs) / took if took else 0.0, "seconds": took}
+        linker = Linker(LinkConfig.from_settings(settings))
+        t = time.perf_counter()
+        link_documents(linker, docs)
+        took = time.perf_counter() - t
+        stage_total += took
+        stages["link"] = {"articles_per_s": len(docs) / took if took else 0.0, "seconds": took}
 
     with tempfile.TemporaryDirectory() as tmp:
         store = SQLiteStore(Path(tmp) / "bench-store.db")
@@ -127,7 +129,8 @@ def bench(
         store = SQLiteStore(Path(tmp) / "bench-pipeline.db")
         t = time.perf_counter()
         report = ingest_articles(_articles(recs, settings), store, pipeline, settings)
-        link_pending(store, settings)
+        if linking:
+            link_pending(store, settings)
         pipeline_s = time.perf_counter() - t
         store.close()
 
@@ -139,7 +142,7 @@ def bench(
         "n_stored": len(report.ingested),
         "n_duplicates": len(report.duplicates),
         "n_sentences": n_sentences,
-        "pipeline": pipeline.names,
+        "pipeline": [*pipeline.names, *(["link"] if linking else [])],
         "pipeline_articles_per_s": n / pipeline_s if pipeline_s else 0.0,
         "pipeline_seconds": pipeline_s,
         "stages": stages,
