@@ -25,7 +25,12 @@ class Setting:
 _TABLE: list[Setting] = [
     # --- storage
     Setting("store.path", "storyline.db", "Database file (SQLite) used when --db is not given."),
-    Setting("store.batch_size", 200, "Articles written per transaction during ingest."),
+    Setting("store.batch_size", 1000, "Most articles written per transaction during ingest."),
+    Setting(
+        "store.max_batch_seconds",
+        2.0,
+        "A transaction is committed at the latest after this many seconds of annotation work.",
+    ),
     # --- ingest
     Setting("ingest.max_bytes", 20_000_000, "Inputs larger than this many bytes are refused."),
     Setting(

@@ -50,7 +50,7 @@ def test_kill_mid_batch_then_rerun(tmp_path: Path):
         # every stored article is complete: its paragraphs are there
         incomplete = store.db.execute(
             "SELECT count(*) FROM articles a WHERE NOT EXISTS "
-            "(SELECT 1 FROM annotations n WHERE n.article_id = a.id AND n.layer = 'paragraph')"
+            "(SELECT 1 FROM layers n WHERE n.article_id = a.id AND n.layer = 'paragraph')"
         ).fetchone()[0]
         assert incomplete == 0
     finally:

@@ -8,7 +8,7 @@ from storyline.settings import Settings, parse_override
 
 def test_defaults_and_overrides():
     s = Settings()
-    assert s["store.batch_size"] == 200
+    assert s["store.batch_size"] == 1000
     s2 = Settings.load(None, ["store.batch_size=7", "ingest.follow_symlinks=true"])
     assert s2["store.batch_size"] == 7 and s2["ingest.follow_symlinks"] is True
 

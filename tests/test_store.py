@@ -122,7 +122,38 @@ def test_batch_is_atomic(tmp_path: Path):
         bad.mentions = [Mention(Span(0, 1), "PER")] * 2
         ok = full_doc("ok")
         # a failure inside the transaction leaves nothing behind
-        store.db.execute("CREATE TRIGGER boom BEFORE INSERT ON annotations WHEN new.article_id = 'bad' BEGIN SELECT RAISE(ABORT, 'boom'); END")
+        store.db.execute("CREATE TRIGGER boom BEFORE INSERT ON layers WHEN new.article_id = 'bad' BEGIN SELECT RAISE(ABORT, 'boom'); END")
         with pytest.raises(sqlite3.DatabaseError):
             store.add([ok, bad])
         assert store.count() == 0 and store.check() == []
+
+
+def test_migration_from_one_row_per_annotation(tmp_path: Path):
+    """A database written by schema 1 (one row per annotation) opens with every annotation intact."""
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    first = migrations()[0][2]
+    from storyline.store.sqlite import _statements
+
+    for statement in _statements(first):
+        con.execute(statement)
+    con.execute("PRAGMA user_version = 1")
+    con.execute(
+        "INSERT INTO articles (id, text, ingested) VALUES ('a1', ?, '2020-01-01T00:00:00')", (TEXT,)
+    )
+    rows = [
+        ("a1", "paragraph", 0, 0, len(TEXT), "p", None),
+        ("a1", "sentence", 1, 40, len(TEXT), None, None),
+        ("a1", "sentence", 0, 0, 39, None, None),
+        ("a1", "mention", 0, 0, 5, "PER", '{"entity_id":"e1"}'),
+        ("a1", "time", 0, 15, 26, "DATE", '{"value":"2018-06-13"}'),
+    ]
+    con.executemany('INSERT INTO annotations (article_id, layer, seq, start, "end", label, data) VALUES (?,?,?,?,?,?,?)', rows)
+    con.close()
+    store = SQLiteStore(db)
+    doc = store.get("a1")
+    assert store.schema_version == migrations()[-1][0]
+    assert doc.sentences == [Span(0, 39), Span(40, len(TEXT))]  # order by seq survives
+    assert doc.mentions == [Mention(Span(0, 5), "PER", "e1")]
+    assert doc.times[0].value == "2018-06-13" and doc.paragraphs == [Paragraph(Span(0, len(TEXT)))]
+    assert store.check() == []

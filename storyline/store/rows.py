@@ -19,7 +19,8 @@ from ..model import (
     TimeMention,
 )
 
-AnnotationRow = tuple[str, str, int, int, int, str | None, str | None]
+LayerRow = tuple[str, str, str]
+LAYER_ORDER = {"paragraph": 0, "sentence": 1, "mention": 2, "time": 3, "quote": 4, "timeline": 5}
 
 
 def _dump(value: Any) -> str | None:
@@ -78,21 +79,18 @@ def article_from_row(r: Any) -> Article:
     )
 
 
-def annotation_rows(doc: Document) -> Iterator[AnnotationRow]:
-    aid = doc.id
-    for i, p in enumerate(doc.paragraphs):
-        yield aid, "paragraph", i, p.span.start, p.span.end, "heading" if p.heading else "p", None
-    for i, s in enumerate(doc.sentences):
-        yield aid, "sentence", i, s.start, s.end, None, None
-    for i, m in enumerate(doc.mentions):
-        yield aid, "mention", i, m.span.start, m.span.end, m.label, _dump({"entity_id": m.entity_id, "score": m.score, "relation": m.relation})
-    for i, t in enumerate(doc.times):
-        tdata = {"value": t.value, "mod": t.mod, "anchor": t.anchor, "direction": t.direction}
-        yield aid, "time", i, t.span.start, t.span.end, t.type, _dump({k: v for k, v in tdata.items() if v is not None})
-    for i, q in enumerate(doc.quotes):
+def _items(doc: Document) -> Iterator[tuple[str, int, int, str | None, dict[str, Any] | None]]:
+    """Every annotation as (layer, start, end, label, data)."""
+    for p in doc.paragraphs:
+        yield "paragraph", p.span.start, p.span.end, "heading" if p.heading else "p", None
+    for s in doc.sentences:
+        yield "sentence", s.start, s.end, None, None
+    for m in doc.mentions:
+        yield "mention", m.span.start, m.span.end, m.label, _clean({"entity_id": m.entity_id, "score": m.score, "relation": m.relation})
+    for t in doc.times:
+        yield "time", t.span.start, t.span.end, t.type, _clean({"value": t.value, "mod": t.mod, "anchor": t.anchor, "direction": t.direction})
+    for q in doc.quotes:
         every = [*q.message, *q.cue, *q.speaker]
-        start = min((s.start for s in every), default=0)
-        end = max((s.end for s in every), default=0)
         data: dict[str, Any] = {
             "message": _spans(q.message),
             "cue": _spans(q.cue),
@@ -100,40 +98,58 @@ def annotation_rows(doc: Document) -> Iterator[AnnotationRow]:
             "speaker_entity_id": q.speaker_entity_id,
             "speaker_name": q.speaker_name,
         }
-        yield aid, "quote", i, start, end, q.kind, _dump(data)
-    for i, e in enumerate(doc.timeline):
-        edata = {"date": e.date, "granularity": e.granularity, "mod": e.mod}
-        yield aid, "timeline", i, e.span.start, e.span.end, e.kind, _dump(edata)
+        start, end = min((s.start for s in every), default=0), max((s.end for s in every), default=0)
+        yield "quote", start, end, q.kind, _clean(data)
+    for e in doc.timeline:
+        yield "timeline", e.span.start, e.span.end, e.kind, _clean({"date": e.date, "granularity": e.granularity, "mod": e.mod})
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any] | None:
+    out = {k: v for k, v in data.items() if v is not None and v != []}
+    return out or None
+
+
+def layer_rows(doc: Document) -> list[LayerRow]:
+    """One row per non-empty layer: (article id, layer, packed items as JSON)."""
+    packed: dict[str, list[list[Any]]] = {}
+    for layer, start, end, label, data in _items(doc):
+        packed.setdefault(layer, []).append([start, end, label, data])
+    return [
+        (doc.id, layer, json.dumps(items, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
+        for layer, items in packed.items()
+    ]
 
 
 def document_from_rows(article: Article, rows: Iterable[Any], stages: dict[str, int] | None = None) -> Document:
+    """Rebuild a Document from its article and its packed layer rows (``layer``, ``items``)."""
     doc = Document(article, stages=dict(stages or {}))
-    for r in rows:
-        layer, span, label = r["layer"], Span(r["start"], r["end"]), r["label"]
-        data = json.loads(r["data"]) if r["data"] else {}
-        if layer == "paragraph":
-            doc.paragraphs.append(Paragraph(span, label == "heading"))
-        elif layer == "sentence":
-            doc.sentences.append(span)
-        elif layer == "mention":
-            doc.mentions.append(Mention(span, label, data.get("entity_id"), data.get("score"), data.get("relation")))
-        elif layer == "time":
-            doc.times.append(
-                TimeMention(span, label, data.get("value", ""), data.get("mod"), data.get("anchor"), data.get("direction"))
-            )
-        elif layer == "quote":
-            doc.quotes.append(
-                Quote(
-                    label,
-                    _unspans(data.get("message")),
-                    _unspans(data.get("cue")),
-                    _unspans(data.get("speaker")),
-                    data.get("speaker_entity_id"),
-                    data.get("speaker_name"),
+    for r in sorted(rows, key=lambda r: LAYER_ORDER.get(r["layer"], 99)):
+        layer = r["layer"]
+        for start, end, label, data in json.loads(r["items"]):
+            span, data = Span(start, end), data or {}
+            if layer == "paragraph":
+                doc.paragraphs.append(Paragraph(span, label == "heading"))
+            elif layer == "sentence":
+                doc.sentences.append(span)
+            elif layer == "mention":
+                doc.mentions.append(Mention(span, label, data.get("entity_id"), data.get("score"), data.get("relation")))
+            elif layer == "time":
+                doc.times.append(
+                    TimeMention(span, label, data.get("value", ""), data.get("mod"), data.get("anchor"), data.get("direction"))
                 )
-            )
-        elif layer == "timeline":
-            doc.timeline.append(
-                TimelineEntry(data.get("date", ""), data.get("granularity", ""), label, span, article.id, data.get("mod"))
-            )
+            elif layer == "quote":
+                doc.quotes.append(
+                    Quote(
+                        label,
+                        _unspans(data.get("message")),
+                        _unspans(data.get("cue")),
+                        _unspans(data.get("speaker")),
+                        data.get("speaker_entity_id"),
+                        data.get("speaker_name"),
+                    )
+                )
+            elif layer == "timeline":
+                doc.timeline.append(
+                    TimelineEntry(data.get("date", ""), data.get("granularity", ""), label, span, article.id, data.get("mod"))
+                )
     return doc

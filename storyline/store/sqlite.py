@@ -20,7 +20,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Article, Document, Entity
 from .base import SearchHit, Store
-from .rows import annotation_rows, article_from_row, article_row, document_from_rows
+from .rows import article_from_row, article_row, document_from_rows, layer_rows
 
 _ARTICLE_COLUMNS = (
     "id, url, source, title, text, language, published, published_estimated, date_confidence, "
@@ -134,8 +134,8 @@ class SQLiteStore(Store):
             f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})", rows
         )
         self.db.executemany(
-            'INSERT INTO annotations (article_id, layer, seq, start, "end", label, data) VALUES (?,?,?,?,?,?,?)',
-            [r for doc in docs for r in annotation_rows(doc)],
+            "INSERT INTO layers (article_id, layer, items) VALUES (?,?,?)",
+            [r for doc in docs for r in layer_rows(doc)],
         )
 
     def add(self, docs: Sequence[Document]) -> list[str]:
@@ -155,10 +155,9 @@ class SQLiteStore(Store):
                 row["stages"] = json.dumps(doc.stages, sort_keys=True) if doc.stages else None
                 sets = ", ".join(f"{c} = :{c}" for c in row if c not in {"id", "ingested"})
                 self.db.execute(f"UPDATE articles SET {sets} WHERE id = :id", row)
-                self.db.execute("DELETE FROM annotations WHERE article_id = ?", (doc.id,))
+                self.db.execute("DELETE FROM layers WHERE article_id = ?", (doc.id,))
                 self.db.executemany(
-                    'INSERT INTO annotations (article_id, layer, seq, start, "end", label, data) VALUES (?,?,?,?,?,?,?)',
-                    list(annotation_rows(doc)),
+                    "INSERT INTO layers (article_id, layer, items) VALUES (?,?,?)", layer_rows(doc)
                 )
 
     def resolve_id(self, prefix: str) -> str | None:
@@ -175,10 +174,7 @@ class SQLiteStore(Store):
             return []
         ids = [r["id"] for r in rows]
         by_article: dict[str, list[sqlite3.Row]] = {i: [] for i in ids}
-        q = (
-            f"SELECT * FROM annotations WHERE article_id IN ({','.join('?' * len(ids))}) "
-            "ORDER BY article_id, layer, seq"
-        )
+        q = f"SELECT article_id, layer, items FROM layers WHERE article_id IN ({','.join('?' * len(ids))})"
         for a in self.db.execute(q, ids):
             by_article[a["article_id"]].append(a)
         return [
@@ -211,7 +207,7 @@ class SQLiteStore(Store):
 
     def ids_with(self, layer: str) -> list[str]:
         q = (
-            "SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM annotations n "
+            "SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM layers n "
             f"WHERE n.article_id = a.id AND n.layer = ?) {_ORDER.replace('published', 'a.published').replace(' id', ' a.id')}"
         )
         return [r[0] for r in self.db.execute(q, (layer,))]
@@ -335,7 +331,7 @@ class SQLiteStore(Store):
         except sqlite3.DatabaseError as exc:
             problems.append(f"full-text index: {exc}")
         orphans = self.db.execute(
-            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = a.id)"
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM layers n WHERE n.article_id = a.id)"
             " AND a.stages LIKE '%structure%'"
         ).fetchone()[0]
         if orphans:
