@@ -31,7 +31,10 @@ def article_record(doc: Document, membership: dict[str, Any] | None = None) -> d
             {"start": x.span.start, "end": x.span.end, "label": x.label, "entity_id": x.entity_id, "text": x.span.text(t)}
             for x in doc.mentions
         ],
-        "times": [{"start": x.span.start, "end": x.span.end, "type": x.type, "value": x.value, "mod": x.mod} for x in doc.times],
+        "times": [
+            {"start": x.span.start, "end": x.span.end, "type": x.type, "value": x.value, "mod": x.mod, "text": x.span.text(t)}
+            for x in doc.times
+        ],
         "quotes": [
             {
                 "kind": q.kind,

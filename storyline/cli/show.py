@@ -19,32 +19,17 @@ def register(app: typer.Typer) -> None:
 
 
 def document_json(doc: Document) -> dict[str, Any]:
-    t = doc.text
+    """The export record of the article (EVAL.md keys) plus its structure, timeline and stages."""
+    from ..export import article_record
+
+    record = article_record(doc)
     return {
         **article_json(doc.article),
+        **{k: record[k] for k in ("entities", "times", "quotes")},
         "paragraphs": [{"start": p.span.start, "end": p.span.end, "heading": p.heading} for p in doc.paragraphs],
         "sentences": [[s.start, s.end] for s in doc.sentences],
-        "entities": [
-            {"start": m.span.start, "end": m.span.end, "label": m.label, "entity_id": m.entity_id, "text": m.span.text(t)}
-            for m in doc.mentions
-        ],
-        "times": [
-            {"start": x.span.start, "end": x.span.end, "type": x.type, "value": x.value, "mod": x.mod, "text": x.span.text(t)}
-            for x in doc.times
-        ],
-        "quotes": [
-            {
-                "kind": q.kind,
-                "message": [[s.start, s.end] for s in q.message],
-                "cue": [[s.start, s.end] for s in q.cue],
-                "speaker": [[s.start, s.end] for s in q.speaker],
-                "speaker_entity_id": q.speaker_entity_id,
-                "speaker_name": q.speaker_name,
-            }
-            for q in doc.quotes
-        ],
         "timeline": [
-            {"date": e.date, "granularity": e.granularity, "kind": e.kind, "start": e.span.start, "end": e.span.end}
+            {"date": e.date, "granularity": e.granularity, "kind": e.kind, "mod": e.mod, "start": e.span.start, "end": e.span.end}
             for e in doc.timeline
         ],
         "stages": doc.stages,
