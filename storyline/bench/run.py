@@ -53,7 +53,9 @@ def link_growth(data: Path, checkpoints: tuple[int, ...] = (10_000, 50_000, 100_
     name, path = find_corpus(data)
     if name != "de_headlines":
         raise ValueError("--growth needs --data ../shared/data/de_headlines_2013_2023")
-    return bench_linking(read_headlines(path), checkpoints=checkpoints)
+    items = read_headlines(path)
+    marks = (*[c for c in checkpoints if c < len(items)], len(items))  # always end at the whole stream
+    return bench_linking(items, checkpoints=marks)
 
 
 def bench(
