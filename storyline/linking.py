@@ -76,7 +76,8 @@ def link_pending(store: Store, settings: Settings, *, full: bool = False) -> Lin
         known: set[str] = set()
     else:
         known = set(linker.assignments)
-    pending = [d for d in store.iter_documents() if d.id not in known]
+    # only what the linker has not seen is read from the store (not every document on every ingest)
+    pending = list(store.iter_documents()) if not known else [d for d in store.unlinked() if d.id not in known]
     report = link_documents(linker, pending)
     if not pending and not full:
         return report

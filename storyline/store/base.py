@@ -107,6 +107,10 @@ class Store(ABC):
     def memberships(self) -> list[dict[str, Any]]: ...
 
     @abstractmethod
+    def unlinked(self) -> list[Document]:
+        """Documents not yet assigned to an event (no membership row), in publication order."""
+
+    @abstractmethod
     def events(self, story_id: str | None = None) -> list[dict[str, Any]]: ...
 
     @abstractmethod

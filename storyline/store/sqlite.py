@@ -301,6 +301,16 @@ class SQLiteStore(Store):
             out.append(d)
         return out
 
+    def unlinked(self) -> list[Document]:
+        rows = self.db.execute(
+            f"SELECT {_ARTICLE_COLUMNS}, stages FROM articles a WHERE NOT EXISTS "
+            f"(SELECT 1 FROM memberships m WHERE m.article_id = a.id) {_ORDER}"
+        ).fetchall()
+        out: list[Document] = []
+        for i in range(0, len(rows), 500):
+            out.extend(self._documents(rows[i : i + 500]))
+        return out
+
     def memberships(self) -> list[dict[str, Any]]:
         return self._rows(self.db.execute("SELECT * FROM memberships ORDER BY article_id"))
 
