@@ -38,6 +38,8 @@ def test_demo_shows_the_examples(tmp_path: Path):
     assert result.exit_code == 0, result.output
     assert "ingested 2, duplicates 0, failed 0" in result.output
     assert "Krieg verhindern" in result.output and "Historischer Gipfel steht bevor" in result.output
+    flat = " ".join(result.output.replace("│", " ").split())
+    assert "den Druck auf Nordkorea aufrecht zu erhalten" in flat  # paragraphs wrap, never cropped
     listed = runner.invoke(app, ["articles", "--db", str(db), "--json"])
     data = json.loads(listed.output)
     assert data["total"] == 2 and {a["language"] for a in data["articles"]} == {"de"}

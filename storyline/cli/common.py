@@ -14,7 +14,7 @@ from rich.console import Console
 from ..errors import StorylineError
 from ..settings import Settings
 
-console = Console(highlight=False, soft_wrap=True)
+console = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[

@@ -103,6 +103,7 @@ def ingest(
             f"[bold]{s['ingested']}[/] ingested, [bold]{s['duplicates']}[/] duplicates, "
             f"[bold {'red' if s['failed'] else 'default'}]{s['failed']}[/] failed"
             + (f", {s['warnings']} warnings" if s["warnings"] else "")
-            + f"  → {escape(str(Path(db_path(db))))}"
+            + f"  → {escape(str(Path(db_path(db))))}",
+            soft_wrap=True,
         )
     raise typer.Exit(0 if report.ok else 1)
