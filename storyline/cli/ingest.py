@@ -74,9 +74,7 @@ def ingest(
             task = progress.add_task("ingest", total=None, counts="")
 
             def note(origin: str, status: str) -> None:
-                counts[status] += 1
-                if status in {"failed", "warning"} and not as_json:
-                    pass  # reported below, once, after the bar
+                counts[status] += 1  # problems are listed once, after the bar
                 progress.update(
                     task,
                     advance=1 if status != "warning" else 0,

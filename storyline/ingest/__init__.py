@@ -31,7 +31,6 @@ class Problem:
         return f"{self.origin}: {self.reason}"
 
 
-Item = "Article | Problem"
 Reader = Callable[[str, "Settings"], Iterator["Article | Problem"]]
 
 #: format name -> module holding ``read(source, settings)``
