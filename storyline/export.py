@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .model import Document
+from .nlp.entity_index import entity_record
 from .store.base import Store
 
 WHAT = ("articles", "entities", "events", "stories")
@@ -59,7 +60,7 @@ def records(store: Store, what: str) -> Iterator[dict[str, Any]]:
             yield article_record(doc, by_article.get(doc.id))
     elif what == "entities":
         for e in store.entities():
-            yield {"entity_id": e.id, "name": e.name, "label": e.label, "aliases": e.aliases, "mentions": e.mentions}
+            yield entity_record(e)
     elif what == "events":
         members: dict[str, list[str]] = {}
         for m in store.memberships():

@@ -221,6 +221,9 @@ class Storyline:
             source=source,
             progress=progress,
         )
+        return self._link_new(report)
+
+    def _link_new(self, report: IngestReport) -> IngestReport:
         if report.ingested and self.settings["link.on_ingest"]:
             self.relink()
         return report
@@ -244,10 +247,9 @@ class Storyline:
             art = make_article(text, "<text>", self.settings, title=title, url=url, source=source, language=language)
         except InputError as exc:
             return IngestReport(failed=[Problem("<text>", str(exc))])
-        report = ingest_articles([art], self.store, self.pipeline, self.settings, published=_user_date(date))
-        if report.ingested and self.settings["link.on_ingest"]:
-            self.relink()
-        return report
+        return self._link_new(
+            ingest_articles([art], self.store, self.pipeline, self.settings, published=_user_date(date))
+        )
 
     def set_date(self, article_id: str, date: str | datetime) -> Document:
         """Give an article its publication date (the user knows best) and re-resolve everything that
@@ -266,7 +268,7 @@ class Storyline:
     def _reannotate(self, docs: list[Document]) -> list[Document]:
         fresh = annotate(self.pipeline, [Document(d.article) for d in docs])
         self.store.update(fresh)
-        if self.settings["link.on_ingest"] and self.store.get_state("linker"):
+        if self.settings["link.on_ingest"]:
             self.relink(full=True)  # dates and annotations feed the linker: recompute its picture
         return fresh
 
@@ -325,8 +327,9 @@ class Storyline:
         from .linking import load_linker
 
         a, b = self.get(first), self.get(second)
-        linker = load_linker(self.store, self.settings) if self.store.get_state("linker") else None
-        result = compare(LinkItem.from_document(a), LinkItem.from_document(b), linker=linker).to_dict()
+        linker = load_linker(self.store, self.settings)
+        verdict = linker if linker.assignments else None  # an empty linker has no verdict to give
+        result = compare(LinkItem.from_document(a), LinkItem.from_document(b), linker=verdict).to_dict()
         return {"a": a.id, "b": b.id, **result}
 
     def count(self) -> int:

@@ -50,7 +50,7 @@ def load_linker(store: Store, settings: Settings, full: bool = False) -> Linker:
         try:
             return Linker.restore(json.loads(raw), config)
         except (ValueError, KeyError, TypeError):
-            pass  # an old or damaged snapshot: start afresh (the full re-link below is the fallback)
+            pass  # an old or damaged snapshot: start afresh; link_pending then re-links everything
     return Linker(config)
 
 
@@ -70,19 +70,18 @@ def link_documents(linker: Linker, docs: Iterable[Document]) -> LinkReport:
 
 def link_pending(store: Store, settings: Settings, *, full: bool = False) -> LinkReport:
     """Link every stored article the linker has not seen; write the result back atomically."""
-    linker = load_linker(store, settings, full=full)
-    if full or not store.get_state(STATE_KEY):
-        linker = load_linker(store, settings, full=True)
-        known: set[str] = set()
-    else:
-        known = set(linker.assignments)
-    # only what the linker has not seen is read from the store (not every document on every ingest)
-    pending = list(store.iter_documents()) if not known else [d for d in store.unlinked() if d.id not in known]
+    linker = load_linker(store, settings, full=full)  # the stored state is read and parsed once
+    known = set(linker.assignments)
+    seen_log = len(linker.log)
+    # only what the linker has not seen is read from the store (not every document on every ingest);
+    # a fresh linker (first run, --full, or an unreadable snapshot) takes everything
+    pending = [d for d in store.unlinked() if d.id not in known] if known else list(store.iter_documents())
     report = link_documents(linker, pending)
     if not pending and not full:
         return report
     snap = linker.snapshot()
-    touched = {m["story_id"] for m in snap["memberships"] if m["article_id"] in {d.id for d in pending}}
+    pending_ids = {d.id for d in pending}
+    touched = {m["story_id"] for m in snap["memberships"] if m["article_id"] in pending_ids}
     old_stories = {s["id"]: s for s in store.stories()}
     stories = []
     for row in snap["stories"]:
@@ -122,7 +121,6 @@ def link_pending(store: Store, settings: Settings, *, full: bool = False) -> Lin
         }
         for m in snap["memberships"]
     ]
-    seen_log = len(json.loads(store.get_state(STATE_KEY) or "{}").get("log", [])) if not full else 0
     new_log = [
         {
             "action": f"{e.get('op', 'change')} {e.get('kind', '')}".strip(),

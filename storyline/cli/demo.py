@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.rule import Rule
@@ -13,6 +13,9 @@ from rich.text import Text
 from .common import console, err, fail, library
 from .render import article_panel, date_label
 from .show import layers
+
+if TYPE_CHECKING:
+    from ..library import Storyline
 
 DEFAULT_DB = Path(".storyline-demo") / "demo.db"
 
@@ -104,7 +107,7 @@ def demo(
         raise typer.Exit(1)
 
 
-def _entities(sl) -> None:  # type: ignore[no-untyped-def]
+def _entities(sl: Storyline) -> None:
     from .entities import entity_table
 
     items = sl.entities(limit=30)
@@ -112,7 +115,7 @@ def _entities(sl) -> None:  # type: ignore[no-untyped-def]
         console.print(entity_table(items, "Entities across both articles (aliases merged)"))
 
 
-def _stories(sl) -> None:  # type: ignore[no-untyped-def]
+def _stories(sl: Storyline) -> None:
     from .stories import story_views
 
     for view in story_views(sl):

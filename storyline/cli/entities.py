@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Entity
+from ..nlp.entity_index import entity_record
 from .common import DbOption, JsonOption, console, fail, library, print_json
 from .render import LABEL_STYLES
 
@@ -34,7 +35,7 @@ def entities(
         items = sl.entities(label=label, limit=limit)
     if as_json:
         print_json(
-            {"entities": [{"entity_id": e.id, "name": e.name, "label": e.label, "aliases": e.aliases, "mentions": e.mentions} for e in items]}
+            {"entities": [entity_record(e) for e in items]}
         )
         return
     console.print(entity_table(items, f"{len(items)} entities" + (f" of type {label}" if label else "")))

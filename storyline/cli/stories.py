@@ -54,7 +54,7 @@ def stories(
     """
     with library(db, must_exist=True) as sl:
         rows = _story_rows(sl)[:limit]
-        names = {e.id: e.name for e in sl.entities()}
+        names = _entity_names(sl)
     if as_json:
         print_json({"stories": [{"story_id": r["id"], "title": r["title"], "event_ids": [e["id"] for e in r["events"]], "article_ids": r["articles"]} for r in rows]})
         return
@@ -84,13 +84,16 @@ def timeline_view(entries: list[dict[str, Any]]) -> Table:
     return table
 
 
-def story_view(sl: Any, row: dict[str, Any]) -> RenderableType:
+def _entity_names(sl: Any) -> dict[str, str]:
+    return {e.id: e.name for e in sl.entities()}
+
+
+def story_view(row: dict[str, Any], names: dict[str, str]) -> RenderableType:
     data: dict[str, Any] = row["data"] if isinstance(row.get("data"), dict) else {}
-    names = {e.id: e for e in sl.entities()}
     head = Text()
     head.append(f"{row['id']}", "cyan")
     head.append(f"  {len(row['events'])} events, {len(row['articles'])} articles, {(data.get('start') or '')[:10]} – {(data.get('end') or '')[:10]}")
-    ents = [names[e].name if e in names else e for e in data.get("entity_ids", [])]
+    ents = [names.get(e, e) for e in data.get("entity_ids", [])]
     if ents:
         head.append("\nkey entities: ", "dim")
         head.append(", ".join(ents[:12]))
@@ -110,7 +113,8 @@ def story_view(sl: Any, row: dict[str, Any]) -> RenderableType:
 
 
 def story_views(sl: Any, limit: int = 5) -> list[RenderableType]:
-    return [story_view(sl, r) for r in _story_rows(sl)[:limit]]
+    names = _entity_names(sl)
+    return [story_view(r, names) for r in _story_rows(sl)[:limit]]
 
 
 def story(
@@ -128,7 +132,7 @@ def story(
             data = row.get("data") or {}
             print_json({"story_id": row["id"], "title": row["title"], "event_ids": [e["id"] for e in row["events"]], **data})
             return
-        console.print(story_view(sl, row))
+        console.print(story_view(row, _entity_names(sl)))
 
 
 def events(

@@ -31,17 +31,25 @@ class Problem:
         return f"{self.origin}: {self.reason}"
 
 
+def noted(origin: str, article: Article, notes: Iterable[str | None]) -> Iterator[Article | Problem]:
+    """What every reader yields for a good item: its warnings (non-fatal Problems), then the item."""
+    for note in notes:
+        if note:
+            yield Problem(origin, note, fatal=False)
+    yield article
+
+
 Reader = Callable[[str, "Settings"], Iterator["Article | Problem"]]
 
-#: format name -> module holding ``read(source, settings)``
+#: format name -> "module:function" of its reader, ``read(source, settings)``
 FORMATS: dict[str, str] = {
-    "text": "storyline.ingest.text",
-    "jsonl": "storyline.ingest.records",
-    "json": "storyline.ingest.records",
-    "csv": "storyline.ingest.records",
-    "html": "storyline.ingest.html",
-    "feed": "storyline.ingest.feed",
-    "warc": "storyline.ingest.warc",
+    "text": "storyline.ingest.text:read",
+    "jsonl": "storyline.ingest.records:read_jsonl",
+    "json": "storyline.ingest.records:read_json",
+    "csv": "storyline.ingest.records:read_csv",
+    "html": "storyline.ingest.html:read",
+    "feed": "storyline.ingest.feed:read",
+    "warc": "storyline.ingest.warc:read",
 }
 
 SUFFIXES: dict[str, str] = {
@@ -67,10 +75,9 @@ def format_of(name: str) -> str | None:
 def reader(fmt: str) -> Reader:
     if fmt not in FORMATS:
         raise ConfigError(f"unknown input format {fmt!r} (known: {', '.join(sorted(FORMATS))})")
-    module = importlib.import_module(FORMATS[fmt])
-    if fmt in {"jsonl", "json", "csv"}:
-        return getattr(module, f"read_{fmt}")  # type: ignore[no-any-return]
-    return module.read  # type: ignore[no-any-return]
+    module, _, function = FORMATS[fmt].partition(":")
+    read: Reader = getattr(importlib.import_module(module), function)
+    return read
 
 
 def expand(paths: Iterable[str | Path], settings: Settings) -> Iterator[str | Problem]:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from . import Problem
+from . import Problem, noted
 from .article import make_article
 from .guard import read_bytes
 
@@ -94,6 +94,4 @@ def read(source: str, settings: Settings) -> Iterator[Article | Problem]:
         except InputError as exc:
             yield Problem(origin, str(exc))
             continue
-        for note in notes:
-            yield Problem(origin, note, fatal=False)
-        yield art
+        yield from noted(origin, art, notes)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from . import Problem
+from . import Problem, noted
 from .article import make_article
 from .guard import decode, read_bytes
 
@@ -52,6 +52,4 @@ def read(source: str, settings: Settings) -> Iterator[Article | Problem]:
     except InputError as exc:
         yield Problem(source, str(exc))
         return
-    for note in ([warning] if warning else []) + notes:
-        yield Problem(source, note, fatal=False)
-    yield art
+    yield from noted(source, art, [warning, *notes])

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import InputError
-from . import Problem
+from . import Problem, noted
 from .article import make_article
 from .guard import decode, sniff_binary
 
@@ -115,9 +115,7 @@ def _emit(record: Any, origin: str, settings: Settings) -> Iterator[Article | Pr
     except InputError as exc:
         yield Problem(origin, str(exc))
         return
-    for note in notes:
-        yield Problem(origin, note, fatal=False)
-    yield art
+    yield from noted(origin, art, notes)
 
 
 def read_jsonl(source: str, settings: Settings) -> Iterator[Article | Problem]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from . import Problem
+from . import Problem, noted
 from .article import make_article
 from .guard import decode, read_bytes
 
@@ -56,6 +56,4 @@ def read(source: str, settings: Settings) -> Iterator[Article | Problem]:
     except InputError as exc:
         yield Problem(source, str(exc))
         return
-    for note in notes:
-        yield Problem(source, note, fatal=False)
-    yield art
+    yield from noted(source, art, notes)

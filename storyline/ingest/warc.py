@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from . import Problem
+from . import Problem, noted
 from .guard import decode
 from .html import html_to_article
 
@@ -63,9 +63,7 @@ def read(source: str, settings: Settings) -> Iterator[Article | Problem]:
                     yield Problem(origin, str(exc))
                     continue
                 art.meta["captured"] = record.rec_headers.get_header("WARC-Date")
-                for note in ([warning] if warning else []) + notes:
-                    yield Problem(origin, note, fatal=False)
-                yield art
+                yield from noted(origin, art, [warning, *notes])
         except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
             yield Problem(source, f"truncated or corrupt WARC after {count} HTML records ({type(exc).__name__}: {exc})")
             return

@@ -85,22 +85,18 @@ class LanguageStage(Stage):
         return self.fallback or UNDETERMINED
 
     def __call__(self, doc: Document) -> Document:
-        if doc.article.language:  # given by the source: trust it
-            return doc
-        sample = self._sample(doc)
-        if sum(ch.isalpha() for ch in sample) < 3:
-            doc.article.language = self.fallback or UNDETERMINED
-            return doc
-        doc.article.language = self._decide(self._confidences([sample])[0])
-        return doc
+        return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
+        """Batched: one parallel lingua call per batch. Texts with fewer than three letters, or
+        nothing lingua is sure of, get ``ingest.default_language`` or 'und'."""
         it = iter(docs)
         while batch := list(islice(it, max(batch_size, 256))):
-            todo = [d for d in batch if not d.article.language and sum(c.isalpha() for c in self._sample(d)[:50]) >= 3]
+            todo = [(d, self._sample(d)) for d in batch if not d.article.language]
+            todo = [(d, s) for d, s in todo if sum(c.isalpha() for c in s) >= 3]
             if todo:
-                results = self._confidences([self._sample(d) for d in todo])
-                for doc, values in zip(todo, results, strict=True):
+                results = self._confidences([s for _, s in todo])
+                for (doc, _), values in zip(todo, results, strict=True):
                     doc.article.language = self._decide(values)
             for doc in batch:
                 if not doc.article.language:
