@@ -6,7 +6,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyline.link.index import InvertedIndex
-from storyline.link.text import IncrementalIdf, contributions, dot, fold, normalise, terms, tfidf
+from storyline.link.text import (
+    IncrementalIdf,
+    contributions,
+    dot,
+    fold,
+    kicker_words,
+    normalise,
+    terms,
+    terms_of_words,
+    tfidf,
+    words,
+)
 
 
 def test_fold_and_terms_are_german_aware() -> None:
@@ -54,3 +65,29 @@ def test_tfidf_is_unit_length() -> None:
     v = tfidf({"x": 3, "y": 1}, idf)
     assert abs(dot(v, v) - 1.0) < 1e-9
     assert tfidf({}, idf) == {}
+
+
+def test_hyphenated_compounds_meet_their_parts() -> None:
+    # "Feuer-Katastrophe" and "Katastrophe … Feuer" share terms; the compound itself is kept too.
+    got = terms_of_words(words("Feuer-Katastrophe in der Schweiz"))
+    assert {"feuer-katastroph", "feuer", "katastroph"} <= set(got)
+    assert "feuer" not in terms_of_words(words("Feuer-Katastrophe"), parts=False)
+
+
+def test_kicker_is_the_short_label_before_a_colon() -> None:
+    assert kicker_words("Fußball-Bundesliga:BVB trennt sich von einem Assistenten") == 1
+    assert kicker_words("2. Fußball-Bundesliga: Kiel holt Talent") == 2
+    assert kicker_words("Dieter Bohlen heiratet") == 0
+    assert kicker_words("Um 15:30 beginnt die Sitzung") == 0  # a time, not a kicker
+    assert kicker_words("Sehr lange Vorrede mit vielen Wörtern davor: und dann der Rest") == 0
+
+
+def test_kicker_compounds_are_not_split_into_shared_parts() -> None:
+    from storyline.link.items import LinkItem, features
+
+    a = features(LinkItem("a", "Fußball-Bundesliga: BVB trennt sich von Assistent", ""))
+    b = features(LinkItem("b", "Feuer-Katastrophe: Tote in der Schweiz", ""))
+    assert "fussball" not in a.counts and "fussball-bundesliga" in a.counts
+    assert "feuer" not in b.counts  # in the kicker: kept whole
+    c = features(LinkItem("c", "Tote nach Feuer-Katastrophe in der Schweiz", ""))
+    assert "feuer" in c.counts and "katastroph" in c.counts

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from .text import capitalised_names, fold, stem, terms_of_words, words
+from .text import capitalised_names, fold, kicker_words, stem, terms_of_words, words
 
 if TYPE_CHECKING:
     from ..model import Document
@@ -147,7 +147,10 @@ def features(
     get = counts.get
     for t in terms_of_words(xw):
         counts[t] = get(t, 0.0) + 1.0
-    for t in terms_of_words(tw):
+    kick = kicker_words(item.title)
+    for t in terms_of_words(tw[:kick], parts=False):
+        counts[t] = get(t, 0.0) + title_weight
+    for t in terms_of_words(tw[kick:]):
         counts[t] = get(t, 0.0) + title_weight
     ents: Counter[str] = Counter()
     places = set()

@@ -94,9 +94,33 @@ def terms(text: str) -> list[str]:
     return [t for t in map(term, _WORD.findall(fold(text))) if t]
 
 
-def terms_of_words(ws: Iterable[str]) -> list[str]:
-    """``terms`` for already folded words (the linker folds each text once)."""
-    return [t for t in map(term, ws) if t]
+def terms_of_words(ws: Iterable[str], parts: bool = True) -> list[str]:
+    """``terms`` for already folded words (the linker folds each text once). With ``parts``, a
+    hyphenated compound also contributes its parts ("feuer-katastrophe" → feuer, katastrophe), so
+    that it meets the articles that write "Feuer" or "Katastrophe" on their own."""
+    out = []
+    for w in ws:
+        t = term(w)
+        if t:
+            out.append(t)
+            if parts and "-" in w:
+                out.extend(p for p in map(term, w.split("-")) if p and p != t)
+    return out
+
+
+_KICKER = re.compile(r"^\s*([^:\n]{2,40}?):(?!\d)")
+
+
+def kicker_words(title: str) -> int:
+    """How many leading words of ``title`` are a kicker: the section label some outlets put before a
+    colon ("Fußball-Bundesliga:", "Brände:", "Konflikte:"). A kicker of one to three words often names
+    the beat rather than the event, so its compounds are not split into parts: "Fußball-Bundesliga:"
+    on two transfer stories must not add "Fußball" and "Bundesliga" to what they share."""
+    m = _KICKER.match(title)
+    if not m:
+        return 0
+    n = len(words(m.group(1)))
+    return n if 0 < n <= 3 else 0
 
 
 _CAP = re.compile(r"(?<![.!?:\"“„]\s)(?<!^)\b([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)")
