@@ -36,6 +36,71 @@ def wikiann(split: str = "train") -> list[Sentence]:
     return load(DATA / "wikiann_de", split)
 
 
+_SMARTDATA_TYPES = {
+    "person": "PER",
+    "organization": "ORG",
+    "organization-company": "ORG",
+    "location": "LOC",
+    "location-city": "LOC",
+    "location-street": "LOC",
+    "location-stop": "LOC",
+    "location-route": "LOC",
+}
+_TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+
+
+def _json_stream(text: str) -> Iterator[dict]:
+    """The SmartData files are concatenated pretty-printed JSON objects, not JSON Lines."""
+    dec, i = json.JSONDecoder(), 0
+    while True:
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if i >= len(text):
+            return
+        obj, i = dec.raw_decode(text, i)
+        yield obj
+
+
+def smartdata(split: str = "train") -> list[Sentence]:
+    """SmartData (DFKI) news with person/organisation/location mentions mapped onto PER/ORG/LOC.
+
+    Only the v1 train file is training data (dev = v3 dev, test = v3 test, per the dataset README).
+    SmartData has no MISC type, so MISC names in it read as O: use it as a supplement, not alone."""
+    name = {"train": "v1_20180119_train.json.gz", "dev": "v3_20200302_dev.json.gz"}[split]
+    p = DATA / "smartdata" / name
+    if not p.exists():
+        return []
+    out: list[Sentence] = []
+    with gzip.open(p, "rt", encoding="utf-8") as fh:
+        docs = list(_json_stream(fh.read()))
+    for d in docs:
+        text = (d.get("text") or {}).get("string") or ""
+        ents = []
+        for m in (d.get("conceptMentions") or {}).get("array") or []:
+            lab = _SMARTDATA_TYPES.get(m.get("type", ""))
+            if lab:
+                ents.append((m["span"]["start"], m["span"]["end"], lab))
+        pos = 0
+        for line in text.split("\n"):
+            for sent in _SPLIT.split(line):
+                start = text.find(sent, pos) if sent else -1
+                if start < 0 or not sent.strip():
+                    continue
+                pos = start + len(sent)
+                toks = [(start + t.start(), start + t.end()) for t in _TOKEN.finditer(sent)]
+                if len(toks) < 3:
+                    continue
+                tags = ["O"] * len(toks)
+                for es, ee, lab in ents:
+                    inside = [i for i, (ts, te) in enumerate(toks) if ts >= es and te <= ee]
+                    if not inside or any(ts < es < te or ts < ee < te for ts, te in toks):
+                        continue  # an entity boundary inside a token: leave it out
+                    for k, i in enumerate(inside):
+                        tags[i] = ("B-" if k == 0 else "I-") + lab
+                out.append(Sentence([text[a:b] for a, b in toks], tags))
+    return out
+
+
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])")
 
 

@@ -15,7 +15,7 @@ import e5_weights
 import numpy as np
 import torch
 import vocab
-from common import LABELS, WORK, germeval, hf_tokenizer_path, piece_labels, wikiann
+from common import LABELS, WORK, germeval, hf_tokenizer_path, piece_labels, smartdata, wikiann
 from e5_model import Tagger, load_encoder
 from tokenizers import Tokenizer
 
@@ -62,6 +62,25 @@ def decode(pred: list[int], labs: list[int]) -> list[tuple[int, int, str]]:
     return bio_spans(tags)
 
 
+def mask_unannotated_misc(model: Tagger, emb: torch.nn.Embedding, data: list) -> int:
+    """SmartData has no MISC type: where the model sees MISC and the gold says O, the gold is silent,
+    not negative, so those pieces are left out of the loss (partial annotation). Returns how many."""
+    misc = {LABELS.index("B-MISC"), LABELS.index("I-MISC")}
+    n = 0
+    model.eval()
+    with torch.no_grad():
+        for b in batches(data, 32, False):
+            x, mask, _ = collate(b, emb)
+            p = model(x, mask).argmax(-1)
+            for i, (a, lab) in enumerate(b):
+                for j, pj in enumerate(p[i, : len(a)].tolist()):
+                    if pj in misc and lab[j] == 0:
+                        lab[j] = -100
+                        n += 1
+    model.train()
+    return n
+
+
 def evaluate(model: Tagger, emb: torch.nn.Embedding, data: list) -> float:
     from storyline.eval.ner import bio_spans, score
 
@@ -89,6 +108,7 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=8e-5)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--smartdata", type=int, default=0, help="SmartData v1 train sentences to add")
     ap.add_argument("--init", default="", help="start from this checkpoint in work/ (second stage)")
     ap.add_argument("--out", default="accurate", help="checkpoint name in work/")
     args = ap.parse_args()
@@ -115,6 +135,12 @@ def main() -> None:
     random.shuffle(extra)
     train_s = train_s + extra[: args.wikiann]
     train = encode(tok, remap, train_s)
+    sd = smartdata("train")
+    random.shuffle(sd)
+    sd_enc = encode(tok, remap, sd[: args.smartdata])
+    if sd_enc:
+        print(f"smartdata {len(sd_enc)} sentences, {mask_unannotated_misc(model, emb, sd_enc)} MISC pieces masked", flush=True)
+    train += sd_enc
     dev = encode(tok, remap, germeval("dev"))
     print(f"train {len(train)} sentences, dev {len(dev)}", flush=True)
 
@@ -157,6 +183,7 @@ def main() -> None:
                 "train_sentences": len(train),
                 "germeval_train": 5800,
                 "wikiann_train": min(args.wikiann, len(extra)),
+                "smartdata_train": len(sd_enc),
                 "vocab": len(kept),
                 "history": history,
                 "best_dev_f1_torch": best,
