@@ -177,3 +177,19 @@ def test_mentioned_dates_are_evidence() -> None:
     lk.add(a)
     ev = lk.add(b).explanation["event"]
     assert ev["shared_dates"] == ["2026-01-03"]
+
+
+def test_linking_uses_an_estimated_date_only_when_it_rests_on_a_named_day() -> None:
+    from storyline.model import DateEstimate
+
+    def doc(conf: float) -> Document:
+        d = Document(Article(id="x", text="Text", title="Titel", language="de"))
+        when = datetime(2005, 7, 1)
+        d.article.published, d.article.published_estimated = when, True
+        d.article.date_estimate = DateEstimate(when, conf, ["vocabulary resembles 2005"])
+        return d
+
+    assert LinkItem.from_document(doc(0.15)).published is None  # a year guessed from words: undated
+    assert LinkItem.from_document(doc(0.6)).published == datetime(2005, 7, 1)  # a named day
+    given = Document(Article(id="y", text="Text", title="T", language="de", published=datetime(2018, 1, 10)))
+    assert LinkItem.from_document(given).published == datetime(2018, 1, 10)

@@ -42,11 +42,18 @@ class LinkItem:
 
     @classmethod
     def from_document(cls, doc: Document) -> LinkItem:
-        """Build from a pipeline Document; an estimated publication date is used when none is given."""
+        """Build from a pipeline Document. An estimated publication date is used only when it rests on
+        a named day: a year guessed from the vocabulary (1 July of that year) would place a live
+        article months or years away from the events it reports, which is worse than no date."""
+        from ..nlp.dating import DAY_EVIDENCE_CONFIDENCE
+
         art = doc.article
         published = art.published
-        if published is None and art.date_estimate is not None:
-            published = art.date_estimate.value
+        est = art.date_estimate
+        if art.published_estimated and (est is None or est.confidence < DAY_EVIDENCE_CONFIDENCE):
+            published = None
+        elif published is None and est is not None and est.confidence >= DAY_EVIDENCE_CONFIDENCE:
+            published = est.value
         text = art.text or ""
         ents: list[tuple[str, str]] = []
         for m in doc.mentions:
