@@ -38,11 +38,20 @@ def _year2(raw: str | None) -> int | None:
 
 
 def b_full_date(m: re.Match[str]) -> Expr | None:
+    if m["mnum"] and not m["wd"] and _NOT_YEAR_BEFORE.search(m.string[max(0, m.start("d") - 20) : m.start("d")]):
+        return None  # "Profil 1.1.", "Artikel 3.2.": a version or section number, not a date
     wd = L.WEEKDAYS_DE[m["wd"].lower()] if m["wd"] else None
     mon = _month(m["mon"]) if m["mon"] else int(m["mnum"])
     y = _year2(m["y"])
     return expr(m, "DATE", "date", y=y, m=mon, d=int(m["d"]), wd=wd, explicit_year=y is not None,
                 cue=cue_of(m))
+
+
+def b_daypart_date(m: re.Match[str]) -> Expr | None:
+    """"am Morgen des 28. November": a part of a named day."""
+    y = _year2(m["y"])
+    return expr(m, "TIME", "date", y=y, m=_month(m["mon"]), d=int(m["d"]), explicit_year=y is not None,
+                part=DP_CODE[m["dp"].lower()])
 
 
 def b_numeric_date(m: re.Match[str]) -> Expr | None:
@@ -65,8 +74,28 @@ def b_month_year(m: re.Match[str]) -> Expr | None:
 
 
 def b_month_rel_year(m: re.Match[str]) -> Expr | None:
-    off = L.RELATIVE_DE.get(m["rel"].lower(), 0)
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel in ("desselben", "des selben", "des gleichen"):  # "im August desselben Jahres": the year just named
+        return expr(m, "DATE", "year_rel_ref", unit="year", offset=0, m=_month(m["mon"]), mod=mod_of(m["mod"]))
+    off = L.RELATIVE_DE.get(rel, 0)
     return expr(m, "DATE", "year_rel", unit="year", offset=off, m=_month(m["mon"]), mod=mod_of(m["mod"]))
+
+
+def b_same_unit(m: re.Match[str]) -> Expr | None:
+    """"desselben Jahres", "am demselben Tag": the period of the date just named."""
+    unit = {"jahr": "year", "monat": "month", "woche": "week", "tag": "day"}[unit_of(m["unit"])]
+    if unit == "day":
+        return expr(m, "DATE", "ref_day", offset=0)
+    return expr(m, "DATE", "year_rel_ref", unit=unit, offset=0)
+
+
+def b_ordinal_day_month(m: re.Match[str]) -> Expr | None:
+    """"am ersten Oktober": a day of the month written as an ordinal word."""
+    d = L.DAY_ORDINALS_DE.get(m["o"].lower())
+    if d is None:
+        return None
+    y = _year2(m["y"])
+    return expr(m, "DATE", "date", y=y, m=_month(m["mon"]), d=d, explicit_year=y is not None)
 
 
 def b_month(m: re.Match[str]) -> Expr | None:
@@ -76,7 +105,7 @@ def b_month(m: re.Match[str]) -> Expr | None:
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:Paragra(?:f|ph|fen|phen)|§§?|Nr\.|Nummer|Artikel|Art\.|Seite|S\.|Zimmer|Linie|Bus|Tel\.?|PLZ|"
     r"Postleitzahl|Hausnummer|Kapitel|Absatz|Abs\.|Flug|Zug|Version|Modell|Windows|Office|Höhe|Punkt|"
-    r"Kilometer|km|Straße|straße|Nummern?|Gesetz|Platz)\s*$"
+    r"Kilometer|km|Straße|straße|Nummern?|Gesetz|Platz|Profil|Release|Stufe|Level|Update|Ziffer)\s*$"
 )
 
 
@@ -85,7 +114,7 @@ _COUNT_IN_YEAR = re.compile(r"\s+(?:im|pro|je)\s+(?:Jahr|vergangenen|letzten|lau
 _COUNT_AFTER = re.compile(r"\s+(?:[A-ZÄÖÜ][a-zäöüß]+(?:er|en|e|n|s)\b)")
 # Before a number followed by a noun, these words make it a count ("mit 2000 Teilnehmern",
 # ". 2000 Quadratmeter"); after a verb it stays a year ("wurde 2014 Weltmeister").
-_COUNT_CONTEXT = re.compile(r"(?i:^|[.!?:;]|\b(?:mit|für|auf|unter|die|der|den|dem|des|und|sowie|noch|weitere|weiteren|alle|"
+_COUNT_CONTEXT = re.compile(r"(?i:^|[.!?:;][\"“”„«»']?|\b(?:mit|für|auf|unter|die|der|den|dem|des|und|sowie|noch|weitere|weiteren|alle|"
                             r"ihre|seine|diese|ca|zwischen|von|auf|zu))\s*$")
 
 
@@ -257,6 +286,13 @@ def b_duration_range(m: re.Match[str]) -> Expr | None:
     return expr(m, "DURATION", "fixed", value=v) if v else None
 
 
+def b_hm_duration(m: re.Match[str]) -> Expr | None:
+    """"nach 2:46 Stunden", "7:01 Minuten": hours and minutes (minutes and seconds) of a duration."""
+    a, b = int(m["h"]), int(m["mi"])
+    big, small = ("H", "M") if m["u"] == "Stunden" else ("M", "S")
+    return expr(m, "DURATION", "fixed", value=f"PT{a}{big}{b}{small}" if b else f"PT{a}{big}") if a or b else None
+
+
 def b_half_duration(m: re.Match[str]) -> Expr | None:
     unit = unit_of(m["unit"])
     v = {"jahr": "P6M", "stunde": "PT30M", "tag": "PT12H"}.get(unit)
@@ -352,6 +388,8 @@ def b_long_duration(m: re.Match[str]) -> Expr | None:
 
 
 def b_season_rel_year(m: re.Match[str]) -> Expr | None:
+    if m["same"]:
+        return expr(m, "DATE", "year_rel_ref", unit="year", offset=0, part=L.SEASONS_DE[m["s"].lower()])
     off = L.RELATIVE_DE.get(m["rel"].lower(), 0)
     return expr(m, "DATE", "year_rel", unit="year", offset=off, part=L.SEASONS_DE[m["s"].lower()])
 
@@ -397,8 +435,14 @@ def b_set_word(m: re.Match[str]) -> Expr | None:
     return expr(m, "SET", "fixed", value=L.SETS_DE[stem])
 
 
+_RATE_BEFORE = re.compile(r"(?:[Kk]ilometer\w*|[Mm]eter\w*|km|Meilen|Knoten|Liter\w*|Kubikmeter\w*|Umdrehungen|"
+                          r"Kilowatt\w*|mm|cm|m)\s+$")
+
+
 def b_set_each(m: re.Match[str]) -> Expr | None:
     w = m["u"].lower()
+    if m[0].startswith("pro") and _RATE_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
+        return None  # "100 Kilometer pro Stunde": a speed, not a recurring time
     if w in L.WEEKDAYS_DE:
         return expr(m, "SET", "fixed", value=f"XXXX-WXX-{L.WEEKDAYS_DE[w]}")
     v = duration_value(1, unit_of(w))

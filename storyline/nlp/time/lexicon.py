@@ -67,6 +67,17 @@ ORDINALS_DE: dict[str, int] = {
     "neunt": 9, "zehnt": 10, "elft": 11, "zwölft": 12, "letzt": -1,
 }
 
+# Ordinal day numbers written as words ("am ersten Oktober"), stem -> day of the month.
+_ORD_UNITS = ["erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt", "acht", "neunt"]
+DAY_ORDINALS_DE: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_ORD_UNITS)},
+    "zehnt": 10, "elft": 11, "zwölft": 12, "dreizehnt": 13, "vierzehnt": 14, "fünfzehnt": 15,
+    "sechzehnt": 16, "siebzehnt": 17, "achtzehnt": 18, "neunzehnt": 19, "zwanzigst": 20, "dreißigst": 30,
+    "einunddreißigst": 31,
+    **{f"{u}undzwanzigst": 20 + i for i, u in enumerate(["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben",
+                                                        "acht", "neun"], 1)},
+}
+
 # Decades written as words: "Fünfzigerjahre", "fünfziger Jahre".
 DECADES_DE: dict[str, int] = {
     "zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
@@ -134,7 +145,10 @@ SETS_EN: dict[str, str] = {
 # Fixed-date holidays (month, day) and Easter-relative ones (offset in days from Easter Sunday).
 HOLIDAYS_FIXED_DE: dict[str, tuple[int, int]] = {
     "neujahr": (1, 1), "neujahrstag": (1, 1), "heiligabend": (12, 24), "heiliger abend": (12, 24),
-    "weihnachten": (12, 25), "christtag": (12, 25), "stephanstag": (12, 26), "silvester": (12, 31),
+    "weihnachten": (12, 24), "christtag": (12, 25), "stephanstag": (12, 26),
+    "erster weihnachtsfeiertag": (12, 25), "zweiter weihnachtsfeiertag": (12, 26), "ersten weihnachtsfeiertag": (12, 25),
+    "zweiten weihnachtsfeiertag": (12, 26), "reformationstag": (10, 31), "frauentag": (3, 8),
+    "weltfrauentag": (3, 8), "halloween": (10, 31), "silvester": (12, 31),
     "dreikönigstag": (1, 6), "valentinstag": (2, 14), "tag der arbeit": (5, 1),
     "maifeiertag": (5, 1), "mariä himmelfahrt": (8, 15), "maria himmelfahrt": (8, 15),
     "allerheiligen": (11, 1), "allerseelen": (11, 2), "tag der deutschen einheit": (10, 3),
@@ -142,7 +156,7 @@ HOLIDAYS_FIXED_DE: dict[str, tuple[int, int]] = {
     "new year's eve": (12, 31), "christmas eve": (12, 24), "independence day": (7, 4),
 }
 HOLIDAYS_EASTER: dict[str, int] = {
-    "ostern": 0, "ostersonntag": 0, "ostermontag": 1, "karfreitag": -2, "gründonnerstag": -3,
+    "ostern": 0, "ostersonntag": 0, "karsamstag": -1, "ostersamstag": -1, "palmsonntag": -7, "ostermontag": 1, "karfreitag": -2, "gründonnerstag": -3,
     "pfingsten": 49, "pfingstsonntag": 49, "pfingstmontag": 50, "christi himmelfahrt": 39,
     "fronleichnam": 60, "aschermittwoch": -46, "easter": 0, "good friday": -2,
 }
@@ -153,4 +167,19 @@ FUTURE_CUES = frozenset(
 )
 PAST_CUES = frozenset(
     ["war", "waren", "wurde", "wurden", "hatte", "hatten", "hat", "haben", "habe", "hätte", "hätten", "sagte", "sagten", "erklärte", "erklärten", "teilte", "teilten", "berichtete", "berichteten", "kam", "kamen", "starb", "gestorben", "ging", "gingen", "fand", "fanden", "vergangene", "vergangenen", "vergangener", "letzte", "letzten", "voriger", "vorigen", "vorige", "gestern", "zuvor", "bereits", "was", "were", "had", "did", "said", "ago", "last", "yesterday"]
+)
+# Common strong (irregular) preterites; weak ones ("bestätigte", "meldeten") are recognised by their ending.
+STRONG_PAST_DE = frozenset(
+    ["gab", "gaben", "nahm", "nahmen", "hielt", "hielten", "fiel", "fielen", "rief", "riefen", "stieg", "stiegen",
+     "blieb", "blieben", "schrieb", "schrieben", "zog", "zogen", "lag", "lagen", "stand", "standen", "sah", "sahen",
+     "begann", "begannen", "gewann", "gewannen", "verlor", "verloren", "trat", "traten", "traf", "trafen", "sprach",
+     "sprachen", "floh", "flohen", "brach", "brachen", "schlug", "schlugen", "wies", "wiesen", "lief", "liefen",
+     "erschien", "erschienen", "entschied", "entschieden", "verließ", "verließen", "ließ", "ließen", "bot", "boten",
+     "galt", "fuhr", "fuhren", "saß", "saßen", "tat", "taten", "wusste", "wussten", "musste", "mussten",
+     "konnte", "konnten", "durfte", "durften", "brachte", "brachten", "dachte", "dachten", "kannte", "nannte",
+     "nannten", "beschloss", "beschlossen", "schoss", "schossen", "stürzte", "warf", "warfen", "erhielt", "erhielten",
+     "betrug", "hieß", "hießen", "geschah", "bekam", "bekamen", "wurde", "wurden", "starb", "starben", "erschoss",
+     "griff", "griffen", "schloss", "stieß", "fing", "ergab", "verbot", "befahl", "entkam", "gelang", "wich",
+     "überfiel", "sank", "stahl", "flog", "flogen", "bat", "baten", "empfing", "beging", "verschwand", "lud", "fand",
+     "fanden", "kam", "kamen", "ging", "gingen"]
 )

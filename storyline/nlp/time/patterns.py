@@ -107,6 +107,10 @@ def duration_value(n: float | None, unit: str) -> str | None:
             timeish = True
         elif code == "H":
             code, n = "M", n * 60
+        elif code == "M" and timeish:
+            code, n = "S", n * 60
+        elif code == "S":
+            return f"PT{round(n, 3):g}S" if 0 < n <= 10000 else None  # "2,5 Sekunden": PT2.5S
     if n <= 0 or n > 10000:
         return None
     return f"PT{int(n)}{code}" if timeish else f"P{int(n)}{code}"

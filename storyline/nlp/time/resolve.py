@@ -28,6 +28,9 @@ from .normalize import (
 
 _SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 DAY_CONTEXT_SENTENCES = 0  # a clock time borrows the day named at most this many sentences before
+# "am nächsten Tag", "am Vortag" count from the day the text named last, a few sentences back at most
+# (further away, or with no day named at all, from the publication date).
+REF_DAY_SENTENCES = 3
 
 
 @dataclass(slots=True)
@@ -100,7 +103,8 @@ def _resolve(e: Expr, si: int, direction: int, st: _State) -> str | None:
     if k == "fixed":
         return e.value
     if k == "date":
-        return _calendar(e, si, direction, st)
+        v = _calendar(e, si, direction, st)
+        return v + f"T{e.part}" if v and e.part and len(v) == 10 else v  # "am Morgen des 28. November"
     if k == "decade":
         return fmt(date(max(e.y or 1, 1), 1, 1), "decade") if e.y else None
     base = _base(st)
@@ -127,7 +131,7 @@ def _resolve(e: Expr, si: int, direction: int, st: _State) -> str | None:
         d = st.anchor + timedelta(days=e.offset or 0)
         return d.isoformat() + (f"T{e.part}" if e.part else "")
     if k == "ref_day":
-        b = _day_base(si, st)
+        b = _day_base(si, st, REF_DAY_SENTENCES)
         if b is None:
             return "XXXX-XX-XX"
         d = b + timedelta(days=e.offset or 0)
@@ -186,6 +190,10 @@ def _calendar(e: Expr, si: int, direction: int, st: _State) -> str | None:
         base = _base(st)
         if y is None and base is not None:
             y = pick_year(e.m, e.d, base, direction)
+            if e.wd and e.d and not _weekday_fits(y, e.m, e.d, e.wd):
+                # "Sonntag, den 14. August": the weekday names the year when the nearest does not fit
+                fits = [yy for yy in (y - 1, y + 1) if _weekday_fits(yy, e.m, e.d, e.wd)]
+                y = fits[0] if len(fits) == 1 else y
         elif y is None and e.wd and e.d:
             y = None  # weekday alone cannot pin a year without any anchor
     if y is None:
@@ -194,6 +202,11 @@ def _calendar(e: Expr, si: int, direction: int, st: _State) -> str | None:
         return f"{y:04d}-{e.m:02d}"
     d = safe_date(y, e.m, e.d)
     return d.isoformat() if d else None
+
+
+def _weekday_fits(y: int, m: int, d: int, wd: int) -> bool:
+    day = safe_date(y, m, d)
+    return day is not None and day.isoweekday() == wd
 
 
 def _season(e: Expr, si: int, direction: int, st: _State) -> str:

@@ -17,6 +17,7 @@ from .builders_de import (
     b_clock_word,
     b_day_before_range,
     b_daypart,
+    b_daypart_date,
     b_decade,
     b_deictic,
     b_deictic_adj,
@@ -26,6 +27,7 @@ from .builders_de import (
     b_former,
     b_full_date,
     b_half_duration,
+    b_hm_duration,
     b_holiday,
     b_iso,
     b_later,
@@ -35,6 +37,7 @@ from .builders_de import (
     b_month_rel_year,
     b_month_year,
     b_numeric_date,
+    b_ordinal_day_month,
     b_ordinal_unit,
     b_prev_unit,
     b_quarter,
@@ -43,6 +46,7 @@ from .builders_de import (
     b_rel_season,
     b_rel_unit,
     b_rel_weekday,
+    b_same_unit,
     b_season,
     b_season_rel_year,
     b_set_each,
@@ -80,18 +84,23 @@ SETW = "|".join(sorted(L.SETS_DE, key=len, reverse=True))
 SETW_CAP = "|".join(sorted((w.capitalize() for w in L.SETS_DE), key=len, reverse=True))
 REFW = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in L.REFS_DE), key=len, reverse=True))
 DECW = "|".join(L.DECADES_DE)
+ORDDAY = "|".join(sorted(L.DAY_ORDINALS_DE, key=len, reverse=True))
 CLOCK = r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?"
 NOTNUM = r"(?<![\d.,/-])"
 NOTNUM_AFTER = r"(?![\d]|[.,/-]\d)"
 
 SPECS = [
     ("full_date", rf"{PRE}\b(?P<x>(?:(?P<wd>{WD})(?:,\s*|\s+)(?:(?:den|dem)\s+)?)?(?P<d>{DAY})\.\s*(?:(?P<mon>{MON})|(?P<mnum>0?[1-9]|1[0-2])\.)(?:\s*(?P<y>{YEAR}|'\d\d)(?!\d))?)", b_full_date),
+    ("daypart_date", rf"\b(?P<x>(?P<dp>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)\s+des\s+(?P<d>{DAY})\.\s*(?P<mon>{MON})(?:\s+(?P<y>{YEAR})(?!\d))?)", b_daypart_date),
     ("numeric_date", rf"{NOTNUM}\b(?P<d>{DAY})\.(?P<mnum>0?[1-9]|1[0-2])\.(?P<y>\d{{4}}|\d{{2}}){NOTNUM_AFTER}", b_numeric_date),
     ("iso_date", rf"{NOTNUM}\b(?P<y>{YEAR})-(?P<mnum>0[1-9]|1[0-2])-(?P<d>{DAY}){NOTNUM_AFTER}", b_iso),
     ("day_range", rf"\b(?P<d>{DAY})\.(?=\s*(?:und|bis(?:\s+zum)?|oder|–|-|/)\s*{DAY}\.\s*(?P<mon>{MON})(?:\s+(?P<y>{YEAR}))?)", b_day_before_range),
     ("month_year", rf"{PRE}\b(?P<x>(?:{MODW}\s+)?(?P<mon>{MON})\s*(?P<y>{YEAR}))(?!\d)", b_month_year),
     ("month_rel_year", rf"\b(?:{MODW}\s+)?(?P<mon>{MON})\s+(?:des\s+)?{REL}\s+Jahres\b", b_month_rel_year),
-    ("season_rel_year", rf"\b(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter)s?\s+(?:des\s+)?{REL}\s+Jahres\b", b_season_rel_year),
+    ("month_same_year", rf"\b(?:{MODW}\s+)?(?P<mon>{MON})\s+(?P<rel>desselben|des\s+selben|des\s+gleichen)\s+Jahres\b", b_month_rel_year),
+    ("same_unit", r"\b(?P<rel>desselben|demselben|derselben|dasselbe)\s+(?P<unit>Jahres|Jahr|Monats|Monat|Woche|Tages|Tag)\b", b_same_unit),
+    ("ordinal_day_month", rf"\b(?P<o>(?i:{ORDDAY}))(?:e|en|er|es|em)\s+(?P<mon>{MON})(?:\s+(?P<y>{YEAR})(?!\d))?", b_ordinal_day_month),
+    ("season_rel_year", rf"\b(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter)s?\s+(?:(?:des\s+)?{REL}|(?P<same>desselben|des\s+selben|des\s+gleichen))\s+Jahres\b", b_season_rel_year),
     ("month_mod", rf"{PRE}\b(?P<x>{MODW}\s+(?P<mon>{MON}))", b_month),
     ("month_ctx", rf"\b(?P<pre>im|Im|seit|Seit|bis|Bis|ab|Ab|vor|Vor|nach|Nach|zum|vom|bis\s+zum|bis\s+in\s+den|den|diesen|jeden|im\s+Monat)\s+(?P<x>(?P<mod>)(?P<mon>{MON}))", b_month),
     ("month_bare", r"\b(?P<x>(?P<mod>)(?P<mon>Januar|Jänner|Februar|März|April|Juni|Juli|September|Oktober|November|Dezember))\b(?!\s*[-–]?\s*\d)", b_month),
@@ -113,14 +122,15 @@ SPECS = [
     ("clock_range", rf"{NOTNUM}\b(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?(?=\s*(?:bis|-|–|und)\s*{CLOCK}\s*Uhr)", b_clock),
     ("clock_prep", r"\b(?:um|ab|gegen|von|bis)\s+(?P<x>(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d))\b(?![.,]\d)(?!\s*(?:Prozent|%|Euro|Meter|Punkte|Mio|Mrd|Millionen|Milliarden))", b_clock),
     ("daypart", r"\b(?:am|Am|in\s+der|In\s+der|gegen|zur|zu|in|In|bis\s+in|bis\s+zum|vom|den\s+ganzen)\s+(?P<x>(?:(?:den|der|die)\s+(?=frühen|späten))?(?:(?:frühen|späten|späteren)\s+)?(?P<dp>Vormittag|Nachmittag|Mittag|Abend|Nacht|Morgen|Morgenstunden|Abendstunden|Nachmittagsstunden|Mittagsstunden|Nachtstunden))\b", b_daypart),
-    ("duration", rf"(?<![\d.,])\b(?:(?P<q>fast|knapp|rund|etwa|über|mehr\s+als|weniger\s+als|gut|mindestens|höchstens|nur|ganze|ganzen|ab|unter|von)\s+)?(?P<x>(?P<n>{NUM})\s+{UNIT_PL})\b(?!\s+(?:alt|alte|alten|alter|älter|jünger)\b)", b_duration),
+    ("duration", rf"(?<![\d.,:])\b(?:(?P<q>fast|knapp|rund|etwa|über|mehr\s+als|weniger\s+als|gut|mindestens|höchstens|nur|ganze|ganzen|ab|unter|von)\s+)?(?P<x>(?P<n>{NUM})\s+{UNIT_PL})\b(?!\s+(?:alt|alte|alten|alter|älter|jünger)\b)", b_duration),
     ("duration_range", rf"(?<![\d.,])\b(?P<x>(?P<n>\d{{1,3}}|{NUMW}))(?=\s*(?:bis|-|–|oder)\s*(?:\d{{1,3}}|{NUMW})\s+{UNIT_PL}\b(?!\s+(?:alt|alte|alten|alter)\b))", b_duration_range),
+    ("hm_duration", r"(?<![\d.,:])\b(?P<h>\d{1,2}):(?P<mi>[0-5]\d)\s+(?P<u>Stunden|Minuten)\b", b_hm_duration),
     ("half_duration", r"\b(?:ein(?:em|en|es)?\s+)?halb(?:e|en|es|er)?\s+(?P<unit>Jahr|Jahres|Stunde|Tag|Tages)\b", b_half_duration),
-    ("vague_duration", rf"\b(?:(?:{'|'.join(L.VAGUE_DE)})\s+|(?<=seit\s)|(?<=Seit\s)|(?<=vor\s)|(?<=Vor\s))(?P<unit>Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten)\b", b_vague_duration),
+    ("vague_duration", rf"\b(?:(?i:{'|'.join(L.VAGUE_DE)})\s+|(?<=seit\s)|(?<=Seit\s)|(?<=vor\s)|(?<=Vor\s))(?P<unit>Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten)\b", b_vague_duration),
     ("adj_duration", rf"\b(?:(?:fast|knapp|rund|etwa)\s+)?(?P<n>\d{{1,3}}|{NUM})-?(?P<u>jährig|tägig|wöchig|monatig|stündig|minütig|Tage|Jahre|Wochen|Monate)(?:e|er|es|en|em)?\b", b_adj_duration),
     ("prev_unit", r"\b(?P<w>Vorjahr(?:es|s)?|Vormonat(?:s)?|Vorwoche|Vorjahresmonat|Vorjahreszeitraum)\b", b_prev_unit),
     ("unit_edge", r"\b(?P<u>Jahres|Monats|Wochen)(?P<p>ende|beginn|anfang|mitte|wechsel|hälfte)\b", b_unit_edge),
-    ("long_duration", r"\b(?P<u>jahre|jahrzehnte|monate|wochen|tage|stunden|minuten)lang(?:e|er|es|en|em)?\b", b_long_duration),
+    ("long_duration", r"\b(?P<u>(?i:jahre|jahrzehnte|monate|wochen|tage|stunden|minuten))lang(?:e|er|es|en|em)?\b", b_long_duration),
     ("deictic_adj_wd", rf"\b(?P<w>gestrigen|heutigen|morgigen|Gestrigen|Heutigen|Morgigen)\s+(?P<x>(?P<wd>{WD})(?P<dp>vormittag|nachmittag|mittag|abend|morgen|nacht)?)\b", b_deictic_adj),
     ("deictic_adj", r"\b(?P<x>(?:(?:des|dem|den|der)\s+)?(?P<w>gestrigen|heutigen|morgigen|Gestrigen|Heutigen|Morgigen)\s+(?:(?P<dp>Vormittag|Nachmittag|Mittag|Abend|Morgen|Nacht)s?|Tag(?:es|e)?))\b", b_deictic_adj),
     ("weekday_of_week", rf"\b(?P<wd>{WD})(?P<dp>vormittag|nachmittag|mittag|abend|morgen|nacht)?\s+(?P<rel>vergangener|letzter|voriger|nächster|kommender|dieser)\s+Woche\b", b_weekday_of_week),

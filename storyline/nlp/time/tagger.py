@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 from ...model import Span, TimeMention
 from . import lexicon as L
@@ -24,7 +25,7 @@ from .resolve import resolve_all
 
 _WORD = re.compile(r"\w+(?:'\w+)?")
 _TOKEN = re.compile(r"\w+")
-_SENT_END = re.compile(r"(?<=[.!?:])\s+(?=[\"„»“A-ZÄÖÜ0-9])|\n\s*\n|\n(?=[A-ZÄÖÜ\"„»])")
+_SENT_END = re.compile(r"(?<!\b\d\.)(?<!\b\d\d\.)(?<=[.!?:])\s+(?=[\"„»“A-ZÄÖÜ0-9])|\n\s*\n|\n(?=[A-ZÄÖÜ\"„»])")
 _FUTURE_DE = L.FUTURE_CUES | frozenset(
     ["solle", "wolle", "plane", "planten", "geplante", "geplanten", "geplant", "vorgesehen", "wollen", "würde", "würden"]
 )
@@ -99,17 +100,42 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out or [(0, len(text))]
 
 
-def tense(sentence: str) -> int:
-    """-1 past, +1 future, 0 unknown/present, from auxiliaries and cue words (no POS tagger needed)."""
+# Weak preterites: "bestätigte", "meldeten", "kritisierten" (lower-case words only, so nouns such as
+# "Leute", "Seiten" never count); adjectives, ordinals and present-tense verbs with the same endings are
+# kept out by the endings and the list below.
+_WEAK_PAST = re.compile(r"[a-zäöüß]{2,}(?:[^s]te|[^i]eten|[gkpfhlmnr]ten|ierten)")
+_NOT_WEAK_PAST = re.compile(r"ge\w*|\w*(?:ante|ente|ate|ute|krete|chten|tten|treten|eiten|alten|gelten|warten|"
+                            r"starten|worten|mten)")
+_NOT_WEAK_WORDS = frozenset(["heute", "bitte", "mitte", "seite", "weite", "breite", "leichte", "schlechte", "echte",
+                             "rechte", "späte", "zweite", "dritte", "vierte", "fünfte", "sechste", "siebte", "achte",
+                             "neunte", "zehnte", "elfte", "zwölfte", "hälfte", "halbe", "könnte", "möchte", "dürfte",
+                             "müsste", "sollte", "würde", "wollte", "kosten", "leisten", "könnten", "sollten",
+                             "wollten", "möchten", "dürften", "müssten", "zweiten", "dritten", "vierten", "fünften",
+                             "sechsten", "siebten", "achten", "neunten", "zehnten", "elften", "zwölften", "halten",
+                             "alte", "nichte", "feste"])
+
+
+@lru_cache(maxsize=65536)
+def _weak_past(word: str) -> bool:
+    return (len(word) >= 5 and word[0].islower() and word not in _NOT_WEAK_WORDS
+            and _WEAK_PAST.fullmatch(word) is not None and _NOT_WEAK_PAST.fullmatch(word) is None)
+
+
+def tense(sentence: str, weak: bool = False) -> int:
+    """-1 past, +1 future, 0 unknown/present, from auxiliaries and cue words (no POS tagger needed).
+
+    ``weak``: also count weak preterites ("bestätigte"). Right for a bare weekday ("bestätigte den
+    Vorfall am Sonntag"), too eager for a month ("vereinbarten einen Gipfel im April" lies ahead)."""
     fut = past = 0
-    words = _WORD.findall(sentence.lower())
-    passive = any(len(w) > 5 and w.startswith("ge") and w.endswith(("t", "en")) for w in words)
-    for w in words:
-        if w in _PASSIVE_AUX and passive:
+    words = _WORD.findall(sentence)
+    lows = [w.lower() for w in words]
+    passive = any(len(w) > 5 and w.startswith("ge") and w.endswith(("t", "en")) for w in lows)
+    for w, low in zip(words, lows, strict=True):
+        if low in _PASSIVE_AUX and passive:
             continue  # "gewählt wird": present passive, not future
-        if w in _FUTURE_DE:
+        if low in _FUTURE_DE:
             fut += 1
-        elif w in L.PAST_CUES:
+        elif low in L.PAST_CUES or (weak and (low in L.STRONG_PAST_DE or _weak_past(w))):
             past += 1
     if fut > past:
         return 1
@@ -185,7 +211,7 @@ def extract(text: str, sentences: Sequence[tuple[int, int]] | None = None, lang:
         left = max(a, cuts[k - 1][1] if k > 0 and cuts[k - 1][1] <= e.start else a, e.start - CLAUSE_REACH)
         k2 = bisect_left(cut_starts, e.end)
         right = min(b, cuts[k2][0] if k2 < len(cuts) else b, e.end + CLAUSE_REACH)
-        expr_dir.append(tense(text[left:right]))
+        expr_dir.append(tense(text[left:right], weak=e.kind == "weekday"))
     return Extraction(text, lang, exprs, sent_of, expr_dir, sents)
 
 

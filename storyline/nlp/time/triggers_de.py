@@ -59,13 +59,14 @@ def token_classes(tok: str) -> frozenset[str]:
 
 NEEDS: dict[str, tuple[str, ...]] = {
     "full_date": ("digit",), "numeric_date": ("digit",), "iso_date": ("digit",), "day_range": ("digit",),
-    "month_year": ("month",), "month_rel_year": ("month",), "month_mod": ("month",), "month_ctx": ("month",),
+    "month_year": ("month",), "month_same_year": ("month",), "same_unit": ("unit",),
+    "ordinal_day_month": ("month",), "daypart_date": ("month",), "month_rel_year": ("month",), "month_mod": ("month",), "month_ctx": ("month",),
     "month_bare": ("month",), "year": ("digit",), "bc_year": ("era",), "decade": ("decade",),
     "century": ("unit",), "rel_unit": ("rel",), "mod_the_unit": ("unit",), "mod_des_rel": ("rel",),
     "rel_weekday": ("rel",), "rel_season": ("rel",), "rel_duration": ("rel",), "deictic": ("deictic",),
     "weekday": ("weekday",), "weekday_dp": ("weekday",), "weekend": ("unit",), "clock": ("digit",),
     "clock_range": ("digit",), "clock_prep": ("digit",), "daypart": ("unit",), "duration": ("unit",),
-    "half_duration": ("unit",), "vague_duration": ("unit",), "adj_duration": ("unit",), "later": ("unit",),
+    "half_duration": ("unit",), "hm_duration": ("unit",), "vague_duration": ("unit",), "adj_duration": ("unit",), "later": ("unit",),
     "ref_day": ("unit",), "ordinal_unit": ("unit",), "unit_after": ("unit",), "duration_range": ("unit",), "deictic_adj": ("deictic",), "season_rel_year": ("season",), "vague_later": ("unit",), "prev_unit": ("unit",), "unit_edge": ("unit",), "long_duration": ("unit",),
     "deictic_adj_wd": ("weekday",), "weekday_of_week": ("weekday",), "midnight": ("unit",), "ref_word": ("ref",), "former": ("ref",), "set_each_last": ("set",),
     "set_word": ("set",), "set_each": ("set",), "set_times": ("unit",), "clock_word": ("unit",), "holiday": ("holiday",), "season": ("season",),
