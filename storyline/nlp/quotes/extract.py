@@ -30,7 +30,7 @@ from . import lexicon as lx
 from . import ranker as rk
 from .direct import Quoted, find_quoted
 from .speakers import Resolved, Resolver, Tok, lowercase_words, noun_phrase, trim
-from .subjects import first_phrase, skip_adverbial
+from .subjects import clause_end, first_phrase, skip_adverbial, speaker_after
 
 _INTERVIEW = re.compile(r"(?::+\s*)?((?:[A-ZÄÖÜ][\w.\-]*\.?\s?){1,4}):\s")
 
@@ -48,6 +48,7 @@ class Options:
     hearsay_needs_speaker: bool = True
     hearsay_carry: int = 1
     speaker_ranker: bool = True
+    implicit_frames: bool = True
 
 
 @dataclass(slots=True)
@@ -329,9 +330,18 @@ class Extractor:
                     for a, b in frame.message
                     if b > a
                 )
-                if words < self.o.min_direct_words and not covers_unit and not framed:
+                # a quoted fragment inside a frame's message is the speaker's own words ("erklärte, ein
+                # solcher Dialog sei eine „innere Angelegenheit“ Chinas"), unless it looks like a name
+                inside = frame is not None and any(
+                    toks[a].start <= q.start and q.end <= toks[b - 1].end + 2
+                    for a, b in frame.message
+                    if b > a
+                )
+                if words < self.o.min_direct_words and not covers_unit and not framed and not inside:
                     continue
-                if not covers_unit and _looks_like_title(text[q.start : q.end], strict=frame is not None):
+                if not covers_unit and _looks_like_title(
+                    text[q.start : q.end], strict=frame is not None or inside
+                ):
                     continue
                 direct_parts.extend(Span(a, b) for a, b in q.parts)
             if direct_parts:
@@ -458,7 +468,39 @@ class Extractor:
                 recent = last is not None and u - last.unit <= self.o.carry
                 if recent and last is not None:
                     last.speaker = _latest(text, last.speaker, unit_start, last.resolved.name)
-                if fr.has_konjunktiv(toks, lo, hi, mask) and recent and last is not None:
+                konj = fr.has_konjunktiv(toks, lo, hi, mask)
+                implicit = self._implicit(toks, lo, hi, mask) if konj and self.o.implicit_frames else None
+                if implicit is not None:
+                    # "Die Schweiz hatte ihre Aufgabe damit begründet, dass … keine Chance habe": any
+                    # verb whose clause in Konjunktiv follows frames it, its subject is the speaker
+                    sp_span, m_start = implicit
+                    rs = resolver.resolve(sp_span.start, sp_span.end, unit_start)
+                    out.append(
+                        self._tag(
+                            Quote(
+                                "indirect",
+                                (Span(toks[m_start].start, toks[hi - 1].end),),
+                                (),
+                                (sp_span,),
+                                rs.entity_id,
+                                rs.name,
+                            ),
+                            "i_implicit",
+                        )
+                    )
+                    last, cont = _Last((sp_span,), rs, u), None
+                    continue
+                own = self._own_subject(toks, lo, hi, mask) if konj and self.o.implicit_frames else None
+                if own is not None:
+                    # "Ein Augenzeuge erzählte Reuters, Anhänger … hätten …": the main clause is the
+                    # narrator's (indicative), so the Konjunktiv below it reports its own subject
+                    rs = resolver.resolve(own.start, own.end, unit_start)
+                    out.append(
+                        self._tag(Quote("indirect", (whole,), (), (own,), rs.entity_id, rs.name), "own")
+                    )
+                    last, cont = _Last((own,), rs, u), None
+                    continue
+                if konj and recent and last is not None:
                     ranked = self._rank("cont", text, toks, lo, hi, mask, u, unmasked_words, last, resolver)
                     if ranked is not None and ranked[0] != last.speaker and ranked[0]:
                         last = _Last(ranked[0], ranked[1], u)
@@ -575,6 +617,98 @@ class Extractor:
         if end > lo and toks[lo].lower not in lx.PRONOUNS:
             resolver.note_subject(toks[lo].start, toks[end - 1].end)
 
+    def _implicit(
+        self, toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]
+    ) -> tuple[Span, int] | None:
+        """A main clause "Subject verb …," followed by a clause in Konjunktiv I: (speaker, message start)."""
+        if toks[lo].lower in _SUBORDINATORS:
+            return None  # a fronted subordinate clause ("Da ihre Mandantin Angst hatte, habe …")
+        subject = self._unit_subject(toks, lo, hi, mask)
+        if subject is None:
+            return None
+        first_konj = next((k for k in range(lo, hi) if not mask[k] and toks[k].text in _KONJ_ONE), None)
+        if first_konj is None:
+            return None
+        start = bisect_left([t.start for t in toks[lo:hi]], subject.end) + lo
+        for k in range(first_konj - 1, start, -1):
+            if toks[k].text in (";", ":", ".") or mask[k]:
+                return None
+            if toks[k].text == ",":
+                nxt = toks[k + 1].lower if k + 1 < hi else ""
+                if nxt in _RELATIVE_OR_SUB:
+                    continue  # a relative or adverbial clause inside the message
+                if any(toks[j].text == "," or toks[j].text in lx.KONJUNKTIV for j in range(start, k)):
+                    return None  # more than one main clause before it, or itself reported speech
+                m = k + 1
+                return (subject, m) if hi - m >= 3 else None
+        return None
+
+    def _own_subject(self, toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> Span | None:
+        """The subject of "Subject verb …, dass/Konjunktiv …" whose finite verb is plainly indicative
+        ("Ein Augenzeuge erzählte Reuters, Anhänger … hätten …", "X ist der Meinung, dass … sei"): the
+        main clause is the narrator's, so the complement clause in Konjunktiv reports its subject.
+        None when the finite verb may itself be Konjunktiv ("Sein Programm diene …": a continuation of
+        the last speaker), for passives, or when no subject opens the unit."""
+        subject = self._unit_subject(toks, lo, hi, mask)
+        if subject is None or subject.start != toks[lo].start or toks[lo].lower in _NOT_SPEAKERS:
+            return None
+        finite = bisect_left([t.start for t in toks[lo:hi]], subject.end) + lo
+        if finite >= hi - 2 or mask[finite]:
+            return None
+        verb = toks[finite].lower
+        if verb in _PASSIVE or verb in lx.KONJUNKTIV or verb in lx.HEARSAY or not _indicative(verb):
+            return None
+        comma = next((k for k in range(finite + 1, hi) if toks[k].text in (",", ":", ";")), None)
+        if comma is None or toks[comma].text != "," or comma + 1 >= hi or mask[comma + 1]:
+            return None
+        if toks[comma + 1].lower in ("dass", "daß", "ob"):
+            if not fr.has_konjunktiv(toks, comma + 1, hi, mask, strong=False):
+                return None
+        else:
+            nxt = clause_end(toks, comma + 1, hi)
+            # "…, der …" opens a relative clause, but "…, die Anhänger seien …" a clause of its own
+            relative = toks[comma + 1].lower in _RELATIVE_OR_SUB and not (
+                toks[comma + 1].lower in lx.DETERMINERS and comma + 2 < hi and toks[comma + 2].cap
+            )
+            if relative or not fr.has_konjunktiv(toks, comma + 1, nxt, mask):
+                return None
+        return subject
+
+    @staticmethod
+    def _unit_subject(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> Span | None:
+        """The subject of a plain main clause: its first phrase ("Wowereit bedauerte …"), or after a
+        fronted adverbial and the finite verb, the phrase after the verb ("Am Montag bedauerte X …")."""
+        if hi - lo < 3 or mask[lo]:
+            return None
+        first = toks[lo]
+        if first.lower in lx.PERSON_PRONOUNS:
+            return Span(first.start, first.end)
+        if first.lower in lx.DETERMINERS or (
+            first.text not in lx.NON_NAMES and first.lower not in lowercase_words()
+        ):
+            end = noun_phrase(toks, lo, hi)
+            if end > lo and end < hi and not any(mask[lo:end]):
+                nxt = toks[end]
+                if nxt.text[:1].islower() and nxt.alpha and nxt.lower not in lx.PREPOSITIONS:
+                    return Span(first.start, toks[end - 1].end)
+            return None
+        k = skip_adverbial(toks, lo, hi, lo)
+        if (
+            lo < k < hi - 1
+            and toks[k].text[:1].islower()
+            and toks[k].alpha
+            and not mask[k]
+            and toks[k].lower not in lx.DETERMINERS
+            and toks[k].lower not in lx.PREPOSITIONS
+            and first.lower not in _SUBORDINATORS
+        ):
+            found = speaker_after(toks, k + 1, hi)
+            if found is not None and not any(mask[found[0] : found[1]]):
+                a, b = trim(toks, *found)
+                if b > a and toks[a].lower not in ("es", "man"):
+                    return Span(toks[a].start, toks[b - 1].end)
+        return None
+
     @staticmethod
     def _label(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> Span | None:
         """The speaker of "Name (…): „quote“": a phrase, then a colon right before the quotation."""
@@ -631,6 +765,25 @@ class Extractor:
 
 
 _PASSIVE = lx.words("wird wurde wurden werden worden")
+_NOT_SPEAKERS = lx.words("es das dies dieses man")
+_INDICATIVE_AUX = lx.words("ist sind war waren hat haben hatte hatten")
+
+
+def _indicative(verb: str) -> bool:
+    """A finite verb form that cannot be Konjunktiv I: present "-t" ("erklärt", "hält"), weak past
+    "-te(n)" ("erzählte"), or an indicative auxiliary; not "erfolge", "diene" (Konjunktiv I)."""
+    if verb in _INDICATIVE_AUX:
+        return True
+    return verb.endswith(("t", "te", "ten")) and verb not in lx.KONJUNKTIV and len(verb) > 3
+
+
+_RELATIVE_OR_SUB = lx.words(
+    "der die das dem den dessen deren welcher welche welches wenn weil da als obwohl wo was"
+)
+_SUBORDINATORS = lx.words(
+    "was wenn weil da als obwohl nachdem bevor sobald seit seitdem während dass daß ob wie falls indem"
+)
+_KONJ_ONE = lx.words("sei seien habe werde könne müsse solle wolle dürfe möge gebe")
 _REPORT_PARTICIPLES = lx.words(
     "gefordert kritisiert angekündigt bezeichnet gewarnt verlangt beschuldigt begrüßt abgelehnt zurückgewiesen"
 )

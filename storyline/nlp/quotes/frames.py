@@ -80,6 +80,7 @@ def _np_backwards(toks: Sequence[Tok], end: int, lo: int) -> int:
             and t.alpha
             and t.lower.endswith(("e", "en", "er", "es", "em"))
             and t.lower not in lx.AUXILIARIES
+            and t.lower not in lx.PRONOUNS
             and (nxt.cap or nxt.lower.endswith(("e", "en", "er", "es", "em")))
             and t.lower not in lx.KONJUNKTIV
         ):
@@ -118,6 +119,19 @@ def _prep_frame(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], eng
             # "aus Sicht der Organisationen"
             end = max(noun_phrase(toks, i + 1, hi), i + 2)
             return _frame_around(toks, lo, hi, (i, i + 1), (i + 1, end), (i, end))
+        elif word == "nach" and i > lo and toks[i - 1].lower in lx.NACH_NOUNS and i - 1 > lo:
+            # postposition: "Seiner Meinung nach …", "eigenen Angaben nach", "dem Vernehmen nach"
+            start = _np_backwards(toks, i - 1, lo)
+            if start + 1 < i - 1 and toks[start + 1].lower in lx.DETERMINERS:
+                pass  # attributive: "die seiner Meinung nach wachsenden Gefahren"
+            elif toks[start].lower in lx.DETERMINERS or toks[start].cap or start < i - 1:
+                return _frame_around(toks, lo, hi, (i, i + 1), (start, i), (start, i + 1))
+        elif word == "wonach" and i > lo + 1 and toks[i - 1].text == "," and i + 3 < hi:
+            # "Berichte, wonach …": the noun before the comma is the source, the clause the message
+            start = _np_backwards(toks, i - 1, lo)
+            if start < i - 1:
+                end = clause_end(toks, i + 1, hi)
+                return Frame([(i, i + 1)], (start, i - 1), [(i + 1, end)], "prep")
         elif word == "nach" and i + 1 < hi:
             k = i + 1
             while k < min(hi, i + 4) and not toks[k].cap:
@@ -233,6 +247,8 @@ def find_frame(
                     subject = speaker_after(toks, cue_end, colon) or subject
                 before = before or Frame(cue, subject, [(colon + 1, hi)], "before")
                 continue
+            if not _fronted_message(toks, lo, cut, mask):
+                continue
             speaker = speaker_after(toks, cue_end if toks[i].lower not in lx.IMPERSONAL else i + 1, hi)
             return Frame(cue, speaker, [(lo, cut)], "after")
         # "„…“, hatte X in einem Interview erklärt."
@@ -275,6 +291,23 @@ def find_frame(
     if prep is None or before is None:
         return prep or before
     return prep if prep.cue[0][0] < before.cue[0][0] else before
+
+
+_FRONTED_SUBORDINATORS = lx.words("wenn falls nachdem während als weil obwohl bevor sobald warum trotz")
+_RELATIVE = lx.words("der die das dem den dessen deren welcher welche welches")
+
+
+def _fronted_message(toks: Sequence[Tok], lo: int, cut: int, mask: Sequence[bool]) -> bool:
+    """Whether the part before "…, sagte X" can be its message. Not one fronted adverbial clause
+    ("Nachdem …, forderte X", "Wenn …, droht Y": the cue's clause is the main clause), nor a subject
+    with its relative clause ("Zapatero, der der PSOE angehört, verwies auf …": the comma closes
+    the relative clause and the cue is the subject's own verb)."""
+    if mask[lo]:
+        return True
+    if toks[lo].lower in _FRONTED_SUBORDINATORS and not any(toks[k].text == "," for k in range(lo, cut)):
+        return False  # one subordinate clause, then the cue ("Als …, töteten sie …, sagte X" is a message)
+    end = noun_phrase(toks, lo, cut, appositions=False)
+    return not (end > lo and end + 1 < cut and toks[end].text == "," and toks[end + 1].lower in _RELATIVE)
 
 
 def _after_quote(toks: Sequence[Tok], i: int, lo: int, mask: Sequence[bool]) -> bool:

@@ -192,7 +192,7 @@ NACH_NOUNS = _forms(
     polizeiangaben medienberichten presseberichten zeitungsberichten agenturberichten
     auffassung überzeugung ermittlungen untersuchungen mitteilung erklärung einschätzung
     studie umfrage recherchen berechnungen prognose prognosen zählung statistik darstellung
-    bekunden ansicht
+    bekunden ansicht vernehmen
     """
 )
 

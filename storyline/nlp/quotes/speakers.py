@@ -136,10 +136,19 @@ def attachments(toks: Sequence[Tok], j: int, n: int, appositions: bool) -> int:
         if appositions and toks[j].text == "," and j + 1 < n:
             # ", Chung Eui Yong," or ", der Sprecher der Polizei," in apposition
             k = noun_phrase(toks, j + 1, n, appositions=False)
+            # a prepositional attribute inside it: ", die Leiterin der Fachstelle für Suchtvorbeugung,"
+            while k > j + 1 and k + 1 < n and toks[k].lower in _APPOSITION_PREPS:
+                k2 = noun_phrase(toks, k + 1, n, appositions=False)
+                if k2 <= k + 1:
+                    break
+                k = k2
             if k > j + 1 and (k >= n or toks[k].text in (",", ".", ":")) and k - j <= 14:
                 j = k
         break
     return j
+
+
+_APPOSITION_PREPS = frozenset(("für", "im", "in", "bei", "beim", "am", "an", "aus", "zur", "zum"))
 
 
 def trim(toks: Sequence[Tok], a: int, b: int) -> tuple[int, int]:

@@ -99,6 +99,9 @@ def subject_before(toks: Sequence[Tok], lo: int, cue: int, hi: int) -> tuple[int
     # a relative clause: "…, der betonte, er gehöre …" – the annotators take the relative pronoun
     if cue - 2 >= lo and toks[cue - 1].lower in _RELATIVE and toks[cue - 2].text == ",":
         return (cue - 1, cue)
+    clause = _own_clause(toks, lo, cue)
+    if clause is not None:
+        return clause
     # "Aus Militärkreisen verlautete, …", "In einer Erklärung des Präsidenten heißt es, …"
     if (
         toks[cue].lower in _FRONTED_SOURCE_CUES
@@ -111,6 +114,50 @@ def subject_before(toks: Sequence[Tok], lo: int, cue: int, hi: int) -> tuple[int
     if found is None and start > lo:
         found = first_phrase(toks, lo, cue)  # "Er akzeptierte … und kommentierte, dass …"
     return found or speaker_after(toks, cue + 1, hi)
+
+
+_COORD = lx.words("und sowie während aber doch")
+_MID_ADVERBS = lx.words("dagegen hingegen jedoch allerdings aber auch ebenfalls wiederum indes zudem")
+
+
+def _own_clause(toks: Sequence[Tok], lo: int, cue: int) -> tuple[int, int] | None:
+    """The subject of a second clause the cue belongs to: "…, und das Kinderhilfswerk UNICEF rief …
+    auf", "…, die Nachrichtenagentur dagegen spricht von …", "…, die davon ausgeht, …" (a relative
+    clause ending in its cue: the annotators take the relative pronoun)."""
+    for k in range(cue - 1, max(lo, cue - 16), -1):
+        word = toks[k].lower
+        if toks[k].text in (";", ":", ".") or toks[k].text in ('"', "„", "“", "»", "«"):
+            return None
+        if not (toks[k].text == "," or word in _COORD):
+            continue
+        b = k + 1
+        if b >= cue:
+            return None
+        if (
+            toks[k].text == ","
+            and toks[b].lower in _RELATIVE
+            and (
+                cue + 1 >= len(toks)
+                or toks[cue + 1].text in CLAUSE_MARKS
+                or toks[cue].lower in lx.PARTICIPLES
+            )
+        ):
+            if toks[b].lower not in ("dem", "den", "dessen", "deren"):
+                return (b, b + 1)
+            return None
+        if toks[b].lower in _COORD:
+            b += 1
+        before = k - 1 if toks[k].text == "," else k
+        if before < lo or is_subject_list(toks, lo, before + 1) or toks[b].lower in lx.PERSON_PRONOUNS:
+            return None
+        e = noun_phrase(toks, b, cue)
+        if e <= b or (toks[b].text in lx.NON_NAMES and toks[b].lower not in lx.DETERMINERS):
+            return None
+        j = e
+        while j < cue and toks[j].lower in _MID_ADVERBS:
+            j += 1
+        return (b, e) if j == cue else None
+    return None
 
 
 def is_subject_list(toks: Sequence[Tok], lo: int, cut: int) -> bool:
