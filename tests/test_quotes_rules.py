@@ -228,3 +228,30 @@ def test_spacy_component() -> None:
     sdoc = nlp("„Das ist gut“, sagte Müller.")
     quotes = sdoc.user_data["storyline_quotes"]
     assert quotes and quotes[0].kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie die Betrüger vorgingen, was sie von ihrem Opfer forderten",
+        "Im September erschien sein Roman. Wie der Autor in den Schreibrausch kam und warum ihn sein Studium demütig macht",
+    ],
+)
+def test_wie_frame_reaching_the_end_of_the_text(text: str) -> None:
+    # a "Wie …"-clause that runs to the very end of the text once indexed past the last token
+    _, quotes = run(text)
+    assert all(s.end <= len(text) for q in quotes for s in q.message)
+
+
+_WORDS = ["Wie", "wie", "der", "Sprecher", "teilte", "mit", "sagte", "es", "hieß", ",", ".", "so", "Merkel",
+          "laut", "zufolge", "sei", "habe", "dass", "forderten", "kam", "„", "“", ":", "und", "er", "nach"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_random_word_sequences_never_crash(words: list[str]) -> None:
+    text = " ".join(words)
+    _, quotes = run(text)
+    for q in quotes:
+        for s in (*q.message, *q.cue, *q.speaker):
+            assert 0 <= s.start <= s.end <= len(text)

@@ -44,6 +44,7 @@ class Frame:
 
 def _is_cue_verb(toks: Sequence[Tok], i: int, hi: int, english: bool) -> list[tuple[int, int]] | None:
     """If ``toks[i]`` is a verb of saying, its cue token ranges (verb, and particle if separated)."""
+    hi = min(hi, len(toks))
     word = toks[i].lower
     if word in lx.PARTICLE_VERBS:
         particles = lx.PARTICLE_VERBS[word]
@@ -173,7 +174,7 @@ def _prep_frame(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], eng
                     stretch = clause_end(toks, stretch + 1, hi)
             end = stretch if stretch - i <= 25 else end
             for k in range(i + 2, end):
-                cue = _is_cue_verb(toks, k, end + 1, english)
+                cue = _is_cue_verb(toks, k, min(end + 1, hi), english)
                 if cue is not None:
                     sp_end = noun_phrase(toks, i + 1, k)
                     speaker = vorfeld(toks, i + 1, sp_end, k) if sp_end > i + 1 else None
