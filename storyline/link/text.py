@@ -98,14 +98,21 @@ def terms_of_words(ws: Iterable[str], parts: bool = True) -> list[str]:
     """``terms`` for already folded words (the linker folds each text once). With ``parts``, a
     hyphenated compound also contributes its parts ("feuer-katastrophe" → feuer, katastrophe), so
     that it meets the articles that write "Feuer" or "Katastrophe" on their own."""
-    out = []
-    for w in ws:
-        t = term(w)
-        if t:
-            out.append(t)
-            if parts and "-" in w:
-                out.extend(p for p in map(term, w.split("-")) if p and p != t)
+    ws = ws if isinstance(ws, list) else list(ws)
+    out = [t for t in map(term, ws) if t]
+    if parts:
+        for w in ws:
+            if "-" in w:
+                out.extend(_hyphen_parts(w))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _hyphen_parts(word: str) -> tuple[str, ...]:
+    whole = term(word)
+    if whole is None:
+        return ()
+    return tuple(p for p in map(term, word.split("-")) if p and p != whole)
 
 
 _KICKER = re.compile(r"^\s*([^:\n]{2,40}?):(?!\d)")
