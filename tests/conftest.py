@@ -30,3 +30,20 @@ def sl(db_path: Path):
     lib = storyline.open(str(db_path))
     yield lib
     lib.close()
+
+
+def german_quotes(text: str) -> list:
+    """Quotes of a German text through structure → sentences → quotes (no NER): the rules alone."""
+    from storyline.model import Article, Document
+    from storyline.pipeline import lookup
+    from storyline.settings import Settings
+
+    s = Settings()
+    doc = Document(Article(id="t", text=text, language="de"))
+    for name in ("structure", "sentences", "quotes"):
+        doc = lookup(name).factory(s)(doc)
+    return doc.quotes
+
+
+def span_texts(text: str, spans: tuple) -> list[str]:
+    return [s.text(text) for s in spans]

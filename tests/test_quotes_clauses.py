@@ -3,21 +3,8 @@ second clause, "nach" as a postposition, "wonach", quoted fragments inside repor
 
 from __future__ import annotations
 
-from storyline.model import Article, Document, Quote, Span
-from storyline.pipeline import lookup
-from storyline.settings import Settings
-
-
-def run(text: str) -> list[Quote]:
-    s = Settings()
-    doc = Document(Article(id="t", text=text, language="de"))
-    for name in ("structure", "sentences", "quotes"):
-        doc = lookup(name).factory(s)(doc)
-    return doc.quotes
-
-
-def texts(text: str, spans: tuple[Span, ...]) -> list[str]:
-    return [s.text(text) for s in spans]
+from conftest import german_quotes as run
+from conftest import span_texts as texts
 
 
 def test_konjunktiv_clause_after_any_verb_is_indirect_speech() -> None:

@@ -5,21 +5,8 @@ may carry a prepositional attribute."""
 
 from __future__ import annotations
 
-from storyline.model import Article, Document, Quote, Span
-from storyline.pipeline import lookup
-from storyline.settings import Settings
-
-
-def run(text: str) -> list[Quote]:
-    s = Settings()
-    doc = Document(Article(id="t", text=text, language="de"))
-    for name in ("structure", "sentences", "quotes"):
-        doc = lookup(name).factory(s)(doc)
-    return doc.quotes
-
-
-def texts(text: str, spans: tuple[Span, ...]) -> list[str]:
-    return [s.text(text) for s in spans]
+from conftest import german_quotes as run
+from conftest import span_texts as texts
 
 
 def test_fronted_adverbial_clause_is_not_a_message() -> None:
