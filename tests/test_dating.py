@@ -82,3 +82,20 @@ def test_importing_dating_does_not_load_the_model() -> None:
             "print(json.dumps(d._year_model.cache_info().currsize))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert json.loads(out) == 0
+
+
+def test_a_year_after_the_training_data_is_kept_not_pulled_back() -> None:
+    # the year model knows 2004–2022; a live article naming 2025 is from 2025, not from the model's era
+    est = estimate("Die Polizei meldete 2025 einen Unfall auf der A7.")
+    assert est is not None and est.value.year == 2025
+    est = estimate("Die Wahl im Jahr 2024 gewann Trump. Die Inflation stieg seit 2022.")
+    assert est is not None and est.value.year == 2024
+
+
+def test_weekday_fit_without_a_named_year_is_only_a_guessed_day() -> None:
+    # "Mittwoch, 3. Dezember" fits several years; the model picks one, which must not anchor days
+    est = estimate("Die Polizei meldete am Mittwoch, dem 3. Dezember, einen Unfall auf der A7.")
+    assert est is not None and est.confidence < DAY_EVIDENCE_CONFIDENCE
+    est = estimate("Im Jahr 2004 geschah viel. Am Freitag, dem 3. Dezember, dementierte die IAEA.")
+    assert est is not None and est.value.date().isoformat() == "2004-12-04"
+    assert est.confidence >= DAY_EVIDENCE_CONFIDENCE

@@ -52,6 +52,7 @@ _ANNIVERSARY = re.compile(r"\b(\d{1,3})\.\s*(?:Jahrestag|Todestag|Geburtstag|Jub
 DEFAULT_GAP_DAYS = 1  # days between the latest named date and publication (tuned on train/dev)
 MAX_GAP_DAYS = 4
 FUTURE_SLACK_DAYS = 45  # announcements: dates this far after the others are plans, not the news day
+MAX_YEARS_BEFORE_NAMED = 1  # publication at most this many years before the latest (non-planned) named year
 OFFSET_RANGE = (-3, 12)  # offsets (publication year - named year) the year model has a table for
 
 
@@ -209,9 +210,15 @@ class YearModel:
             for i, y in enumerate(self.years):
                 vocab[y] = sum(self.loglik[r][i] for r in rows)
         neutral = sum(vocab.values()) / len(vocab) if vocab else 0.0
+        if latest is not None:
+            lo = max(lo, latest - MAX_YEARS_BEFORE_NAMED)  # a text rarely names a year after its own
+        last = self.years[-1]
         out: dict[int, float] = {}
         for y in range(max(lo, MIN_YEAR), min(hi, MAX_YEAR) + 1):
-            s = w["prior"] * self.log_prior.get(y, self.prior_floor) + w["vocab"] * vocab.get(y, neutral)
+            # Years after the training data are unknown to the model, not unlikely: they take the
+            # prior of its last year rather than the floor kept for years before the data.
+            prior = self.log_prior[last] if y > last else self.log_prior.get(y, self.prior_floor)
+            s = w["prior"] * prior + w["vocab"] * vocab.get(y, neutral)
             if latest is not None:
                 s += w["offset"] * self._offset("latest_year", y - latest)
             if latest_full is not None:
@@ -302,8 +309,12 @@ def estimate_with(ev: _Evidence, words: set[str], model: YearModel | None) -> Da
         if consistent:
             evidence.append(f"{consistent} weekday mention(s) consistent with that day")
         evidence.append(why)
-        base = 0.6 if any(d.year == year for d, _ in ev.full) else DAY_EVIDENCE_CONFIDENCE
-        conf = min(0.9, base + 0.1 * consistent)
+        if any(d.year == year for d, _ in ev.full):
+            conf = min(0.9, 0.6 + 0.1 * consistent)
+        elif named:
+            conf = min(0.9, DAY_EVIDENCE_CONFIDENCE + 0.1 * consistent)
+        else:  # the weekday fits, but the year itself is the model's guess: a guessed day
+            conf = GUESSED_DAY_CONFIDENCE
         return DateEstimate(datetime(pub.year, pub.month, pub.day), round(conf, 2), evidence)
     if placed:
         pub, consistent, said = _with_gap(placed, ev)
