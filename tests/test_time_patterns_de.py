@@ -97,3 +97,33 @@ def test_clock_time_is_a_time() -> None:
 )
 def test_numbers_that_are_not_times_stay_untagged(text: str) -> None:
     assert found(text) == {}
+
+
+@pytest.mark.parametrize("same", ["desselben", "des selben", "des gleichen"])
+def test_month_and_season_of_the_same_year_take_the_year_just_named(same: str) -> None:
+    text = f"Der Vertrag wurde 2005 unterzeichnet. Im Dezember {same} Jahres trat er in Kraft."
+    assert found(text, date(2010, 5, 5))[f"Dezember {same} Jahres"] == ("DATE", "2005-12")
+    text = f"Der Vertrag wurde 2005 unterzeichnet. Im Sommer {same} Jahres trat er in Kraft."
+    assert found(text, date(2010, 5, 5))[f"Sommer {same} Jahres"] == ("DATE", "2005-SU")
+
+
+def test_speed_filter_only_after_a_unit_word() -> None:
+    assert found("Es gibt ein Programm pro Woche.")["pro Woche"] == ("SET", "P1W")
+    assert found("Sie besuchen das Heim pro Woche zweimal.")["pro Woche"] == ("SET", "P1W")
+    assert "pro Stunde" not in found("Der Zug fährt 30 km pro Stunde.")
+
+
+def test_a_number_ends_a_sentence_unless_a_month_follows() -> None:
+    text = "Die Saison 2010 beendete der Klub auf Platz 5. Am 3. Mai spielt er gegen Bayern."
+    assert len(split_sentences(text)) == 2
+    assert found(text, date(2015, 4, 1))["3. Mai"] == ("DATE", "2015-05-03")  # not the 2010 of the sentence before
+
+
+def test_weekday_correction_keeps_the_tense() -> None:
+    # 1 January 2015 was a Thursday, 2016 a Friday: a past-tense sentence stays in the past
+    assert found("Am Freitag, dem 1. Januar kam er.", date(2015, 4, 1))["Freitag, dem 1. Januar"][1] == "2015-01-01"
+
+
+def test_durations_below_the_smallest_unit_have_no_zero_value() -> None:
+    assert all(v != "PT0S" for _, v in found("Er lief 0,0001 Sekunden schneller, es dauerte 0,001 Minuten.").values())
+    assert found("Er brauchte 2,5 Sekunden.")["2,5 Sekunden"] == ("DURATION", "PT2.5S")

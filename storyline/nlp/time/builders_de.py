@@ -73,9 +73,13 @@ def b_month_year(m: re.Match[str]) -> Expr | None:
                 explicit_year=True, cue=cue_of(m))
 
 
+# "desselben" from the same-year rules; "selb" / "gleich" is what REL captures in "des selben Jahres"
+_SAME_YEAR = frozenset({"desselben", "des selben", "des gleichen", "selb", "gleich"})
+
+
 def b_month_rel_year(m: re.Match[str]) -> Expr | None:
     rel = re.sub(r"\s+", " ", m["rel"].lower())
-    if rel in ("desselben", "des selben", "des gleichen"):  # "im August desselben Jahres": the year just named
+    if rel in _SAME_YEAR:  # "im August desselben / des gleichen Jahres": the year just named
         return expr(m, "DATE", "year_rel_ref", unit="year", offset=0, m=_month(m["mon"]), mod=mod_of(m["mod"]))
     off = L.RELATIVE_DE.get(rel, 0)
     return expr(m, "DATE", "year_rel", unit="year", offset=off, m=_month(m["mon"]), mod=mod_of(m["mod"]))
@@ -388,7 +392,7 @@ def b_long_duration(m: re.Match[str]) -> Expr | None:
 
 
 def b_season_rel_year(m: re.Match[str]) -> Expr | None:
-    if m["same"]:
+    if m["same"] or (m["rel"] or "").lower() in _SAME_YEAR:
         return expr(m, "DATE", "year_rel_ref", unit="year", offset=0, part=L.SEASONS_DE[m["s"].lower()])
     off = L.RELATIVE_DE.get(m["rel"].lower(), 0)
     return expr(m, "DATE", "year_rel", unit="year", offset=off, part=L.SEASONS_DE[m["s"].lower()])
@@ -435,7 +439,7 @@ def b_set_word(m: re.Match[str]) -> Expr | None:
     return expr(m, "SET", "fixed", value=L.SETS_DE[stem])
 
 
-_RATE_BEFORE = re.compile(r"(?:[Kk]ilometer\w*|[Mm]eter\w*|km|Meilen|Knoten|Liter\w*|Kubikmeter\w*|Umdrehungen|"
+_RATE_BEFORE = re.compile(r"\b(?:[Kk]ilometer\w*|[Mm]eter\w*|km|Meilen|Knoten|Liter\w*|Kubikmeter\w*|Umdrehungen|"
                           r"Kilowatt\w*|mm|cm|m)\s+$")
 
 

@@ -110,9 +110,9 @@ def duration_value(n: float | None, unit: str) -> str | None:
         elif code == "M" and timeish:
             code, n = "S", n * 60
         elif code == "S":
-            return f"PT{round(n, 3):g}S" if 0 < n <= 10000 else None  # "2,5 Sekunden": PT2.5S
-    if n <= 0 or n > 10000:
-        return None
+            return f"PT{round(n, 3):g}S" if 0.001 <= n <= 10000 else None  # "2,5 Sekunden": PT2.5S
+    if n < 1 or n > 10000:
+        return None  # below one unit after conversion ("0,001 Minuten"): no whole-unit value to give
     return f"PT{int(n)}{code}" if timeish else f"P{int(n)}{code}"
 
 

@@ -192,7 +192,9 @@ def _calendar(e: Expr, si: int, direction: int, st: _State) -> str | None:
             y = pick_year(e.m, e.d, base, direction)
             if e.wd and e.d and not _weekday_fits(y, e.m, e.d, e.wd):
                 # "Sonntag, den 14. August": the weekday names the year when the nearest does not fit
-                fits = [yy for yy in (y - 1, y + 1) if _weekday_fits(yy, e.m, e.d, e.wd)]
+                # but never against the tense: a past-tense sentence does not move a year ahead
+                fits = [yy for yy in (y - 1, y + 1) if _weekday_fits(yy, e.m, e.d, e.wd)
+                        and (direction == 0 or (yy > y) == (direction > 0))]
                 y = fits[0] if len(fits) == 1 else y
         elif y is None and e.wd and e.d:
             y = None  # weekday alone cannot pin a year without any anchor

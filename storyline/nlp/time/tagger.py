@@ -20,12 +20,18 @@ from ...model import Span, TimeMention
 from . import lexicon as L
 from .expr import Expr
 from .normalize import valid_anchor
-from .patterns import Rule
+from .patterns import MON, Rule
 from .resolve import resolve_all
 
 _WORD = re.compile(r"\w+(?:'\w+)?")
 _TOKEN = re.compile(r"\w+")
-_SENT_END = re.compile(r"(?<!\b\d\.)(?<!\b\d\d\.)(?<=[.!?:])\s+(?=[\"„»“A-ZÄÖÜ0-9])|\n\s*\n|\n(?=[A-ZÄÖÜ\"„»])")
+# A full stop after a one- or two-digit number ends a sentence ("auf Platz 5. Am …") unless a month
+# follows: then the number is a day ("am 4. November").
+_SENT_END = re.compile(
+    r"(?<!\b\d\.)(?<!\b\d\d\.)(?<=[.!?:])\s+(?=[\"„»“A-ZÄÖÜ0-9])"
+    rf"|(?:(?<=\b\d\.)|(?<=\b\d\d\.))\s+(?=[\"„»“A-ZÄÖÜ])(?!{MON})"
+    r"|\n\s*\n|\n(?=[A-ZÄÖÜ\"„»])"
+)
 _FUTURE_DE = L.FUTURE_CUES | frozenset(
     ["solle", "wolle", "plane", "planten", "geplante", "geplanten", "geplant", "vorgesehen", "wollen", "würde", "würden"]
 )
