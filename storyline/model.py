@@ -40,6 +40,9 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
+DAY_EVIDENCE_CONFIDENCE = 0.45  # estimates at or above this rest on a named day in a named year
+
+
 @dataclass(slots=True)
 class DateEstimate:
     """A publication date the system inferred, with how sure it is and why."""
@@ -47,6 +50,11 @@ class DateEstimate:
     value: datetime
     confidence: float
     evidence: list[str] = field(default_factory=list)
+
+    @property
+    def names_a_day(self) -> bool:
+        """Whether the estimate rests on a day the text names (not a year or a vocabulary guess)."""
+        return self.confidence >= DAY_EVIDENCE_CONFIDENCE
 
 
 @dataclass(slots=True)

@@ -45,15 +45,11 @@ class LinkItem:
         """Build from a pipeline Document. An estimated publication date is used only when it rests on
         a named day: a year guessed from the vocabulary (1 July of that year) would place a live
         article months or years away from the events it reports, which is worse than no date."""
-        from ..nlp.dating import DAY_EVIDENCE_CONFIDENCE
-
         art = doc.article
         published = art.published
-        est = art.date_estimate
-        if art.published_estimated and (est is None or est.confidence < DAY_EVIDENCE_CONFIDENCE):
-            published = None
-        elif published is None and est is not None and est.confidence >= DAY_EVIDENCE_CONFIDENCE:
-            published = est.value
+        if art.published_estimated or published is None:
+            est = art.date_estimate
+            published = est.value if est is not None and est.names_a_day else None
         text = art.text or ""
         ents: list[tuple[str, str]] = []
         for m in doc.mentions:
@@ -155,9 +151,7 @@ def features(
     for t in terms_of_words(xw):
         counts[t] = get(t, 0.0) + 1.0
     kick = kicker_words(item.title)
-    for t in terms_of_words(tw[:kick], parts=False):
-        counts[t] = get(t, 0.0) + title_weight
-    for t in terms_of_words(tw[kick:]):
+    for t in terms_of_words(tw[:kick], parts=False) + terms_of_words(tw[kick:]):
         counts[t] = get(t, 0.0) + title_weight
     ents: Counter[str] = Counter()
     places = set()

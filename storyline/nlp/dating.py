@@ -25,14 +25,15 @@ import gzip
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model import DateEstimate
+from ..model import DAY_EVIDENCE_CONFIDENCE, DateEstimate
 from ..pipeline import Stage, register
+from .time.normalize import weekday_fits
 from .time.tagger import Extraction, extract
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 YEAR_MODEL_PATH = Path(__file__).with_name("dating_years.json.gz")
-DAY_EVIDENCE_CONFIDENCE = 0.45  # estimates at or above this rest on a named day in a named year
 NAMED_YEAR_CONFIDENCE = 0.25  # the year is one the text names, the day is unknown
 GUESSED_DAY_CONFIDENCE = 0.25  # a named day and month placed in a year the model chose: too weak to anchor
 VOCABULARY_CONFIDENCE = 0.15  # nothing but the vocabulary
@@ -58,19 +58,19 @@ OFFSET_RANGE = (-3, 12)  # offsets (publication year - named year) the year mode
 
 @dataclass(slots=True)
 class _Evidence:
-    full: list[tuple[date, str]]
-    planned: list[tuple[date, str]]  # full dates in future-tense clauses: plans, not the news day
-    daymonth: list[tuple[int, int, int | None, str]]  # month, day, weekday, surface
-    years: list[tuple[int, str]]
-    weekdays: list[tuple[int, int, str]]  # weekday, clause direction, surface
-    future_years: list[tuple[int, str]]
-    months: list[tuple[int, int, str]]  # year, month, surface: "im Dezember 2008" in a past clause
-    planned_daymonth: list[tuple[int, int, int | None, str]]  # day-month mentions in future-tense clauses
+    full: list[tuple[date, str]] = field(default_factory=list)
+    planned: list[tuple[date, str]] = field(default_factory=list)  # full dates in future-tense clauses: plans
+    daymonth: list[tuple[int, int, int | None, str]] = field(default_factory=list)  # month, day, weekday, surface
+    years: list[tuple[int, str]] = field(default_factory=list)
+    weekdays: list[tuple[int, int, str]] = field(default_factory=list)  # weekday, clause direction, surface
+    future_years: list[tuple[int, str]] = field(default_factory=list)
+    months: list[tuple[int, int, str]] = field(default_factory=list)  # year, month, surface ("im Dezember 2008")
+    planned_daymonth: list[tuple[int, int, int | None, str]] = field(default_factory=list)  # in future clauses
 
 
 def _collect(ex: Extraction) -> _Evidence:
     text = ex.text
-    ev = _Evidence([], [], [], [], [], [], [], [])
+    ev = _Evidence()
     for e, direction in zip(ex.exprs, ex.expr_dir, strict=True):
         surface = text[e.start : e.end]
         if e.kind == "date" and e.y is not None and not (MIN_YEAR <= e.y <= MAX_YEAR):
@@ -120,13 +120,6 @@ def prepare(ex: Extraction) -> _Evidence:
             ev.full.append((shifted, f"{anniversary.group(0)!r} after {first.isoformat()}"))
             ev.years.append((shifted.year, anniversary.group(0)))
     return ev
-
-
-def _fits(y: int, m: int, d: int, wd: int) -> bool:
-    try:
-        return date(y, m, d).isoweekday() == wd
-    except ValueError:
-        return False
 
 
 def _consistency(pub: date, explicit: set[date], weekdays: list[tuple[int, int, str]]) -> int:
@@ -225,7 +218,7 @@ class YearModel:
                 s += w["offset"] * self._offset("latest_full", y - latest_full)
             if latest_month is not None and "latest_month" in self.offsets:
                 s += w.get("month", w["offset"]) * self._offset("latest_month", y - latest_month)
-            s -= w["weekday"] * sum(not _fits(y, m, d, wd) for m, d, wd in pins)
+            s -= w["weekday"] * sum(not weekday_fits(y, m, d, wd) for m, d, wd in pins)
             out[y] = s
         return out, len(rows)
 
@@ -304,7 +297,7 @@ def estimate_with(ev: _Evidence, words: set[str], model: YearModel | None) -> Da
     if firm:
         pub, consistent, said = _with_gap(firm, ev)
         evidence = [said]
-        pins = [s for m, d, wd, s in ev.daymonth if wd is not None and _fits(year, m, d, wd)]
+        pins = [s for m, d, wd, s in ev.daymonth if wd is not None and weekday_fits(year, m, d, wd)]
         evidence += [f"weekday fits {year}: {s!r}" for s in pins]
         if consistent:
             evidence.append(f"{consistent} weekday mention(s) consistent with that day")

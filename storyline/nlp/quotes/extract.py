@@ -777,9 +777,7 @@ def _indicative(verb: str) -> bool:
     return verb.endswith(("t", "te", "ten")) and verb not in lx.KONJUNKTIV and len(verb) > 3
 
 
-_RELATIVE_OR_SUB = lx.words(
-    "der die das dem den dessen deren welcher welche welches wenn weil da als obwohl wo was"
-)
+_RELATIVE_OR_SUB = lx.RELATIVE_PRONOUNS | lx.words("wenn weil da als obwohl wo was")
 _SUBORDINATORS = lx.words(
     "was wenn weil da als obwohl nachdem bevor sobald seit seitdem während dass daß ob wie falls indem"
 )

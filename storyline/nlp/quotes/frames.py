@@ -295,7 +295,6 @@ def find_frame(
 
 
 _FRONTED_SUBORDINATORS = lx.words("wenn falls nachdem während als weil obwohl bevor sobald warum trotz")
-_RELATIVE = lx.words("der die das dem den dessen deren welcher welche welches")
 
 
 def _fronted_message(toks: Sequence[Tok], lo: int, cut: int, mask: Sequence[bool]) -> bool:
@@ -308,7 +307,7 @@ def _fronted_message(toks: Sequence[Tok], lo: int, cut: int, mask: Sequence[bool
     if toks[lo].lower in _FRONTED_SUBORDINATORS and not any(toks[k].text == "," for k in range(lo, cut)):
         return False  # one subordinate clause, then the cue ("Als …, töteten sie …, sagte X" is a message)
     end = noun_phrase(toks, lo, cut, appositions=False)
-    return not (end > lo and end + 1 < cut and toks[end].text == "," and toks[end + 1].lower in _RELATIVE)
+    return not (end > lo and end + 1 < cut and toks[end].text == "," and toks[end + 1].lower in lx.RELATIVE_PRONOUNS)
 
 
 def _after_quote(toks: Sequence[Tok], i: int, lo: int, mask: Sequence[bool]) -> bool:

@@ -17,6 +17,8 @@ def _forms(spec: str) -> frozenset[str]:
 
 words = _forms
 
+RELATIVE_PRONOUNS = _forms("der die das dem den dessen deren welcher welche welches")
+
 
 #: Finite and participle forms of German verbs of saying, writing, announcing, claiming.
 SPEECH_VERBS = _forms(

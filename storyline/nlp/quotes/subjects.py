@@ -97,7 +97,7 @@ def subject_before(toks: Sequence[Tok], lo: int, cue: int, hi: int) -> tuple[int
             start = k + 1  # a second verb phrase: "Er akzeptierte … und kommentierte, …"
             break
     # a relative clause: "…, der betonte, er gehöre …" – the annotators take the relative pronoun
-    if cue - 2 >= lo and toks[cue - 1].lower in _RELATIVE and toks[cue - 2].text == ",":
+    if cue - 2 >= lo and toks[cue - 1].lower in lx.RELATIVE_PRONOUNS and toks[cue - 2].text == ",":
         return (cue - 1, cue)
     clause = _own_clause(toks, lo, cue)
     if clause is not None:
@@ -135,7 +135,7 @@ def _own_clause(toks: Sequence[Tok], lo: int, cue: int) -> tuple[int, int] | Non
             return None
         if (
             toks[k].text == ","
-            and toks[b].lower in _RELATIVE
+            and toks[b].lower in lx.RELATIVE_PRONOUNS
             and (
                 cue + 1 >= len(toks)
                 or toks[cue + 1].text in CLAUSE_MARKS
@@ -204,7 +204,7 @@ def vorfeld(toks: Sequence[Tok], start: int, np_end: int, verb: int) -> tuple[in
         return (start, np_end)
     end = finite
     for k in range(np_end, finite):
-        if toks[k].text == "," and k + 1 < finite and toks[k + 1].lower in _RELATIVE:
+        if toks[k].text == "," and k + 1 < finite and toks[k + 1].lower in lx.RELATIVE_PRONOUNS:
             close = next((c for c in range(k + 2, finite + 1) if c == finite or toks[c].text == ","), finite)
             if close - 1 > k + 1 and not toks[close - 1].cap:
                 end = k
@@ -216,7 +216,6 @@ def vorfeld(toks: Sequence[Tok], start: int, np_end: int, verb: int) -> tuple[in
     return (start, max(end, np_end))
 
 
-_RELATIVE = lx.words("der die das dem den dessen deren welcher welche welches")
 
 
 def first_phrase(toks: Sequence[Tok], start: int, cue: int) -> tuple[int, int] | None:

@@ -74,11 +74,11 @@ def b_month_year(m: re.Match[str]) -> Expr | None:
 
 
 # "desselben" from the same-year rules; "selb" / "gleich" is what REL captures in "des selben Jahres"
-_SAME_YEAR = frozenset({"desselben", "des selben", "des gleichen", "selb", "gleich"})
+_SAME_YEAR = frozenset({"desselben", "selb", "gleich"})
 
 
 def b_month_rel_year(m: re.Match[str]) -> Expr | None:
-    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    rel = m["rel"].lower()
     if rel in _SAME_YEAR:  # "im August desselben / des gleichen Jahres": the year just named
         return expr(m, "DATE", "year_rel_ref", unit="year", offset=0, m=_month(m["mon"]), mod=mod_of(m["mod"]))
     off = L.RELATIVE_DE.get(rel, 0)

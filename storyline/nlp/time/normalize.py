@@ -150,6 +150,12 @@ def safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def weekday_fits(y: int, m: int, d: int, wd: int) -> bool:
+    """Whether day ``d`` of month ``m`` in year ``y`` exists and is ISO weekday ``wd``."""
+    day = safe_date(y, m, d)
+    return day is not None and day.isoweekday() == wd
+
+
 def value_range(value: str) -> tuple[date, date] | None:
     """First and last day a DATE/TIME value covers (for past/future and timeline ordering)."""
     try:

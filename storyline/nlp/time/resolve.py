@@ -24,6 +24,7 @@ from .normalize import (
     shift,
     valid_anchor,
     weekday_date,
+    weekday_fits,
 )
 
 _SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
@@ -190,10 +191,10 @@ def _calendar(e: Expr, si: int, direction: int, st: _State) -> str | None:
         base = _base(st)
         if y is None and base is not None:
             y = pick_year(e.m, e.d, base, direction)
-            if e.wd and e.d and not _weekday_fits(y, e.m, e.d, e.wd):
+            if e.wd and e.d and not weekday_fits(y, e.m, e.d, e.wd):
                 # "Sonntag, den 14. August": the weekday names the year when the nearest does not fit
                 # but never against the tense: a past-tense sentence does not move a year ahead
-                fits = [yy for yy in (y - 1, y + 1) if _weekday_fits(yy, e.m, e.d, e.wd)
+                fits = [yy for yy in (y - 1, y + 1) if weekday_fits(yy, e.m, e.d, e.wd)
                         and (direction == 0 or (yy > y) == (direction > 0))]
                 y = fits[0] if len(fits) == 1 else y
         elif y is None and e.wd and e.d:
@@ -204,11 +205,6 @@ def _calendar(e: Expr, si: int, direction: int, st: _State) -> str | None:
         return f"{y:04d}-{e.m:02d}"
     d = safe_date(y, e.m, e.d)
     return d.isoformat() if d else None
-
-
-def _weekday_fits(y: int, m: int, d: int, wd: int) -> bool:
-    day = safe_date(y, m, d)
-    return day is not None and day.isoweekday() == wd
 
 
 def _season(e: Expr, si: int, direction: int, st: _State) -> str:
