@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "dewikinews_quotes")
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--l2", type=float, default=0.001, help="L2 of the direct-quote model")
+    parser.add_argument("--l2", type=float, default=0.01, help="L2 of the direct-quote model")
     parser.add_argument("--frame-l2", type=float, default=0.003, help="L2 of the cue-frame model")
     parser.add_argument("--epochs", type=int, default=2000)
     parser.add_argument("--lr", type=float, default=2.0)

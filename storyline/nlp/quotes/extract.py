@@ -283,6 +283,16 @@ class Extractor:
             if u > 0:
                 self._note_subject(resolver, toks, *units[u - 1], mask)
             frame = fr.find_frame(toks, lo, hi, mask, english)
+            if frame is None and u > 0 and not english and not in_unit:
+                anaphor = self._anaphoric(text, toks, units[u - 1], lo, hi, mask, resolver, out)
+                if anaphor is not None:
+                    out.append(self._tag(anaphor, "anaphor"))
+                    if anaphor.speaker:
+                        last = _Last(
+                            anaphor.speaker, Resolved(anaphor.speaker_name, anaphor.speaker_entity_id), u
+                        )
+                    cont = None
+                    continue
             emitted: list[Quote] = []
             speaker_sp: tuple[Span, ...] = ()
             resolved = Resolved(None, None)
@@ -553,6 +563,40 @@ class Extractor:
         return [q for q in out if _valid(q, len(text))]
 
     # ---------------------------------------------------------------- helpers
+    @staticmethod
+    def _anaphoric(
+        text: str,
+        toks: Sequence[Tok],
+        prev: tuple[int, int],
+        lo: int,
+        hi: int,
+        mask: Sequence[bool],
+        resolver: Resolver,
+        out: list[Quote],
+    ) -> Quote | None:
+        """ "… Dies teilte der Ministerpräsident mit.": the sentence before is the message. A quote
+        already found there with a cue of its own is kept; one without a cue (a continuation or
+        hearsay guess) gives way to the explicit attribution."""
+        frame = fr.anaphoric_frame(toks, lo, hi, mask)
+        if frame is None or frame.speaker is None:
+            return None
+        plo, phi = prev
+        if phi - plo < 4 or any(mask[plo:phi]):
+            return None
+        message = Span(toks[plo].start, toks[phi - 1].end)
+        for q in list(out):
+            if any(m.start < message.end and message.start < m.end for m in q.message):
+                if q.cue:
+                    return None
+                out.remove(q)
+        a, b = trim(toks, *frame.speaker)
+        if b <= a:
+            return None
+        speaker = Span(toks[a].start, toks[b - 1].end)
+        res = resolver.resolve(speaker.start, speaker.end, toks[lo].start)
+        cue = tuple(Span(toks[x].start, toks[y - 1].end) for x, y in frame.cue if y > x)
+        return Quote("indirect", (message,), cue, (speaker,), res.entity_id, res.name)
+
     @staticmethod
     def _message_spans(
         toks: Sequence[Tok], ranges: Sequence[tuple[int, int]], mask: Sequence[bool]

@@ -70,7 +70,18 @@ def _np_backwards(toks: Sequence[Tok], end: int, lo: int) -> int:
     while k >= lo:
         t = toks[k]
         nxt = toks[k + 1] if k + 1 < end else None
-        if t.cap or t.lower in lx.DETERMINERS or t.text in ("(", ")", "-"):
+        if (
+            t.cap
+            or t.lower in lx.DETERMINERS
+            or t.text in ("(", ")", "-")
+            or (
+                t.lower in ("von", "vom", "für")
+                and k > lo
+                and toks[k - 1].cap
+                and nxt is not None
+                and nxt.cap
+            )
+        ):
             if t.text in lx.NON_NAMES and t.lower not in lx.DETERMINERS and k > lo:
                 break
             k -= 1
@@ -97,11 +108,69 @@ _NACH_SUFFIXES = (
     "berichten",
     "informationen",
     "erkenntnissen",
+    "erkenntnisstand",
     "aussagen",
+    "schätzung",
     "schätzungen",
     "meldungen",
     "einschätzung",
+    "meinung",
+    "erfahrungen",
+    "analyse",
+    "analysen",
+    "stellungnahme",
+    "endergebnis",
+    "planungen",
+    "nachricht",
+    "nachrichten",
+    "medien",
+    "auskunft",
+    "umfrage",
+    "umfragen",
+    "studie",
+    "hochrechnung",
+    "hochrechnungen",
 )
+
+
+_NACH_RELATIVES = lx.words("denen dem der welchem welcher welchen")
+
+
+def _is_source_noun(word: str) -> bool:
+    return word in lx.NACH_NOUNS or word.endswith(_NACH_SUFFIXES)
+
+
+def _nach_source(toks: Sequence[Tok], first: int, hi: int) -> int | None:
+    """Index of the source noun of "nach <phrase>" ("nach Angaben der Polizei", "Nach Grupps
+    Meinung", "nach bisherigen Erkenntnissen"), or None when "nach" is not a frame."""
+    for k in range(first, min(hi, first + 4)):
+        t = toks[k]
+        if t.cap and _is_source_noun(t.lower):
+            return k
+        if t.cap and not (t.lower.endswith("s") and k + 1 < hi and toks[k + 1].cap):
+            return None  # the first noun is the head, unless it is a genitive name before it
+        if not t.alpha:
+            return None
+    return None
+
+
+def _odd_source(toks: Sequence[Tok], i: int, hi: int) -> int:
+    """End of a source the noun-phrase rules miss: a quoted title in lower case ("„heise online“")
+    or a web address ("t-online.de"); ``i`` when there is none."""
+    if i < hi and toks[i].text in '„"»“':
+        close = next((k for k in range(i + 1, min(hi, i + 6)) if toks[k].text in '“"«”'), None)
+        return close + 1 if close is not None and close > i + 1 else i
+    return i + 1 if i < hi and _lowercase_source(toks[i].text) else i
+
+
+def _lowercase_source(word: str) -> bool:
+    """A source written in lower case: a web address or a compound with an acronym ("ai-Bericht")."""
+    if not word[:1].isalpha() or word.lower() in lx.DETERMINERS:
+        return False
+    if "." in word.strip("."):
+        return True
+    head = word.rsplit("-", 1)
+    return len(head) == 2 and head[1][:1].isupper()
 
 
 def _prep_frame(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], english: bool) -> Frame | None:
@@ -114,6 +183,8 @@ def _prep_frame(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], eng
         ):
             first = i + 2 if word == "according" else i + 1
             end = noun_phrase(toks, first, hi)
+            if end == first and first < hi and _lowercase_source(toks[first].text):
+                end = first + 1  # "laut bildblog.de", "laut ai-Bericht"
             if end > first:
                 return _frame_around(toks, lo, hi, (i, first), (first, end), (i, end))
         elif word == "aus" and i + 2 < hi and toks[i + 1].lower == "sicht":
@@ -133,13 +204,22 @@ def _prep_frame(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], eng
             if start < i - 1:
                 end = clause_end(toks, i + 1, hi)
                 return Frame([(i, i + 1)], (start, i - 1), [(i + 1, end)], "prep")
+        elif (
+            word == "nach"
+            and i > lo + 1
+            and toks[i - 1].text == ","
+            and i + 2 < hi
+            and toks[i + 1].lower in _NACH_RELATIVES
+        ):
+            # "Gerüchte, nach denen …": like "wonach", the noun before the comma is the source
+            start = _np_backwards(toks, i - 1, lo)
+            if start < i - 1:
+                end = clause_end(toks, i + 2, hi)
+                return Frame([(i, i + 1)], (start, i - 1), [(i + 2, end)], "prep")
         elif word == "nach" and i + 1 < hi:
-            k = i + 1
-            while k < min(hi, i + 4) and not toks[k].cap:
-                k += 1
-            if k < hi and (toks[k].lower in lx.NACH_NOUNS or toks[k].lower.endswith(_NACH_SUFFIXES)):
-                end = noun_phrase(toks, i + 1, hi)
-                end = max(end, k + 1)
+            head = _nach_source(toks, i + 1, hi)
+            if head is not None:
+                end = max(noun_phrase(toks, i + 1, hi), head + 1)
                 return _frame_around(toks, lo, hi, (i, i + 1), (i + 1, end), (i, end))
         elif word in lx.POSTPOSITIONS:
             start = _np_backwards(toks, i, lo)
@@ -177,6 +257,8 @@ def _prep_frame(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], eng
                 cue = _is_cue_verb(toks, k, min(end + 1, hi), english)
                 if cue is not None:
                     sp_end = noun_phrase(toks, i + 1, k)
+                    if sp_end == i + 1:
+                        sp_end = _odd_source(toks, i + 1, k)
                     speaker = vorfeld(toks, i + 1, sp_end, k) if sp_end > i + 1 else None
                     frame_lo = i - 1 if i > lo else i
                     frame_hi = end + 1 if end < hi and toks[end].text == "," else end
@@ -294,6 +376,28 @@ def find_frame(
     return prep if prep.cue[0][0] < before.cue[0][0] else before
 
 
+_ANAPHORS = lx.words("dies das dieses")
+
+
+def anaphoric_frame(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> Frame | None:
+    """ "Dies bestätigte der Parteivorsitzende." / "Das hat die Polizei mitgeteilt.": a cue whose
+    message is the sentence before. The frame has no message range of its own (the extractor takes
+    the previous unit)."""
+    if hi - lo < 4 or toks[lo].lower not in _ANAPHORS or any(mask[lo:hi]):
+        return None
+    cue = _is_cue_verb(toks, lo + 1, hi, False)
+    if cue is not None:
+        return Frame(cue, speaker_after(toks, lo + 2, hi), [], "anaphor")
+    if toks[lo + 1].lower in ("hat", "hatte", "haben", "hatten"):
+        last = next((k for k in range(hi - 1, lo + 2, -1) if toks[k].text[:1].isalpha()), None)
+        if last is None:
+            return None
+        first = last - 1 if toks[last - 1].lower + toks[last].lower in lx.PARTICIPLES else last
+        if first < last or toks[last].lower in lx.PARTICIPLES:  # "bekannt gegeben" / "mitgeteilt"
+            return Frame([(first, last + 1)], speaker_after(toks, lo + 2, first), [], "anaphor")
+    return None
+
+
 _FRONTED_SUBORDINATORS = lx.words("wenn falls nachdem während als weil obwohl bevor sobald warum trotz")
 
 
@@ -307,7 +411,9 @@ def _fronted_message(toks: Sequence[Tok], lo: int, cut: int, mask: Sequence[bool
     if toks[lo].lower in _FRONTED_SUBORDINATORS and not any(toks[k].text == "," for k in range(lo, cut)):
         return False  # one subordinate clause, then the cue ("Als …, töteten sie …, sagte X" is a message)
     end = noun_phrase(toks, lo, cut, appositions=False)
-    return not (end > lo and end + 1 < cut and toks[end].text == "," and toks[end + 1].lower in lx.RELATIVE_PRONOUNS)
+    return not (
+        end > lo and end + 1 < cut and toks[end].text == "," and toks[end + 1].lower in lx.RELATIVE_PRONOUNS
+    )
 
 
 def _after_quote(toks: Sequence[Tok], i: int, lo: int, mask: Sequence[bool]) -> bool:
@@ -326,6 +432,8 @@ def _accepts(toks: Sequence[Tok], cue: int, end: int, hi: int, mask: Sequence[bo
     colon, a direct quote, or a strong verb of saying."""
     if toks[end].text == ":" or starts_message(toks, end + 1) or mask[min(end + 1, hi - 1)]:
         return True
+    if any(mask[k] for k in range(end + 1, min(hi, end + 5))) and toks[cue].lower in lx.SPEECH_VERBS:
+        return True  # a mixed quote: "sagte X, Benedikt XVI. „ist und bleibt …“"
     if has_konjunktiv(toks, end + 1, hi, mask, strong=False):
         return True
     # an infinitive clause ("kündigte an, erneut anzutreten")

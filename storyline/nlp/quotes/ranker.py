@@ -31,6 +31,27 @@ _SOURCE_WORDS = lx.words(
 )
 
 
+#: Endings of abstract nouns, which rarely speak ("die Feststellung", "Seine Zuversicht", "Kritik").
+_ABSTRACT = tuple(
+    lx.words(
+        "ung heit keit ion tät nis nisse ismus sicht kritik zuversicht daten pläne vorwurf vorwürfe "
+        "bekunden kampf ziel frage lage zahl"
+    )
+)
+
+
+def _head(words: list[str]) -> str:
+    """The head noun of a phrase: its last capitalised word before a genitive or an apposition."""
+    head = ""
+    for w in words:
+        w = w.strip(',.;:()„“"')
+        if w.lower() in ("der", "des", "von", "vom", "eines", "einer") and head:
+            break
+        if w[:1].isupper():
+            head = w
+    return head
+
+
 _OBLIQUE_DET = lx.words("dem den des einem einen eines seinem seinen ihrem ihren")
 
 
@@ -76,6 +97,8 @@ def feature_names() -> list[str]:
         "passive*cand",
         "rule_empty*cand",
         "after_und",
+        "abstract_head",
+        "name_head",
     ]
     return names
 
@@ -121,6 +144,12 @@ def features(
     x[_INDEX["determiner"]] = 1.0 if low and low[0] in lx.DETERMINERS else 0.0
     x[_INDEX["role_noun"]] = 1.0 if any(w in lx.ROLE_NOUNS for w in low) else 0.0
     x[_INDEX["source_word"]] = 1.0 if any(w in _SOURCE_WORDS for w in low) else 0.0
+    head = _head(words)
+    if head:
+        x[_INDEX["abstract_head"]] = 1.0 if head.lower().endswith(_ABSTRACT) else 0.0
+        x[_INDEX["name_head"]] = (
+            1.0 if head.lower() not in lowercase and head.lower() not in lx.ROLE_NOUNS else 0.0
+        )
     if last_text:
         x[_INDEX["is_last_speaker"]] = (
             1.0 if phrase == last_text or phrase.endswith(last_text.split()[-1]) else 0.0

@@ -14,6 +14,7 @@ mentions, else the last fitting speaker or capitalised phrase before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -81,6 +82,9 @@ def _is_adjective(tok: Tok) -> bool:
     )
 
 
+_AGED = re.compile(r"\d+-jährige[nr]?")
+
+
 def noun_phrase(toks: Sequence[Tok], i: int, limit: int | None = None, appositions: bool = True) -> int:
     """End index (exclusive) of a speaker noun phrase starting at ``toks[i]``; ``i`` when none."""
     n = min(len(toks), limit if limit is not None else len(toks))
@@ -101,6 +105,8 @@ def noun_phrase(toks: Sequence[Tok], i: int, limit: int | None = None, appositio
         close = next((k for k in range(j + 1, min(n, j + 8)) if toks[k].text in '“"«”'), None)
         if close is not None:
             return attachments(toks, close + 1, n, appositions)
+    if determined and j < n and _AGED.fullmatch(toks[j].text):
+        j += 1  # "der 81-jährige"
     while j < n and (
         (toks[j].cap and toks[j].alpha and (determined or j > head or toks[j].text not in lx.NON_NAMES))
         or (j > head and toks[j].text == "-")
