@@ -77,3 +77,15 @@ def test_zufolge_phrase_with_a_von_attribute() -> None:
 def test_nominalised_age_is_a_speaker() -> None:
     text = "Am Montag sagte der 81-jährige in einem Interview, dass die Maus sofort tot gewesen sei."
     assert texts(text, _only(text).speaker) == ["der 81-jährige"]
+
+
+def test_adverb_written_like_a_noun_phrase_is_not_the_speaker() -> None:
+    text = "Des Weiteren verwies Steinbrück darauf, dass der Haushaltsentwurf verfassungskonform sei."
+    assert texts(text, _only(text).speaker) == ["Steinbrück"]
+
+
+def test_inserted_so_frame_with_verb() -> None:
+    text = "Der Grund für den Rauswurf, so vermutet die Zeitung The Guardian, dürfte deren Haltung gewesen sein."
+    q = _only(text)
+    assert texts(text, q.speaker) == ["die Zeitung The Guardian"]
+    assert texts(text, q.message) == ["Der Grund für den Rauswurf", "dürfte deren Haltung gewesen sein"]

@@ -298,6 +298,14 @@ def find_frame(
             continue
         prev = toks[i - 1].text if i > lo else ""
         cue_end = cue[-1][1] if toks[i].lower not in lx.PARTICLE_VERBS else i + 1
+        if prev.lower() == "so" and i > lo + 2 and toks[i - 2].text == ",":
+            # an inserted frame: "Der Grund …, so vermutet die Zeitung The Guardian, dürfte …"
+            close = clause_end(toks, cue_end, hi)
+            speaker = speaker_after(toks, cue_end, close)
+            if speaker is not None:
+                rest = close + 1 if close < hi and toks[close].text == "," else close
+                message = [(lo, i - 2), (rest, hi)]
+                return Frame([(i - 1, i), *cue], speaker, [m for m in message if m[1] > m[0]], "prep")
         # message first, cue after a comma: "…, sagte X" / "…“ sagte X" / "…, heißt es"
         if i > lo + 1 and (prev in (",", ":") or _after_quote(toks, i, lo, mask)):
             cut = i - 1 if prev in (",", ":") else i

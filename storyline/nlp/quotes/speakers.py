@@ -82,6 +82,16 @@ def _is_adjective(tok: Tok) -> bool:
     )
 
 
+_FIXED_ADVERBIALS = frozenset(
+    {("des", "weiteren"), ("seiner", "zeit"), ("des", "öfteren"), ("des", "nachts"), ("eines", "tages")}
+)
+
+
+def fixed_adverbial(toks: Sequence[Tok], i: int, n: int) -> bool:
+    """Whether ``toks[i:i + 2]`` is an adverb written like a noun phrase ("Des Weiteren")."""
+    return i + 1 < n and (toks[i].lower, toks[i + 1].lower) in _FIXED_ADVERBIALS
+
+
 _AGED = re.compile(r"\d+-jährige[nr]?")
 
 
@@ -92,6 +102,8 @@ def noun_phrase(toks: Sequence[Tok], i: int, limit: int | None = None, appositio
         return i
     if toks[i].lower in lx.PERSON_PRONOUNS:
         return i + 1
+    if fixed_adverbial(toks, i, n):
+        return i  # "Des Weiteren", "Seiner Zeit": adverbs written like noun phrases
     j = i
     determined = False
     if toks[j].lower in lx.DETERMINERS:

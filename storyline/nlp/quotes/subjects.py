@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import lexicon as lx
-from .speakers import Tok, attachments, lowercase_words, noun_phrase
+from .speakers import Tok, attachments, fixed_adverbial, lowercase_words, noun_phrase
 
 #: Tokens that separate clauses.
 CLAUSE_MARKS = frozenset({",", ":", ";", "–", "—"})
@@ -41,6 +41,8 @@ def skip_adverbial(toks: Sequence[Tok], j: int, hi: int, sentence_start: int) ->
     if j >= hi:
         return j
     word = toks[j].lower
+    if fixed_adverbial(toks, j, hi):
+        return j + 2
     if word in lx.PREPOSITIONS:
         k = j + 1
         k2 = noun_phrase(toks, k, hi, appositions=False)
