@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Document
+from ..nlp.entities import entities_of
 from .common import DbOption, JsonOption, console, fail, library, print_json
 from .render import LABEL_STYLES, article_json, article_panel
 
@@ -41,16 +42,31 @@ def layers(doc: Document) -> list[Any]:
     t = doc.text
     out: list[Any] = []
     if doc.mentions:
-        counts = Counter((m.label, m.entity_id or m.span.text(t)) for m in doc.mentions)
-        names: dict[tuple[str, str], set[str]] = {}
+        # one row per entity: "US" tagged PER once and LOC four times is one entity (the USA), shown
+        # with the entity's type where the entities stage ran, else its mentions' most common label
+        known = {e.id: e for e in entities_of(doc)}
+        labels: dict[str, Counter[str]] = {}
+        names: dict[str, set[str]] = {}
+        counts: Counter[str] = Counter()
         for m in doc.mentions:
-            names.setdefault((m.label, m.entity_id or m.span.text(t)), set()).add(m.span.text(t))
+            key = m.entity_id or f"{m.label}:{m.span.text(t)}"
+            counts[key] += 1
+            labels.setdefault(key, Counter())[m.label] += 1 if m.relation is None else 0
+            names.setdefault(key, set()).add(m.span.text(t))
+        rows = []
+        for key, by_label in labels.items():
+            entity = known.get(key)
+            label = entity.label if entity else max(by_label, key=lambda lab: (by_label[lab], lab != "MISC"))
+            rows.append((label, entity.name if entity else "", sorted(names[key]), counts[key]))
         table = Table(title="entities", title_justify="left")
         table.add_column("type")
         table.add_column("as written")
         table.add_column("×", justify="right")
-        for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            table.add_row(Text(key[0], LABEL_STYLES.get(key[0], "")), Text(", ".join(sorted(names[key]))), str(n))
+        for label, name, written, n in sorted(rows, key=lambda r: (-r[3], r[0], r[1], r[2])):
+            shown = ", ".join(written)
+            if name and name not in written:
+                shown = f"{name} ({shown})"
+            table.add_row(Text(label, LABEL_STYLES.get(label, "")), Text(shown), str(n))
         out.append(table)
     if doc.times:
         table = Table(title="time expressions", title_justify="left")

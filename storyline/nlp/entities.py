@@ -23,7 +23,8 @@ What it does, in order:
    the ``Entity`` list in ``doc.extras["entities"]``, and per-mention relations on ``Mention.relation``
    (also as ``{(start, end): "adjective" | "part" | "conjunct"}`` in ``doc.extras["entity_relations"]``):
    "adjective" for "südkoreanischen", "part" for a compound ("Uno-Sanktionen", "US-Festland"),
-   "conjunct" for the last name of a coordination ("Süd- und Nordkorea"). Such mentions point at the
+   "conjunct" for a name in a coordination ("Süd- und Nordkorea": "Nordkorea" for the whole, and the
+   truncated "Süd-" for Südkorea). Such mentions point at the
    entity but are not listed among its aliases.
 
 Across articles, ``storyline.nlp.entity_index`` merges these document entities with known ones.
@@ -32,6 +33,7 @@ Across articles, ``storyline.nlp.entity_index`` merges these document entities w
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
@@ -110,7 +112,15 @@ def link_mentions(
             if relation:
                 ruled[mention.span] = relation
     all_mentions.sort(key=lambda m: (m.span.start, m.span.end))
-    items = [it for i, m in enumerate(all_mentions) if (it := _read(text, i, m)) is not None]
+    # one sense per text: a place the tagger also calls a person ("Pjöngjang reagierte", "die US")
+    # is the place when it is tagged as a place or an organisation elsewhere in the same text
+    places = {
+        hit.name
+        for m in all_mentions
+        if m.label != "PER"
+        and (hit := gazetteer().lookup(strip_possessive(clean(text[m.span.start : m.span.end])))) is not None
+    }
+    items = [it for i, m in enumerate(all_mentions) if (it := _read(text, i, m, places)) is not None]
     for it in items:
         it.relation = ruled.get(it.mention.span, it.relation)
     _resolve_genitives(items)
@@ -148,12 +158,15 @@ def _ruler_mentions(
     return found
 
 
-def _read(text: str, index: int, m: Mention) -> _Item | None:
+def _read(text: str, index: int, m: Mention, places: frozenset[str] | set[str] = frozenset()) -> _Item | None:
     surface = clean(text[m.span.start : m.span.end])
     if not any(ch.isalnum() for ch in surface):
         return None
-    hit = _gazetteer_reading(surface, m.label)
+    hit = _gazetteer_reading(surface, m.label, places)
     relation = hit.relation if hit else None
+    if hit is None and surface.endswith("-"):
+        hit = _truncated_reading(surface, text[m.span.end : m.span.end + 40])
+        relation = "conjunct" if hit else None  # points at the entity, is not one of its names
     if hit is None and m.label != "PER":
         hit, relation = _compound_reading(surface)
         if hit is not None and m.label == "ORG" and hit.label != "ORG":
@@ -166,6 +179,23 @@ def _read(text: str, index: int, m: Mention) -> _Item | None:
     if not tokens:
         return None
     return _Item(index, m, surface, name, tokens, hit, relation)
+
+
+_CONJUNCT = re.compile(r"\s+(?:und|oder|bzw\.|sowie|and|or)\s+(\w+)")
+
+
+def _truncated_reading(surface: str, after: str) -> Hit | None:
+    """ "Nord-" in "Nord- und Südkorea" is Nordkorea: the first part plus the ending of the next
+    conjunct that makes a known place ("Süd|korea" → "Nord" + "korea")."""
+    m = _CONJUNCT.match(after)
+    if m is None:
+        return None
+    stem, word = surface[:-1], m.group(1)
+    for i in range(1, len(word) - 2):
+        hit = gazetteer().lookup(stem + word[i:])
+        if hit is not None and hit.relation is None:
+            return hit
+    return None
 
 
 def _compound_reading(surface: str) -> tuple[Hit | None, str | None]:
@@ -183,13 +213,14 @@ def _compound_reading(surface: str) -> tuple[Hit | None, str | None]:
     return None, None
 
 
-def _gazetteer_reading(surface: str, label: str) -> Hit | None:
+def _gazetteer_reading(surface: str, label: str, places: frozenset[str] | set[str] = frozenset()) -> Hit | None:
     """Places and organisations by the gazetteer; a person keeps a name that is also a place ("Jordan"),
-    but a lower-case country adjective tagged as a person is an adjective ("nordkoreanische")."""
+    unless the text names that place as a place elsewhere (``places``), but a lower-case country
+    adjective tagged as a person is an adjective ("nordkoreanische")."""
     hit = gazetteer().lookup(strip_possessive(surface))
     if hit is None:
         return None
-    if label == "PER" and not (hit.relation == "adjective" and surface[:1].islower()):
+    if label == "PER" and not (hit.relation == "adjective" and surface[:1].islower()) and hit.name not in places:
         return None
     return hit
 

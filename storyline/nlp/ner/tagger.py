@@ -101,6 +101,22 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def has_capital(text: str, start: int, end: int) -> bool:
+    """Whether a span has a capital letter. German names and nouns are capitalised, so a span in
+    lower case only ("atomwaffenfreie" tagged ORG in a subheading) is a model error; dropping such
+    spans gained 0.1 F1 on GermEval dev and 0.4 on WikiNEuRal val for the accurate tagger (the fast
+    one loses 0.2 on GermEval dev with it, so it keeps its spans)."""
+    return any(c.isupper() for c in text[start:end])
+
+
+def _only_titles(surface: str) -> bool:
+    """ "Präsidenten", "der Minister": a role without a name is no person name."""
+    from ..entity_names import DETERMINERS, fold, is_title
+
+    words = [w for w in surface.split() if fold(w) not in DETERMINERS]
+    return bool(words) and all(is_title(w) for w in words)
+
+
 def decode_bio(tags: list[str], offsets: list[tuple[int, int]], text: str) -> Spans:
     """Character spans from piece-level BIO tags (pieces given by their offsets, in order)."""
     spans: Spans = []
@@ -119,7 +135,7 @@ def decode_bio(tags: list[str], offsets: list[tuple[int, int]], text: str) -> Sp
     out: Spans = []
     for s, e, lab in spans:
         s, e = clean_span(text, s, e)
-        if e <= s:
+        if e <= s or not has_capital(text, s, e) or (lab == "PER" and _only_titles(text[s:e])):
             continue
         if out and s < out[-1][1]:  # overlapping after snapping: merge into the earlier span
             ps, pe, plab = out[-1]

@@ -1,0 +1,57 @@
+"""One sense per text and small tagger repairs: a place tagged as a person elsewhere called a place,
+a truncated conjunct ("Nord- und Südkorea"), and spans a German tagger cannot mean (a bare role as a
+person, a span without any capital letter)."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.model import Mention, Span
+from storyline.nlp.entities import link_mentions
+from storyline.nlp.ner.tagger import decode_bio
+
+
+def _mention(text: str, surface: str, label: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(Span(start, start + len(surface)), label)  # type: ignore[arg-type]
+
+
+def test_place_tagged_as_person_joins_the_place_named_elsewhere() -> None:
+    text = "Pjöngjang erwarte Garantien. In Pjöngjang feierten viele."
+    linked = link_mentions(
+        text, [_mention(text, "Pjöngjang", "PER"), _mention(text, "Pjöngjang", "LOC", 1)], ruler=False
+    )
+    ids = {m.entity_id for m in linked.mentions}
+    assert len(ids) == 1
+    assert [e.label for e in linked.entities] == ["LOC"]
+
+
+def test_person_named_like_a_place_stays_a_person_without_evidence() -> None:
+    text = "Jordan warf den Ball."
+    linked = link_mentions(text, [_mention(text, "Jordan", "PER")], ruler=False)
+    assert [e.label for e in linked.entities] == ["PER"]
+
+
+def test_truncated_conjunct_points_at_its_place_but_is_no_alias() -> None:
+    text = "Nord- und Südkorea vereinbarten einen Gipfel."
+    linked = link_mentions(
+        text, [_mention(text, "Nord-", "LOC"), _mention(text, "Südkorea", "LOC")], ruler=False
+    )
+    names = {e.id: e for e in linked.entities}
+    first = names[linked.mentions[0].entity_id or ""]
+    assert first.name == "Nordkorea"
+    assert "Nord-" not in first.aliases
+    assert linked.relations[(0, 5)] == "conjunct"
+
+
+def test_decoder_drops_spans_a_german_tagger_cannot_mean() -> None:
+    text = "Ziel ist atomwaffenfrei und der Präsident sprach mit Präsident Moon."
+    words = [(m.start(), m.end()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+    tags = ["O"] * len(words)
+    tags[2] = "B-ORG"  # "atomwaffenfrei": no capital letter
+    tags[4], tags[5] = "B-PER", "I-PER"  # "der Präsident": a role, no name
+    tags[8], tags[9] = "B-PER", "I-PER"  # "Präsident Moon"
+    spans = decode_bio(tags, words, text)
+    assert [(text[s:e], lab) for s, e, lab in spans] == [("Präsident Moon", "PER")]
