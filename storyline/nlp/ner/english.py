@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from ...errors import MissingExtra
 from ...model import EntityLabel, Mention, Span
+from ..sentences import tokenizer_safe
 
 if TYPE_CHECKING:
     from ...model import Document
@@ -114,7 +115,7 @@ def english_mentions(doc: Document, model: str = DEFAULT_MODEL) -> list[Mention]
     text = doc.text
     if not text.strip():
         return []
-    return mentions_from_spacy(english_nlp(model)(text), text)
+    return mentions_from_spacy(english_nlp(model)(tokenizer_safe(text)), text)
 
 
 def english_mentions_batch(
@@ -123,6 +124,6 @@ def english_mentions_batch(
     """``english_mentions`` for many documents through ``nlp.pipe`` (faster); one list per doc."""
     nlp = english_nlp(model)
     items = list(docs)
-    texts = [d.text for d in items]
+    texts = [tokenizer_safe(d.text) for d in items]
     for doc, sdoc in zip(items, nlp.pipe(texts, batch_size=batch_size), strict=True):
         yield mentions_from_spacy(sdoc, doc.text)

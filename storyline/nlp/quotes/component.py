@@ -55,9 +55,9 @@ class QuotesStage(Stage):
     def __call__(self, doc: Document) -> Document:
         sdoc = doc.extras.get(SPACY_KEY)
         if sdoc is None:
-            from ..sentences import blank
+            from ..sentences import blank, tokenizer_safe
 
-            sdoc = blank(doc.article.language or "xx")(doc.text)
+            sdoc = blank(doc.article.language or "xx")(tokenizer_safe(doc.text))
             doc.extras[SPACY_KEY] = sdoc
         sentences = doc.sentences or [Span(s.start_char, s.end_char) for s in sdoc.sents]
         paragraphs = [p.span for p in doc.paragraphs]

@@ -1,0 +1,48 @@
+"""Long runs of punctuation (a page of "„" or "!?!?", junk that scrapers produce): spaCy's tokenizer is
+quadratic in them and the accurate tagger would spend windows on them. The text every stage keeps is
+unchanged; only what the tokenizer and the tagger read is thinned, with offsets kept."""
+
+from __future__ import annotations
+
+from conftest import german_quotes
+
+from storyline.model import Article, Document
+from storyline.nlp.ner.tagger import normalise
+from storyline.nlp.sentences import blank, tokenizer_safe
+from storyline.pipeline import lookup
+from storyline.settings import Settings
+
+
+def test_tokenizer_safe_keeps_length_and_ends_of_the_run() -> None:
+    text = "Er sagte: " + "„" * 5000 + " Ende. Kurz: !!"
+    safe = tokenizer_safe(text)
+    assert len(safe) == len(text)
+    assert safe.endswith(" Ende. Kurz: !!")  # short runs stay as they are
+    assert safe[10] == "„" and safe[10 + 4999] == "„" and set(safe[11 : 10 + 4999]) == {"-"}
+    assert tokenizer_safe("Ganz normaler Text.") == "Ganz normaler Text."
+
+
+def test_a_run_is_a_few_tokens_not_thousands() -> None:
+    text = "Hallo " + "!?" * 1000 + " Welt."
+    assert len(blank("de")(text)) > 2000  # what the tokenizer makes of it, one token per character
+    assert len(blank("de")(tokenizer_safe(text))) < 10
+
+
+def test_tagger_input_drops_the_inside_of_runs_and_maps_back() -> None:
+    text = "Merkel " + "$%&" * 100 + " Paris"
+    norm, mapping = normalise(text)
+    assert mapping is not None and len(norm) < 20
+    start = norm.index("Paris")
+    assert text[mapping[start] : mapping[start + 4] + 1] == "Paris"
+
+
+def test_pipeline_on_a_page_of_quotation_marks() -> None:
+    text = "Der Minister sagte: " + "„" * 20000 + " Das Ende kam am Montag in Berlin."
+    settings = Settings()
+    doc = Document(Article(id="p", text=text, language="de"))
+    for name in ("structure", "sentences", "ner", "entities", "time", "quotes"):
+        doc = lookup(name).factory(settings)(doc)
+    assert doc.text == text
+    assert all(0 <= s.start < s.end <= len(text) for s in doc.sentences)
+    assert any(text[m.span.start : m.span.end] == "Berlin" for m in doc.mentions)
+    assert all(q.message[0].end <= len(text) for q in german_quotes(text))
