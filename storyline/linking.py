@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .link.linker import Linker
+    from .link.linker import Assignment, Linker
     from .model import Document
     from .settings import Settings
     from .store.base import Store
@@ -33,6 +33,7 @@ class LinkReport:
     events: int = 0
     stories: int = 0
     log: list[dict[str, Any]] = field(default_factory=list)
+    arrivals: dict[str, Assignment] = field(default_factory=dict)  # this run's assignments, explained
 
 
 def _order(doc: Document) -> tuple[int, datetime, str]:
@@ -45,6 +46,9 @@ def load_linker(store: Store, settings: Settings, full: bool = False) -> Linker:
     from .link.linker import LinkConfig, Linker
 
     config = LinkConfig.from_settings(settings)
+    # explanations go into the membership rows as articles arrive; the resumable state keeps only
+    # each article's place, so it grows by a few dozen bytes per article, not by its explanation
+    config.keep_explanations = False
     raw = None if full else store.get_state(STATE_KEY)
     if raw:
         try:
@@ -61,6 +65,7 @@ def link_documents(linker: Linker, docs: Iterable[Document]) -> LinkReport:
     report = LinkReport()
     for doc in sorted(docs, key=_order):
         a = linker.add(LinkItem.from_document(doc))
+        report.arrivals[a.article_id] = a
         report.linked += 1
         report.new_events += a.new_event
         report.new_stories += a.new_story
@@ -69,7 +74,14 @@ def link_documents(linker: Linker, docs: Iterable[Document]) -> LinkReport:
 
 
 def link_pending(store: Store, settings: Settings, *, full: bool = False) -> LinkReport:
-    """Link every stored article the linker has not seen; write the result back atomically."""
+    """Link every stored article the linker has not seen; write the result back atomically.
+
+    Why incremental: a store of 300k articles must take ten more without rewriting 300k rows. After
+    a resumed run only what changed is written: the new articles' memberships (with their
+    explanations), articles whose event or story changed through a merge or split (moved, their
+    explanation kept), and the events and stories any of them left or joined; events and stories
+    that merged away are deleted. A fresh linker (first run, ``full``, an unreadable state) writes
+    everything. Either way the stored state is only what ``Linker.restore`` needs."""
     linker = load_linker(store, settings, full=full)  # the stored state is read and parsed once
     known = set(linker.assignments)
     seen_log = len(linker.log)
@@ -79,48 +91,64 @@ def link_pending(store: Store, settings: Settings, *, full: bool = False) -> Lin
     report = link_documents(linker, pending)
     if not pending and not full:
         return report
-    snap = linker.snapshot()
-    pending_ids = {d.id for d in pending}
-    touched = {m["story_id"] for m in snap["memberships"] if m["article_id"] in pending_ids}
-    old_stories = {s["id"]: s for s in store.stories()}
-    stories = []
-    for row in snap["stories"]:
-        sid = row["story_id"]
-        old = old_stories.get(sid)
-        if old and sid not in touched and isinstance(old.get("data"), dict) and not full:
-            timeline = old["data"].get("timeline", [])
-        else:
-            timeline = story_timeline(store, row["article_ids"])
-        stories.append(
-            {
-                "id": sid,
-                "title": row["title"],
-                "data": {
-                    "entity_ids": row["entity_ids"],
-                    "key_terms": row.get("key_terms", []),
-                    "article_ids": row["article_ids"],
-                    "start": row.get("start"),
-                    "end": row.get("end"),
-                    "timeline": timeline,
-                },
-            }
-        )
+    linker.consolidate()
+    now = linker.memberships_now()
+    incremental = bool(known) and not full
+    before: dict[str, tuple[str | None, str | None]] = {}
+    if incremental:
+        before = store.membership_ids()
+        changed = {aid for aid, place in now.items() if before.get(aid) != place}
+        touched_events = {now[a][0] for a in changed} | {e for a in changed if a in before and (e := before[a][0])}
+        touched_stories = {now[a][1] for a in changed} | {s for a in changed if a in before and (s := before[a][1])}
+    else:
+        changed = set(now)
+        touched_events = {eid for eid, _ in now.values()}
+        touched_stories = {sid for _, sid in now.values()}
+    # a touched story's row lists all of its events, touched or not
+    story_events = {eid for eid, sid in now.values() if sid in touched_stories}
+    event_rows = linker.event_rows(now, only=touched_events | story_events)
+    story_rows = linker.stories_rows_for(event_rows, touched_stories) if incremental else linker.story_rows(event_rows)
+    stories = [
+        {
+            "id": row["story_id"],
+            "title": row["title"],
+            "data": {
+                "entity_ids": row["entity_ids"],
+                "key_terms": row.get("key_terms", []),
+                "article_ids": row["article_ids"],
+                "start": row.get("start"),
+                "end": row.get("end"),
+                "timeline": story_timeline(store, row["article_ids"]),
+            },
+        }
+        for row in story_rows
+    ]
     events = [
         {"id": e["event_id"], "story_id": e["story_id"], "title": e["title"], "start": e["start"], "end": e["end"],
          "data": {"article_ids": e["article_ids"]}}
-        for e in snap["events"]
+        for e in event_rows
+        if e["event_id"] in touched_events
     ]
-    memberships = [
-        {
-            "article_id": m["article_id"],
-            "event_id": m["event_id"],
-            "story_id": m["story_id"],
-            "duplicate_of": m.get("duplicate_of"),
-            "score": m.get("score"),
-            "explanation": m.get("explanation") or {},
-        }
-        for m in snap["memberships"]
-    ]
+    memberships = []
+    moves = []
+    for aid in changed:
+        eid, sid = now[aid]
+        a = report.arrivals.get(aid)
+        if a is None and incremental and aid in before:
+            moves.append((aid, eid, sid))  # a merge or split moved it: keep its arrival explanation
+            continue
+        if a is None:  # known to the linker but without a stored row: write what the state knows
+            a = linker.assignments[aid]
+        memberships.append(
+            {
+                "article_id": aid,
+                "event_id": eid,
+                "story_id": sid,
+                "duplicate_of": a.duplicate_of,
+                "score": a.score,
+                "explanation": a.explanation or {},
+            }
+        )
     new_log = [
         {
             "action": f"{e.get('op', 'change')} {e.get('kind', '')}".strip(),
@@ -128,12 +156,25 @@ def link_pending(store: Store, settings: Settings, *, full: bool = False) -> Lin
             "object": e.get("into"),
             "reason": str(e.get("reason") or ""),
         }
-        for e in snap["log"][seen_log:]
+        for e in linker.log[seen_log:]
     ]
+    live_events = {eid for eid, _ in now.values()}
+    live_stories = {sid for _, sid in now.values()}
     with store.transaction():
-        store.replace_links(memberships, events, stories, new_log)
-        store.set_state(STATE_KEY, json.dumps(snap, default=str, separators=(",", ":")))
-    report.events, report.stories, report.log = len(events), len(stories), new_log
+        if incremental:
+            store.update_links(
+                memberships,
+                moves,
+                events,
+                stories,
+                gone_events=sorted(touched_events - live_events),
+                gone_stories=sorted(touched_stories - live_stories),
+                log=new_log,
+            )
+        else:
+            store.replace_links(memberships, events, stories, new_log)
+        store.set_state(STATE_KEY, json.dumps(linker.state_blob(), default=str, separators=(",", ":")))
+    report.events, report.stories, report.log = len(live_events), len(live_stories), new_log
     return report
 
 

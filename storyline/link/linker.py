@@ -399,10 +399,19 @@ class Linker:
             for k, v in self.dup_groups.items()
         ]
 
-    def event_rows(self) -> list[dict[str, Any]]:
+    def memberships_now(self) -> dict[str, tuple[str, str]]:
+        """Every article's current (event id, story id), in arrival order."""
+        return {aid: self.membership(aid) for aid in self.assignments}
+
+    def event_rows(
+        self, memberships: dict[str, tuple[str, str]] | None = None, only: set[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """One row per event (or per event in ``only``), from ``memberships_now()`` when given."""
+        now = memberships if memberships is not None else self.memberships_now()
         groups: dict[str, list[str]] = {}
-        for aid in self.assignments:
-            groups.setdefault(self.membership(aid)[0], []).append(aid)
+        for aid, (eid, _) in now.items():
+            if only is None or eid in only:
+                groups.setdefault(eid, []).append(aid)
         rows = []
         for eid, aids in groups.items():
             days = [d for d in (self.published.get(a) for a in aids) if d is not None]
@@ -443,6 +452,10 @@ class Linker:
             )
         return rows
 
+    def stories_rows_for(self, events: list[dict[str, Any]], story_ids: set[str]) -> list[dict[str, Any]]:
+        """``story_rows`` for the stories in ``story_ids`` only (``events`` holds all their events)."""
+        return self.story_rows([e for e in events if (e["story_id"] or "") in story_ids])
+
     # -- persistence --------------------------------------------------------------------------------
     def snapshot(self) -> dict[str, Any]:
         """Rows for the store (events, stories, memberships, duplicates, log) and the resumable state."""
@@ -462,18 +475,27 @@ class Linker:
             "memberships": memberships,
             "duplicates": self.duplicate_groups(),
             "log": list(self.log),
-            "state": {
-                "idf": self.idf.to_dict(),
-                "boilerplate": self.boilerplate.to_dict(),
-                "lsh": self.lsh.state(),
-                "graph": self.graph.state(),
-                "stories": self.stories.state(),
-                "event_story": dict(self.event_story),
-                "published": dict(self.published),
-                "dup_key": dict(self.dup_key),
-                "assignments": assigned,
-            },
+            "state": self.snapshot_state(assigned),
         }
+
+    def snapshot_state(self, assigned: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        """The resumable state (every structure the linker holds, as plain data)."""
+        return {
+            "idf": self.idf.to_dict(),
+            "boilerplate": self.boilerplate.to_dict(),
+            "lsh": self.lsh.state(),
+            "graph": self.graph.state(),
+            "stories": self.stories.state(),
+            "event_story": dict(self.event_story),
+            "published": dict(self.published),
+            "dup_key": dict(self.dup_key),
+            "assignments": assigned if assigned is not None else [a.to_dict() for a in self.assignments.values()],
+        }
+
+    def state_blob(self) -> dict[str, Any]:
+        """What ``restore`` needs and nothing more (no rows: the store keeps those in its tables)."""
+        state = self.snapshot_state()
+        return {"version": SNAPSHOT_VERSION, "state": state, "duplicates": self.duplicate_groups(), "log": list(self.log)}
 
     @classmethod
     def restore(cls, snap: dict[str, Any], config: LinkConfig | None = None) -> Linker:

@@ -104,6 +104,26 @@ class Store(ABC):
         is appended to, never replaced)."""
 
     @abstractmethod
+    def update_links(
+        self,
+        memberships: Sequence[dict[str, Any]],
+        moves: Sequence[tuple[str, str, str]],
+        events: Sequence[dict[str, Any]],
+        stories: Sequence[dict[str, Any]],
+        gone_events: Sequence[str] = (),
+        gone_stories: Sequence[str] = (),
+        log: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        """An incremental write: insert or replace the given memberships, events and stories, move
+        articles to another (event id, story id) keeping their explanation (``moves`` as
+        ``(article_id, event_id, story_id)``), delete events and stories that merged away, append to
+        the log. Rows not named stay as they are."""
+
+    @abstractmethod
+    def membership_ids(self) -> dict[str, tuple[str | None, str | None]]:
+        """Every article's stored (event id, story id): what an incremental write compares against."""
+
+    @abstractmethod
     def memberships(self) -> list[dict[str, Any]]: ...
 
     @abstractmethod

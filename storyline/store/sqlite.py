@@ -290,6 +290,28 @@ class SQLiteStore(Store):
                 self.db.execute(f"DELETE FROM {table}")
             self.put_links(memberships, events, stories, log)
 
+    def update_links(
+        self,
+        memberships: Sequence[dict[str, Any]],
+        moves: Sequence[tuple[str, str, str]],
+        events: Sequence[dict[str, Any]],
+        stories: Sequence[dict[str, Any]],
+        gone_events: Sequence[str] = (),
+        gone_stories: Sequence[str] = (),
+        log: Sequence[dict[str, Any]] = (),
+    ) -> None:
+        with self.transaction():
+            self.db.executemany("DELETE FROM events WHERE id = ?", [(e,) for e in gone_events])
+            self.db.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in gone_stories])
+            self.db.executemany(
+                "UPDATE memberships SET event_id = ?, story_id = ? WHERE article_id = ?",
+                [(eid, sid, aid) for aid, eid, sid in moves],
+            )
+            self.put_links(memberships, events, stories, log)
+
+    def membership_ids(self) -> dict[str, tuple[str | None, str | None]]:
+        return {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT article_id, event_id, story_id FROM memberships")}
+
     @staticmethod
     def _rows(cursor: sqlite3.Cursor, json_cols: tuple[str, ...] = ("data", "explanation")) -> list[dict[str, Any]]:
         out = []

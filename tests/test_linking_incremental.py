@@ -1,0 +1,117 @@
+"""Incremental linking writes: after many small ingests the store's memberships, events and stories
+are exactly the linker's current picture, old explanations are kept, and the stored state carries no
+rows (it no longer grows by every article's explanation)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from storyline.linking import STATE_KEY, link_pending, load_linker
+from storyline.model import Article, Document
+from storyline.settings import Settings
+from storyline.store import open_store
+
+FRONTPAGES = Path(__file__).resolve().parents[2] / "shared" / "data" / "de_frontpages_2026" / "articles.jsonl"
+
+TOPICS = [
+    "Erdbeben in der Türkei: Retter suchen in Trümmern nach Überlebenden, Zahl der Toten steigt",
+    "Bundestag debattiert Haushalt: Finanzminister verteidigt Schuldenbremse gegen Kritik",
+    "Champions League: Bayern München gewinnt Auswärtsspiel gegen Paris Saint-Germain",
+    "Hochwasser in Bayern: Pegel der Donau steigen, Evakuierungen in Passau",
+]
+
+
+def _synthetic() -> list[Document]:
+    docs = []
+    start = datetime(2024, 3, 1, 8)
+    for i in range(56):
+        topic = TOPICS[i % len(TOPICS)]
+        words = topic.split()
+        text = " ".join(words[(i // 4) % 3 :] + words[: (i // 4) % 3]) + f" Meldung {i // 8}."
+        when = start + timedelta(hours=7 * i)
+        docs.append(Document(Article(id=f"s{i:03d}", text=text, title=text[:60], language="de", published=when)))
+    return docs
+
+
+def _table_picture(store) -> tuple[dict, dict, dict]:  # type: ignore[no-untyped-def]
+    members = {m["article_id"]: (m["event_id"], m["story_id"]) for m in store.memberships()}
+    events = {e["id"]: (e["story_id"], sorted(e["data"]["article_ids"])) for e in store.events()}
+    stories = {s["id"]: sorted(s["data"]["article_ids"]) for s in store.stories()}
+    return members, events, stories
+
+
+def _linker_picture(store, settings) -> tuple[dict, dict, dict]:  # type: ignore[no-untyped-def]
+    linker = load_linker(store, settings)
+    snap = linker.snapshot()
+    members = {m["article_id"]: (m["event_id"], m["story_id"]) for m in snap["memberships"]}
+    events = {e["event_id"]: (e["story_id"], sorted(e["article_ids"])) for e in snap["events"]}
+    stories = {s["story_id"]: sorted(s["article_ids"]) for s in snap["stories"]}
+    return members, events, stories
+
+
+def _ingest_in_batches(tmp_path: Path, docs: list[Document], batch: int) -> tuple[object, Settings]:
+    settings = Settings()
+    store = open_store(str(tmp_path / "inc.db"))
+    for i in range(0, len(docs), batch):
+        store.add(docs[i : i + batch])
+        link_pending(store, settings)
+    return store, settings
+
+
+def test_incremental_writes_match_the_linker(tmp_path: Path) -> None:
+    docs = _synthetic()
+    store, settings = _ingest_in_batches(tmp_path, docs, 5)
+    tables = _table_picture(store)
+    assert set(tables[0]) == {d.id for d in docs}
+    assert tables == _linker_picture(store, settings)
+    # an early article's arrival explanation survives later ingests
+    first = {m["article_id"]: m for m in store.memberships()}["s004"]
+    assert first["explanation"].get("decision") and first["explanation"].get("event")
+
+
+def test_state_holds_no_rows_and_no_explanations(tmp_path: Path) -> None:
+    store, _ = _ingest_in_batches(tmp_path, _synthetic(), 14)
+    state = json.loads(store.get_state(STATE_KEY) or "{}")
+    assert set(state) == {"version", "state", "duplicates", "log"}
+    assignments = state["state"]["assignments"]
+    assert assignments and all(set(a["explanation"]) <= {"decision"} for a in assignments)
+
+
+def test_full_relink_after_incremental_gives_a_consistent_store(tmp_path: Path) -> None:
+    store, settings = _ingest_in_batches(tmp_path, _synthetic(), 9)
+    link_pending(store, settings, full=True)
+    assert _table_picture(store) == _linker_picture(store, settings)
+
+
+@pytest.mark.data
+@pytest.mark.slow
+def test_incremental_writes_match_the_linker_on_the_front_page_stream(tmp_path: Path) -> None:
+    if not FRONTPAGES.exists():
+        pytest.skip("../shared/data/de_frontpages_2026 not available")
+    from storyline.eval.readers import item_from_record
+
+    docs = []
+    with FRONTPAGES.open(encoding="utf-8") as fh:
+        for line, _ in zip(fh, range(300), strict=False):
+            r = json.loads(line)
+            item = item_from_record(r)
+            docs.append(
+                Document(
+                    Article(
+                        id=item.article_id,
+                        text=item.text or item.title,
+                        title=item.title,
+                        language="de",
+                        published=item.published,
+                        source=item.source,
+                    )
+                )
+            )
+    docs.sort(key=lambda d: (d.article.published is None, d.article.published or datetime.min, d.id))
+    store, settings = _ingest_in_batches(tmp_path, docs, 25)
+    assert store.link_log()  # merges happened between batches: articles moved, events merged away
+    assert _table_picture(store) == _linker_picture(store, settings)
