@@ -133,6 +133,30 @@ def b_year(m: re.Match[str]) -> Expr | None:
     return expr(m, "DATE", "date", y=int(m["y"]), mod=mod_of(m["mod"]), explicit_year=True, cue=cue_of(m))
 
 
+def b_year_short(m: re.Match[str]) -> Expr | None:
+    if _COUNT_AFTER.match(m.string, m.end("y")):
+        return None  # "im Jahr 500 Flüchtlinge": a count in a year
+    return expr(m, "DATE", "fixed", value=f"{int(m['y']):04d}")
+
+
+def b_year_span(m: re.Match[str]) -> Expr | None:
+    """"2014/15": one expression (as KRAUTS annotates "1925/ 26"); its value is the smallest period
+    that holds both years, the decade "201X" (the first year, START, for "2019/20")."""
+    y = int(m["y"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y - y % 100 + int(m["y2"])
+    if y2 < y and len(m["y2"]) == 2:
+        y2 += 100  # "1999/00"
+    if y2 != y + 1:
+        return None  # "2014/17", "1998/99" across a century: not a season or fiscal year we can name
+    a, b = f"{y:04d}", f"{y2:04d}"
+    n = next(i for i in range(4) if a[i] != b[i])
+    if n < 3:
+        # across a decade the smallest holding period is a century ("2019/20" → "20"), useless on a
+        # timeline: the season or fiscal year starts in its first year
+        return expr(m, "DATE", "fixed", value=a, mod="START")
+    return expr(m, "DATE", "fixed", value=a[:n] + "X")
+
+
 def b_bc_year(m: re.Match[str]) -> Expr | None:
     y = int(m["y"])
     if y == 0:
@@ -141,26 +165,32 @@ def b_bc_year(m: re.Match[str]) -> Expr | None:
     return expr(m, "DATE", "fixed", value=f"BC{y:04d}" if bc else f"{y:04d}", explicit_year=not bc)
 
 
+_DECADE_ADJ_MOD = {"frühen": "START", "mittleren": "MID", "späten": "END", "späteren": "END"}
+
+
 def b_decade(m: re.Match[str]) -> Expr | None:
-    if "ahr" not in m[0] and (not re.search(r"\b(?:den|der|die)\s", m[0]) or m.string.startswith("-", m.end())):
+    coordinated = m[0].endswith("-")  # "1970er- und 1980er-Jahre"
+    if ("ahr" not in m[0] and not coordinated
+            and (not re.search(r"\b(?:den|der|die)\s", m[0]) or m.string.startswith("-", m.end()))):
         return None  # "ein Fünfziger", "50er", "den 20er-Karten": a banknote or an age, not a decade
+    mod = mod_of(m["mod"]) or _DECADE_ADJ_MOD.get(m["adj"] or "")
     if m["w"]:
         dec = L.DECADES_DE[m["w"].lower()]
         century = 19
     else:
         dec = int(m["dec"]) // 10
         century = int(m["c"]) if m["c"] else 19
-    return _trim_mod_genitive(expr(m, "DATE", "decade", y=century * 100 + dec * 10, mod=mod_of(m["mod"])), m)
+    return _trim_mod_genitive(expr(m, "DATE", "decade", y=century * 100 + dec * 10, mod=mod), m)
 
 
 def b_century(m: re.Match[str]) -> Expr | None:
-    n = int(m["n"])
+    n = int(m["n"]) if m["n"] else L.DAY_ORDINALS_DE.get(m["o"].lower(), 0)
     if not 1 <= n <= 22:
         return None
     bc = bool(m["era"]) and m["era"].lower().startswith("v")
     e = expr(m, "DATE", "fixed", value=f"{'BC' if bc else ''}{n - 1:02d}", mod=mod_of(m["mod"]))
     if m.string.startswith("im", e.start):
-        e.start = m.start("n")  # "im 20. Jahrhundert": the preposition is not part of it
+        e.start = m.start("n") if m["n"] else m.start("o")  # "im 20. Jahrhundert": not the preposition
     return _trim_mod_genitive(e, m)
 
 
@@ -278,7 +308,9 @@ def b_duration(m: re.Match[str]) -> Expr | None:
     mod = {"fast": "LESS_THAN", "knapp": "LESS_THAN", "rund": "APPROX", "etwa": "APPROX", "über": "MORE_THAN",
            "mehr als": "MORE_THAN", "weniger als": "LESS_THAN", "mindestens": "EQUAL_OR_MORE",
            "höchstens": "EQUAL_OR_LESS"}.get(q)
-    v = duration_value(number(m["n"]), unit)
+    raw = m["n"]
+    n = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else number(raw)  # "2.500"
+    v = duration_value(n, unit)
     if v is None:
         return None
     return expr(m, "DURATION", "fixed", value=v, mod=mod)
@@ -381,8 +413,8 @@ def b_unit_edge(m: re.Match[str]) -> Expr | None:
     unit = {"jahres": "year", "monats": "month", "wochen": "week"}[m["u"].lower()]
     p = m["p"].lower()
     mod = {"ende": "END", "beginn": "START", "anfang": "START", "mitte": "MID", "wechsel": "END"}.get(p)
-    if p == "hälfte":
-        return None
+    if p == "hälfte" or (unit == "week" and p == "ende"):
+        return None  # "Wochenende" is the weekend (its own rule), not the end of a week
     return expr(m, "DATE", "year_rel", unit=unit, offset=0, mod=mod)
 
 
@@ -434,8 +466,13 @@ def b_set_month(m: re.Match[str]) -> Expr | None:
     return expr(m, "SET", "fixed", value="P1M")
 
 
+_WORD_BEFORE = re.compile(r"[\w,]\s*$")
+
+
 def b_set_word(m: re.Match[str]) -> Expr | None:
     stem = m["w"].lower()
+    if m["w"][0].isupper() and _WORD_BEFORE.search(m.string, max(0, m.start() - 3), m.start()):
+        return None  # "im Lauf des Abends", "eines Abends": the genitive noun inside a sentence, not "abends"
     return expr(m, "SET", "fixed", value=L.SETS_DE[stem])
 
 

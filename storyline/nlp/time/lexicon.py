@@ -120,7 +120,9 @@ REFS_DE: dict[str, str] = {
     "damals": "PAST_REF", "kürzlich": "PAST_REF", "einst": "PAST_REF",
     "jüngst": "PAST_REF", "seinerzeit": "PAST_REF", "neulich": "PAST_REF", "unlängst": "PAST_REF", "bald": "FUTURE_REF",
     "demnächst": "FUTURE_REF", "zukünftig": "FUTURE_REF",
-    "in naher zukunft": "FUTURE_REF", }
+    "in naher zukunft": "FUTURE_REF",
+    "dieser tage": "PRESENT_REF",  # "wie er dieser Tage sagte": these days, now
+}
 REFS_EN: dict[str, str] = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "recently": "PAST_REF", "formerly": "PAST_REF", "soon": "FUTURE_REF",

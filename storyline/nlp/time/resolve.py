@@ -48,7 +48,9 @@ def resolve_all(exprs: list[Expr], sent_of: list[int], expr_dir: list[int], anch
     st = _State(valid_anchor(anchor), mode)
     out: list[Resolved | None] = []
     for e, si, cdir in zip(exprs, sent_of, expr_dir, strict=True):
-        direction = e.cue or cdir
+        # a cue word next to the expression wins over the clause's tense, except that "bis"/"ab" in a
+        # past-tense clause look back: "von Jahresbeginn bis 31. August wurden … gestellt"
+        direction = cdir if e.cue > 0 and cdir < 0 else (e.cue or cdir)
         value = _resolve(e, si, direction, st)
         if value is None:
             out.append(None)

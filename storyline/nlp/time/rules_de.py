@@ -59,6 +59,8 @@ from .builders_de import (
     b_weekday_of_week,
     b_weekend,
     b_year,
+    b_year_short,
+    b_year_span,
 )
 from .patterns import (
     ART,
@@ -84,6 +86,11 @@ SETW = "|".join(sorted(L.SETS_DE, key=len, reverse=True))
 SETW_CAP = "|".join(sorted((w.capitalize() for w in L.SETS_DE), key=len, reverse=True))
 REFW = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in L.REFS_DE), key=len, reverse=True))
 DECW = "|".join(L.DECADES_DE)
+# Era after a year or century: "v. Chr.", "vor unserer Zeitrechnung" (BC when it starts with "v")
+ERA = r"(?:v\.\s?Chr\.|n\.\s?Chr\.|vor\s+Christus|nach\s+Christus|vor\s+Christi\s+Geburt|nach\s+Christi\s+Geburt|v\.\s?u\.\s?Z\.|n\.\s?u\.\s?Z\.|vor\s+unserer\s+Zeitrechnung|unserer\s+Zeitrechnung)"
+# Long spans in history and science texts: "vor 8000 Jahren", "seit 2.500 Jahren"
+BIGNUM = r"(?:\d{1,3}(?:\.\d{3})+|\d{4,6})(?![.,]\d)"
+DECADE_NEXT = rf"(?:(?:1[0-9]|20)?[0-9]0er|(?i:{DECW}))"
 ORDDAY = "|".join(sorted(L.DAY_ORDINALS_DE, key=len, reverse=True))
 CLOCK = r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?"
 NOTNUM = r"(?<![\d.,/-])"
@@ -104,10 +111,17 @@ SPECS = [
     ("month_mod", rf"{PRE}\b(?P<x>{MODW}\s+(?P<mon>{MON}))", b_month),
     ("month_ctx", rf"\b(?P<pre>im|Im|seit|Seit|bis|Bis|ab|Ab|vor|Vor|nach|Nach|zum|vom|bis\s+zum|bis\s+in\s+den|den|diesen|jeden|im\s+Monat)\s+(?P<x>(?P<mod>)(?P<mon>{MON}))", b_month),
     ("month_bare", r"\b(?P<x>(?P<mod>)(?P<mon>Januar|Jänner|Februar|März|April|Juni|Juli|September|Oktober|November|Dezember))\b(?!\s*[-–]?\s*\d)", b_month),
-    ("year", rf"{PRE}(?P<x>(?:{MODW}\s+)?(?:(?:das|dem|des)\s+Jahr(?:e|es)?\s+|Jahr(?:e|es)?\s+)?(?<![\d.,/§-])\b(?P<y>{YEAR})\b(?![.,]\d|\d|\s*[-–/]\s*\d{{1,2}}\b(?!\.)){NOT_UNIT_AFTER})", b_year),
-    ("bc_year", r"\b(?:Jahr(?:e|es)?\s+)?(?P<y>\d{1,4})\s+(?P<era>v\.\s?Chr\.|n\.\s?Chr\.|vor\s+Christus|nach\s+Christus|v\.\s?u\.\s?Z\.|n\.\s?u\.\s?Z\.)", b_bc_year),
-    ("decade", rf"\b(?:(?:den|der|die)\s+)?(?:{MODW}\s+(?:der\s+)?)?(?:(?P<c>1[0-9]|20)?(?P<dec>[0-9]0)(?:er|er-|\'er)(?:[-\s]?Jahren?|[-\s]?Jahre)?|(?P<w>(?i:{DECW}))(?:\s?[jJ]ahren?|[jJ]ahre|n(?=\b)|n|))\b", b_decade),
-    ("century", rf"\b(?:{MODW}\s+des\s+|(?:das|dem|des|im\s+)\s*)?(?P<n>\d{{1,2}})\.\s*Jahrhunderts?(?:\s+(?P<era>v\.\s?Chr\.|n\.\s?Chr\.))?", b_century),
+    ("year", rf"{PRE}(?P<x>(?:{MODW}\s+)?(?:(?:das|dem|des)\s+Jahr(?:e|es)?\s+|Jahr(?:e|es)?\s+)?(?<![\d.,/§])(?:(?<![-–])|(?<=\b(?:1\d|20)\d\d[-–]))\b(?P<y>{YEAR})\b(?![.,]\d|\d|\s*[-–/]\s*\d{{1,2}}\b(?!\.)){NOT_UNIT_AFTER})", b_year),
+    # "die Saison 2014/15", "1925/ 26": two consecutive years written as one (a season, a fiscal year)
+    ("year_span", rf"{NOTNUM}\b(?P<y>{YEAR})\s*/\s*(?P<y2>\d{{4}}|\d{{2}})(?![\d]|[.,/]\d)", b_year_span),
+    ("bc_year", rf"\b(?:Jahr(?:e|es)?\s+)?(?P<y>\d{{1,4}})\s+(?P<era>{ERA})", b_bc_year),
+    # "im Jahr 753": a year below 1000 counts only after the noun "Jahr" (a bare "753" is a number)
+    ("year_short", rf"\b(?P<x>Jahr(?:e|es)?\s+(?P<y>[1-9]\d\d))\b(?![.,:]\d|\s*(?:-|–|bis)\s*\d){NOT_UNIT_AFTER}", b_year_short),
+    # "den 1980er-Jahren", "den 80ern" (dative plural), "den frühen 1960er-Jahren"; "der 1960er- und
+    # 1970er-Jahre": the first of two coordinated decades keeps its hyphen and stands alone.
+    ("decade", rf"\b(?:(?:den|der|die)\s+)?(?:{MODW}\s+(?:der\s+)?)?(?:(?P<adj>frühen|späten|späteren|mittleren)\s+)?(?:(?P<c>1[0-9]|20)?(?P<dec>[0-9]0)(?:er-(?=\s*(?:und|oder|bis|bzw\.)\s+{DECADE_NEXT})|ern\b|(?:er|\'er)(?:[-\s]?Jahren?|[-\s]?Jahre)?\b)|(?P<w>(?i:{DECW}))(?:\s?[jJ]ahren?|[jJ]ahre|n(?=\b)|n|)\b)", b_decade),
+    # "im 19. Jahrhundert", "dem sechsten Jahrhundert vor unserer Zeitrechnung"
+    ("century", rf"\b(?:{MODW}\s+des\s+|(?:das|dem|des|im\s+)\s*)?(?:(?P<n>\d{{1,2}})\.\s*|(?P<o>(?i:{ORDDAY}))(?:e|en|er|es|em)\s+)Jahrhunderts?\b(?:\s+(?P<era>{ERA}))?", b_century),
     ("rel_unit", rf"\b(?:{MODW}\s+)?(?:{ART}\s+)?{REL}\s+{UNIT_SG}\b", b_rel_unit),
     ("mod_the_unit", rf"\b{MODW}\s+(?P<x>(?P<rel>des|der)\s+(?P<unit>Woche|Monats|Jahres|Jahrzehnts|Jahrhunderts))\b", b_rel_unit),
     ("mod_des_rel", rf"\b{MODW}\s+(?P<x>(?:des|der)\s+{REL}\s+{UNIT_SG})\b", b_rel_unit),
@@ -122,7 +136,7 @@ SPECS = [
     ("clock_range", rf"{NOTNUM}\b(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?(?=\s*(?:bis|-|–|und)\s*{CLOCK}\s*Uhr)", b_clock),
     ("clock_prep", r"\b(?:um|ab|gegen|von|bis)\s+(?P<x>(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d))\b(?![.,]\d)(?!\s*(?:Prozent|%|Euro|Meter|Punkte|Mio|Mrd|Millionen|Milliarden))", b_clock),
     ("daypart", r"\b(?:am|Am|in\s+der|In\s+der|gegen|zur|zu|in|In|bis\s+in|bis\s+zum|vom|den\s+ganzen)\s+(?P<x>(?:(?:den|der|die)\s+(?=frühen|späten))?(?:(?:frühen|späten|späteren)\s+)?(?P<dp>Vormittag|Nachmittag|Mittag|Abend|Nacht|Morgen|Morgenstunden|Abendstunden|Nachmittagsstunden|Mittagsstunden|Nachtstunden))\b", b_daypart),
-    ("duration", rf"(?<![\d.,:])\b(?:(?P<q>fast|knapp|rund|etwa|über|mehr\s+als|weniger\s+als|gut|mindestens|höchstens|nur|ganze|ganzen|ab|unter|von)\s+)?(?P<x>(?P<n>{NUM})\s+{UNIT_PL})\b(?!\s+(?:alt|alte|alten|alter|älter|jünger)\b)", b_duration),
+    ("duration", rf"(?<![\d.,:])\b(?:(?P<q>fast|knapp|rund|etwa|über|mehr\s+als|weniger\s+als|gut|mindestens|höchstens|nur|ganze|ganzen|ab|unter|von)\s+)?(?P<x>(?P<n>{BIGNUM}|{NUM})\s+{UNIT_PL})\b(?!\s+(?:alt|alte|alten|alter|älter|jünger)\b)", b_duration),
     ("duration_range", rf"(?<![\d.,])\b(?P<x>(?P<n>\d{{1,3}}|{NUMW}))(?=\s*(?:bis|-|–|oder)\s*(?:\d{{1,3}}|{NUMW})\s+{UNIT_PL}\b(?!\s+(?:alt|alte|alten|alter)\b))", b_duration_range),
     ("hm_duration", r"(?<![\d.,:])\b(?P<h>\d{1,2}):(?P<mi>[0-5]\d)\s+(?P<u>Stunden|Minuten)\b", b_hm_duration),
     ("half_duration", r"\b(?:ein(?:em|en|es)?\s+)?halb(?:e|en|es|er)?\s+(?P<unit>Jahr|Jahres|Stunde|Tag|Tages)\b", b_half_duration),
@@ -148,7 +162,7 @@ SPECS = [
     ("clock_word", r"\b(?P<w>ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+Uhr\b", b_clock_word),
     ("set_each", rf"\b(?:jede[nrs]?|Jede[nrs]?|einmal\s+(?:im|pro|in\s+der)|pro)\s+(?P<u>Tag|Woche|Monat|Jahr|Stunde|Quartal|{WD})\b", b_set_each),
     ("holiday", rf"\b(?P<h>(?i:{HOL}))\b(?:\s+(?P<y>{YEAR})\b)?", b_holiday),
-    ("season", rf"(?:\b(?:im|Im|seit\s+dem|bis\s+zum|den\s+ganzen|diesen|Anfang|Ende|Mitte)\s+)(?P<x>{SEASON}(?:\s+(?P<y>{YEAR}))?)\b", b_season),
+    ("season", rf"(?:\b(?:im|Im|seit\s+dem|bis\s+zum|den\s+ganzen|diesen|Anfang|Ende|Mitte|bis|Bis|ab|Ab|seit|Seit)\s+)(?P<x>{SEASON}(?:\s+(?P<y>{YEAR}))?)\b", b_season),
     ("season_year", rf"\b(?:{MODW}\s+(?:des\s+)?)?{SEASON}s?\s+(?P<y>{YEAR})\b", b_season),
     ("quarter", rf"\b(?:(?:im|Im)\s+)?(?P<x>(?:(?:das|dem|des|der)\s+)?(?P<o>erste[nms]?|zweite[nms]?|dritte[nms]?|vierte[nms]?|[1-4]\.)\s+(?P<q>Quartals?|Halbjahr(?:es)?|Jahreshälfte)(?:\s+(?P<y>{YEAR}))?)\b", b_quarter),
 ]

@@ -127,11 +127,24 @@ def _weak_past(word: str) -> bool:
             and _WEAK_PAST.fullmatch(word) is not None and _NOT_WEAK_PAST.fullmatch(word) is None)
 
 
-def tense(sentence: str, weak: bool = False) -> int:
+_PERFECT_AUX = frozenset({"hat", "haben", "habe"})
+# The perfect with "sein" ("ist … erschienen", "sind … abgesackt") is past; its participles are verbs of
+# motion and change, listed by ending so that prefixed forms count too ("eingelangt", "zurückgekehrt").
+# A state passive ("ist geplant", "ist geöffnet") is not past and its participles are not listed.
+_SEIN_AUX = frozenset({"ist", "sind", "bin", "bist", "seid"})
+_SEIN_PARTICIPLES = ("gestorben", "gekommen", "erschienen", "gegangen", "geflogen", "gefahren", "gestiegen",
+                     "gesunken", "gefallen", "geblieben", "gewesen", "geworden", "geschehen", "gelungen",
+                     "getreten", "gereist", "entstanden", "getroffen", "gekehrt", "gelandet", "gestürzt",
+                     "gesackt", "gelangt", "gewachsen", "geschrumpft", "geflohen", "gelaufen", "passiert")
+
+
+def tense(sentence: str, weak: bool = False, perfect: bool = True) -> int:
     """-1 past, +1 future, 0 unknown/present, from auxiliaries and cue words (no POS tagger needed).
 
     ``weak``: also count weak preterites ("bestätigte"). Right for a bare weekday ("bestätigte den
-    Vorfall am Sonntag"), too eager for a month ("vereinbarten einen Gipfel im April" lies ahead)."""
+    Vorfall am Sonntag"), too eager for a month ("vereinbarten einen Gipfel im April" lies ahead).
+    ``perfect=False``: the present perfect ("hat … verordnet") does not count as past; it describes
+    a present result ("hat sich bis September ein Sprechverbot verordnet" still runs ahead)."""
     fut = past = 0
     words = _WORD.findall(sentence)
     lows = [w.lower() for w in words]
@@ -141,8 +154,12 @@ def tense(sentence: str, weak: bool = False) -> int:
             continue  # "gewählt wird": present passive, not future
         if low in _FUTURE_DE:
             fut += 1
+        elif not perfect and low in _PERFECT_AUX:
+            continue
         elif low in L.PAST_CUES or (weak and (low in L.STRONG_PAST_DE or _weak_past(w))):
             past += 1
+    if any(w in _SEIN_AUX for w in lows) and any(w.endswith(_SEIN_PARTICIPLES) for w in lows):
+        past += 1
     if fut > past:
         return 1
     if past > fut:
@@ -217,7 +234,8 @@ def extract(text: str, sentences: Sequence[tuple[int, int]] | None = None, lang:
         left = max(a, cuts[k - 1][1] if k > 0 and cuts[k - 1][1] <= e.start else a, e.start - CLAUSE_REACH)
         k2 = bisect_left(cut_starts, e.end)
         right = min(b, cuts[k2][0] if k2 < len(cuts) else b, e.end + CLAUSE_REACH)
-        expr_dir.append(tense(text[left:right], weak=e.kind == "weekday"))
+        # after "bis"/"ab" only a clearly past clause turns the expression back (see resolve_all)
+        expr_dir.append(tense(text[left:right], weak=e.kind == "weekday", perfect=e.cue <= 0))
     return Extraction(text, lang, exprs, sent_of, expr_dir, sents)
 
 

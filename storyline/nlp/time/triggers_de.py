@@ -52,7 +52,9 @@ def token_classes(tok: str) -> frozenset[str]:
         out.add("season")
     if "ziger" in low or (low.endswith(("er", "ern")) and low[:1].isdigit()):
         out.add("decade")
-    if low in ("chr", "christus", "z"):
+    if "jahrhundert" in low:
+        out.add("century")
+    if low in ("chr", "christus", "christi", "z", "zeitrechnung"):
         out.add("era")
     return frozenset(out)
 
@@ -61,8 +63,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "full_date": ("digit",), "numeric_date": ("digit",), "iso_date": ("digit",), "day_range": ("digit",),
     "month_year": ("month",), "month_same_year": ("month",), "same_unit": ("unit",),
     "ordinal_day_month": ("month",), "daypart_date": ("month",), "month_rel_year": ("month",), "month_mod": ("month",), "month_ctx": ("month",),
-    "month_bare": ("month",), "year": ("digit",), "bc_year": ("era",), "decade": ("decade",),
-    "century": ("unit",), "rel_unit": ("rel",), "mod_the_unit": ("unit",), "mod_des_rel": ("rel",),
+    "month_bare": ("month",), "year": ("digit",), "year_span": ("digit",), "bc_year": ("era",), "year_short": ("digit",), "decade": ("decade",),
+    "century": ("century",), "rel_unit": ("rel",), "mod_the_unit": ("unit",), "mod_des_rel": ("rel",),
     "rel_weekday": ("rel",), "rel_season": ("rel",), "rel_duration": ("rel",), "deictic": ("deictic",),
     "weekday": ("weekday",), "weekday_dp": ("weekday",), "weekend": ("unit",), "clock": ("digit",),
     "clock_range": ("digit",), "clock_prep": ("digit",), "daypart": ("unit",), "duration": ("unit",),
