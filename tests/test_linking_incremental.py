@@ -115,3 +115,17 @@ def test_incremental_writes_match_the_linker_on_the_front_page_stream(tmp_path: 
     store, settings = _ingest_in_batches(tmp_path, docs, 25)
     assert store.link_log()  # merges happened between batches: articles moved, events merged away
     assert _table_picture(store) == _linker_picture(store, settings)
+
+
+@pytest.mark.data
+def test_store_growth_bench_reports_cost_and_state_size() -> None:
+    headlines = FRONTPAGES.parents[1] / "de_headlines_2013_2023"
+    if not headlines.exists():
+        pytest.skip("../shared/data/de_headlines_2013_2023 not available")
+    from storyline.bench.run import link_store_growth
+
+    result = link_store_growth(headlines, checkpoints=(200, 400), batch=5)
+    curve = result["curve"]
+    assert [c["n"] for c in curve] == [215, 415]  # each checkpoint plus three ingests of five
+    assert all(c["seconds_per_ingest"] > 0 and c["state_mb"] > 0 for c in curve)
+    assert curve[1]["state_mb"] >= curve[0]["state_mb"]

@@ -58,6 +58,55 @@ def link_growth(data: Path, checkpoints: tuple[int, ...] = (10_000, 50_000, 100_
     return bench_linking(items, checkpoints=marks)
 
 
+def link_store_growth(data: Path, checkpoints: tuple[int, ...] = (5_000, 20_000, 50_000), batch: int = 10) -> dict[str, Any]:
+    """What one small ingest costs the store-backed linker as the store grows: at each checkpoint,
+    the seconds to link ``batch`` more headlines (median of three rounds, state read and written
+    as ``storyline ingest`` does) and the size of the stored linker state. Headlines go in without
+    annotation (linking is what is measured)."""
+    import statistics
+
+    from ..eval.readers import read_headlines
+    from ..linking import STATE_KEY
+    from .corpora import find_corpus
+
+    name, path = find_corpus(data)
+    if name != "de_headlines":
+        raise ValueError("--growth needs --data ../shared/data/de_headlines_2013_2023")
+    items = read_headlines(path)
+    docs = [
+        Document(Article(id=it.article_id, text=it.title, title=it.title, language="de", published=it.published, source=it.source))
+        for it in items[: max(checkpoints) + 3 * batch * len(checkpoints)]
+    ]
+    settings = Settings()
+    curve = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SQLiteStore(Path(tmp) / "growth.db")
+        pos = 0
+        for mark in checkpoints:
+            store.add(docs[pos:mark])
+            link_pending(store, settings)
+            pos = mark
+            took = []
+            for _ in range(3):
+                store.add(docs[pos : pos + batch])
+                pos += batch
+                t = time.perf_counter()
+                link_pending(store, settings)
+                took.append(time.perf_counter() - t)
+            state = store.get_state(STATE_KEY) or ""
+            curve.append(
+                {
+                    "n": pos,
+                    "seconds_per_ingest": round(statistics.median(took), 3),
+                    "batch": batch,
+                    "state_mb": round(len(state.encode()) / 1e6, 1),
+                    "rss_mb": round(peak_rss_mb(), 1),
+                }
+            )
+        store.close()
+    return {"task": "bench_link_store", "curve": curve}
+
+
 def bench(
     data: Path,
     settings: Settings,

@@ -26,6 +26,10 @@ def bench(
     growth: Annotated[
         bool, typer.Option("--growth", help="Only the linking cost curve as the store grows to 300k (de_headlines).")
     ] = False,
+    store: Annotated[
+        bool,
+        typer.Option("--store", help="With --growth: what one small ingest costs the store-backed linker at 5k/20k/50k."),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Benchmark the pipeline (ingest → annotate → store) and each stage on a German corpus.
@@ -45,6 +49,24 @@ def bench(
         fail("--profile must be fast or accurate")
     if "ner.profile" in dict(settings):
         settings = settings.with_overrides({"ner.profile": profile})
+    if growth and store:
+        from ..bench.run import link_store_growth
+
+        with user_errors():
+            try:
+                curve = link_store_growth(data)
+            except ValueError as exc:
+                fail(str(exc))
+        if as_json:
+            print_json({"task": "bench", "link_store_growth": curve})
+            return
+        t = Table(title=f"one ingest of {curve['curve'][0]['batch']} articles as the store grows", title_justify="left")
+        for col in ("stored articles", "seconds per ingest", "linker state MB", "RSS MB"):
+            t.add_column(col, justify="right")
+        for c in curve["curve"]:
+            t.add_row(f"{c['n']:,}", f"{c['seconds_per_ingest']:.2f}", f"{c['state_mb']:.1f}", f"{c['rss_mb']:,.0f}")
+        console.print(t)
+        return
     if growth:
         from ..bench.run import link_growth
 
