@@ -123,6 +123,16 @@ def test_english_direct_quotes() -> None:
     assert ["Mary Jones"] in speakers
 
 
+def test_english_speaker_between_quote_and_verb() -> None:
+    text, quotes = run(
+        'Merkel urged calm. "We need a stable government quickly," Merkel told reporters in Berlin.',
+        language="en",
+    )
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert texts(text, direct[0].speaker) == ["Merkel"]  # not "We" from inside the quotation
+
+
 def test_mentions_link_speaker_to_entity() -> None:
     text = "Angela Merkel sprach in Berlin. „Wir schaffen das“, sagte sie."
     mentions = [

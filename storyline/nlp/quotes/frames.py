@@ -377,6 +377,13 @@ def find_frame(
                         speaker, msg_start = (speaker[0], wider), wider + 1
                 before = Frame(cue, speaker, [(msg_start, hi)], "before")
         elif english and i > lo:
+            k = i - 1
+            while k >= lo and not mask[k]:
+                k -= 1
+            if k >= lo and 0 < i - k - 1 <= 6 and noun_phrase(toks, k + 1, i) == i:
+                # '"We need a stable government," Merkel told reporters': English puts the speaker
+                # between the quotation and its verb
+                return Frame(cue, (k + 1, i), [(lo, k + 1)], "after")
             before = Frame(cue, subject_before(toks, lo, i, hi), [], "before")
     prep = _prep_frame(toks, lo, hi, mask, english)
     if prep is None or before is None:
