@@ -1,6 +1,9 @@
-"""Long runs of punctuation (a page of "„" or "!?!?", junk that scrapers produce): spaCy's tokenizer is
+"""Sentences and tokens on awkward punctuation.
+
+Long runs of punctuation (a page of "„" or "!?!?", junk that scrapers produce): spaCy's tokenizer is
 quadratic in them and the accurate tagger would spend windows on them. The text every stage keeps is
-unchanged; only what the tokenizer and the tagger read is thinned, with offsets kept."""
+unchanged; only what the tokenizer and the tagger read is thinned, with offsets kept. And an opening
+quotation mark belongs to the sentence it opens, not to the one before."""
 
 from __future__ import annotations
 
@@ -46,3 +49,20 @@ def test_pipeline_on_a_page_of_quotation_marks() -> None:
     assert all(0 <= s.start < s.end <= len(text) for s in doc.sentences)
     assert any(text[m.span.start : m.span.end] == "Berlin" for m in doc.mentions)
     assert all(q.message[0].end <= len(text) for q in german_quotes(text))
+
+
+def test_opening_quotation_mark_starts_the_next_sentence() -> None:
+    settings = Settings()
+    for lang, text, second in [
+        ("en", 'Merkel urged calm. "We need a government," Merkel said.', '"We need a government," Merkel said.'),
+        ("de", "Merkel mahnte zur Ruhe. „Wir brauchen eine Regierung“, sagte sie.", "„Wir brauchen eine Regierung“, sagte sie."),
+    ]:
+        doc = Document(Article(id="s", text=text, language=lang))
+        for name in ("structure", "sentences"):
+            doc = lookup(name).factory(settings)(doc)
+        assert [s.text(text) for s in doc.sentences][1] == second
+    text = 'Er rief "Hilfe". Dann ging er.'  # a closing mark stays where it is
+    doc = Document(Article(id="s", text=text, language="de"))
+    for name in ("structure", "sentences"):
+        doc = lookup(name).factory(settings)(doc)
+    assert [s.text(text) for s in doc.sentences] == ['Er rief "Hilfe".', "Dann ging er."]

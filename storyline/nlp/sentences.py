@@ -60,6 +60,27 @@ def force_paragraph_starts(sdoc: Any, starts: list[int]) -> None:
             token.is_sent_start = True
 
 
+_OPENING = frozenset('„"“«»‚\'')
+
+
+def opening_quotes_start_sentences(sdoc: Any) -> None:
+    """The sentencizer hangs an opening quotation mark on the sentence before it ('… election. "',
+    'Ruhe. „'): a quotation mark that ends a sentence after a space and is glued to the next word
+    opens the next sentence instead."""
+    for token in sdoc[:-1]:
+        nxt = sdoc[token.i + 1]
+        if (
+            token.text in _OPENING
+            and nxt.is_sent_start
+            and not token.whitespace_
+            and token.i > 0
+            and sdoc[token.i - 1].whitespace_
+            and not token.is_sent_start
+        ):
+            token.is_sent_start = True
+            nxt.is_sent_start = False
+
+
 def spacy_doc(doc: Document) -> Any:
     """The spaCy Doc of an annotated document (requires the 'sentences' stage to have run)."""
     return doc.extras[SPACY_KEY]
@@ -76,6 +97,7 @@ class SentencesStage(Stage):
 
     def _finish(self, doc: Document, sdoc: Any) -> Document:
         force_paragraph_starts(sdoc, [p.span.start for p in doc.paragraphs])
+        opening_quotes_start_sentences(sdoc)
         doc.extras[SPACY_KEY] = sdoc
         text = doc.text
         doc.sentences = []
