@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -49,41 +49,19 @@ def bench(
         fail("--profile must be fast or accurate")
     if "ner.profile" in dict(settings):
         settings = settings.with_overrides({"ner.profile": profile})
-    if growth and store:
-        from ..bench.run import link_store_growth
-
-        with user_errors():
-            try:
-                curve = link_store_growth(data)
-            except ValueError as exc:
-                fail(str(exc))
-        if as_json:
-            print_json({"task": "bench", "link_store_growth": curve})
-            return
-        t = Table(title=f"one ingest of {curve['curve'][0]['batch']} articles as the store grows", title_justify="left")
-        for col in ("stored articles", "seconds per ingest", "linker state MB", "RSS MB"):
-            t.add_column(col, justify="right")
-        for c in curve["curve"]:
-            t.add_row(f"{c['n']:,}", f"{c['seconds_per_ingest']:.2f}", f"{c['state_mb']:.1f}", f"{c['rss_mb']:,.0f}")
-        console.print(t)
-        return
     if growth:
-        from ..bench.run import link_growth
+        from ..bench.run import link_growth, link_store_growth
 
+        key = "link_store_growth" if store else "link_growth"
         with user_errors():
             try:
-                curve = link_growth(data)
+                curve = link_store_growth(data) if store else link_growth(data)
             except ValueError as exc:
                 fail(str(exc))
         if as_json:
-            print_json({"task": "bench", "link_growth": curve})
+            print_json({"task": "bench", key: curve})
             return
-        t = Table(title="linking cost as the store grows", title_justify="left")
-        for col in ("articles", "articles/s", "cpu articles/s", "median µs/article", "active index", "RSS MB"):
-            t.add_column(col, justify="right")
-        for c in curve["curve"]:
-            t.add_row(f"{c['n']:,}", f"{c['articles_per_s'] or 0:,.0f}", f"{c['cpu_articles_per_s'] or 0:,.0f}", f"{c['median_us_per_article'] or 0:,.0f}", f"{c['active_articles']:,}", f"{c['rss_mb']:,.0f}")
-        console.print(t)
+        console.print(_store_curve_table(curve) if store else _curve_table(curve))
         return
     with user_errors():
         result = run_bench(data, settings, limit=limit, profile=profile, progress=None if as_json else (lambda m: err.print(f"[dim]{m}[/]")))
@@ -101,3 +79,21 @@ def bench(
     table.add_row("[bold]pipeline[/]", f"[bold]{result['pipeline_articles_per_s']:,.0f}[/]", "", "")
     console.print(table)
     console.print(f"peak memory {result['peak_rss_mb']:,.0f} MB · pipeline/stages time ratio {result['overhead_ratio']:.2f}")
+
+
+def _curve_table(curve: dict[str, Any]) -> Table:
+    t = Table(title="linking cost as the store grows", title_justify="left")
+    for col in ("articles", "articles/s", "cpu articles/s", "median µs/article", "active index", "RSS MB"):
+        t.add_column(col, justify="right")
+    for c in curve["curve"]:
+        t.add_row(f"{c['n']:,}", f"{c['articles_per_s'] or 0:,.0f}", f"{c['cpu_articles_per_s'] or 0:,.0f}", f"{c['median_us_per_article'] or 0:,.0f}", f"{c['active_articles']:,}", f"{c['rss_mb']:,.0f}")
+    return t
+
+
+def _store_curve_table(curve: dict[str, Any]) -> Table:
+    t = Table(title=f"one ingest of {curve['curve'][0]['batch']} articles as the store grows", title_justify="left")
+    for col in ("stored articles", "seconds per ingest", "linker state MB", "RSS MB"):
+        t.add_column(col, justify="right")
+    for c in curve["curve"]:
+        t.add_row(f"{c['n']:,}", f"{c['seconds_per_ingest']:.2f}", f"{c['state_mb']:.1f}", f"{c['rss_mb']:,.0f}")
+    return t
