@@ -70,8 +70,9 @@ def main() -> None:
         run("export_accurate.py", "--ckpt", "stage1")
         write_card("accurate", {})
     elif profile == "fast":
-        run("silver.py", "--n", "50000")
-        run("train_fast.py", "--silver", "50000", "--max-steps", "6000", "--out", "fast_silver")
+        # 150,000 silver sentences (50,000 gave dev F1 0.624; 150,000 gives 0.643 at the same speed)
+        run("silver.py", "--n", "150000")
+        run("train_fast.py", "--silver", "150000", "--max-steps", "9000", "--out", "fast_silver")
         write_card("fast", {})
     else:
         raise SystemExit("usage: build.py accurate|fast [script options]")

@@ -1,6 +1,6 @@
 """Tag unlabelled German text from ../shared/data with the accurate model (silver data for the fast one).
 
-Usage: python training/ner/silver.py [--n 60000]  -> training/ner/work/silver.jsonl
+Usage: python training/ner/silver.py [--n 150000]  -> training/ner/work/silver.jsonl
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from storyline.nlp.ner.tagger import AccurateTagger
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=60000)
+    ap.add_argument("--n", type=int, default=150000)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()

@@ -4,7 +4,7 @@ Data: GermEval train (gold), a WikiANN train sample (gold-ish) and, when trainin
 exists (silver.py), sentences of unlabelled German news tagged by the accurate model (distillation).
 Early stopping on GermEval dev. Writes storyline/models/ner/fast/ and its card.
 
-Usage: python training/ner/train_fast.py [--silver 60000] [--wikiann 5000] [--max-steps 6000]
+Usage: python training/ner/train_fast.py [--silver 150000] [--wikiann 5000] [--max-steps 9000]
 """
 
 from __future__ import annotations
@@ -201,9 +201,9 @@ def silver_docs(nlp: spacy.Language, n: int) -> list[Doc]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--silver", type=int, default=60000)
+    ap.add_argument("--silver", type=int, default=150000)
     ap.add_argument("--wikiann", type=int, default=5000)
-    ap.add_argument("--max-steps", type=int, default=6000)
+    ap.add_argument("--max-steps", type=int, default=9000)
     ap.add_argument("--width", type=int, default=64)
     ap.add_argument("--depth", type=int, default=3)
     ap.add_argument("--rows", type=int, default=20000)
