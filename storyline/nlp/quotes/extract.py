@@ -32,7 +32,9 @@ from .direct import Quoted, find_quoted
 from .speakers import Resolved, Resolver, Tok, lowercase_words, noun_phrase, trim
 from .subjects import clause_end, first_phrase, skip_adverbial, speaker_after
 
-_INTERVIEW = re.compile(r"(?::+\s*)?((?:[A-ZÄÖÜ][\w.\-]*\.?\s?){1,4}):\s")
+# possessive word runs ("*+"): nested quantifiers over the same characters backtracked without
+# end on a long run such as "Wort-Wort-Wort-…" (50,000 characters took minutes)
+_INTERVIEW = re.compile(r"(?::+\s*)?((?:[A-ZÄÖÜ][\w.\-]{0,60}+\s?){1,4}):\s")
 
 
 @dataclass(slots=True)
