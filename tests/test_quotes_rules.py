@@ -131,6 +131,13 @@ def test_english_speaker_between_quote_and_verb() -> None:
     direct = [q for q in quotes if q.kind == "direct"]
     assert len(direct) == 1
     assert texts(text, direct[0].speaker) == ["Merkel"]  # not "We" from inside the quotation
+    for text, speaker in [
+        ('Police said three were hurt. "It is under control," a spokesman added.', "a spokesman"),
+        ('"I am not running," Smith told the BBC on Tuesday, adding that he would help.', "Smith"),
+    ]:
+        _, quotes = run(text, language="en")
+        direct = [q for q in quotes if q.kind == "direct"]
+        assert [texts(text, q.speaker) for q in direct] == [[speaker]]
 
 
 def test_mentions_link_speaker_to_entity() -> None:

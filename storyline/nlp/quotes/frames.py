@@ -298,6 +298,10 @@ def find_frame(
             continue
         prev = toks[i - 1].text if i > lo else ""
         cue_end = cue[-1][1] if toks[i].lower not in lx.PARTICLE_VERBS else i + 1
+        if english and (speaker := _english_speaker_before(toks, lo, i, mask)) is not None:
+            # '"We need a stable government," Merkel told reporters' / '…," a spokesman added':
+            # English puts the speaker between the quotation and its verb
+            return Frame(cue, speaker, [(lo, speaker[0])], "after")
         if prev.lower() == "so" and i > lo + 2 and toks[i - 2].text == ",":
             # an inserted frame: "Der Grund …, so vermutet die Zeitung The Guardian, dürfte …"
             close = clause_end(toks, cue_end, hi)
@@ -377,18 +381,30 @@ def find_frame(
                         speaker, msg_start = (speaker[0], wider), wider + 1
                 before = Frame(cue, speaker, [(msg_start, hi)], "before")
         elif english and i > lo:
-            k = i - 1
-            while k >= lo and not mask[k]:
-                k -= 1
-            if k >= lo and 0 < i - k - 1 <= 6 and noun_phrase(toks, k + 1, i) == i:
-                # '"We need a stable government," Merkel told reporters': English puts the speaker
-                # between the quotation and its verb
-                return Frame(cue, (k + 1, i), [(lo, k + 1)], "after")
             before = Frame(cue, subject_before(toks, lo, i, hi), [], "before")
     prep = _prep_frame(toks, lo, hi, mask, english)
     if prep is None or before is None:
         return prep or before
     return prep if prep.cue[0][0] < before.cue[0][0] else before
+
+
+_EN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "one"})
+
+
+def _english_speaker_before(toks: Sequence[Tok], lo: int, i: int, mask: Sequence[bool]) -> tuple[int, int] | None:
+    """The phrase between a quotation and the English verb right after it ("Merkel", "a spokesman",
+    "the party's leader"), or None when the verb does not follow a quotation that closely."""
+    k = i - 1
+    while k >= lo and not mask[k]:
+        k -= 1
+    if k < lo or not 0 < i - k - 1 <= 6:
+        return None
+    words = toks[k + 1 : i]
+    if not all(t.text[:1].isalnum() or t.text in ("'s", "’s", "-") for t in words):
+        return None
+    if noun_phrase(toks, k + 1, i) == i or words[0].lower in _EN_DETERMINERS:
+        return (k + 1, i)
+    return None
 
 
 _ANAPHORS = lx.words("dies das dieses")
