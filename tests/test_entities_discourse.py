@@ -55,3 +55,13 @@ def test_decoder_drops_spans_a_german_tagger_cannot_mean() -> None:
     tags[8], tags[9] = "B-PER", "I-PER"  # "Präsident Moon"
     spans = decode_bio(tags, words, text)
     assert [(text[s:e], lab) for s, e, lab in spans] == [("Präsident Moon", "PER")]
+
+
+def test_a_full_stop_is_not_part_of_a_name_but_an_abbreviation_point_is() -> None:
+    from storyline.nlp.ner.tagger import clean_span
+
+    for text, kept in [("so Merz. Die", "Merz"), ("die Siemens Co. und", "Siemens Co."), ("der e.V. hat", "e.V."), ("die NHL. Dann", "NHL.")]:
+        start = text.index(kept.split()[0])
+        end = start + len(kept) + (1 if kept == "Merz" else 0)
+        s, e = clean_span(text, start, end)
+        assert text[s:e] == kept

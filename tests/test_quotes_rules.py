@@ -272,3 +272,10 @@ def test_random_word_sequences_never_crash(words: list[str]) -> None:
     for q in quotes:
         for s in (*q.message, *q.cue, *q.speaker):
             assert 0 <= s.start <= s.end <= len(text)
+
+
+def test_compound_role_noun_resolves_to_the_person_named_before() -> None:
+    text = "Bundeskanzler Olaf Scholz begrüßte die Einigung. „Das ist ein guter Tag“, sagte der SPD-Politiker."
+    mentions = [Mention(Span(14, 25), "PER", "ent-scholz")]
+    _, quotes = run(text, mentions=mentions)
+    assert quotes[-1].speaker_entity_id == "ent-scholz"

@@ -113,7 +113,19 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and _invisible(text[end - 1]):
         end -= 1
+    if end - start > 1 and text[end - 1] == "." and (end == n or text[end].isspace()) and _full_stop(text, start, end):
+        end -= 1  # "so Merz." — the sentence's full stop, not part of the name
     return start, end
+
+
+def _full_stop(text: str, start: int, end: int) -> bool:
+    """Whether the span's final "." ends the sentence rather than an abbreviation: it follows a word
+    of four or more letters with a lower-case tail ("Merz.", not "Dr.", "Co.", "e.V.", "NHL.")."""
+    body = text[start : end - 1].split()
+    if not body:
+        return False
+    letters = body[-1].split(".")[-1].split("-")[-1]
+    return len(letters) >= 4 and letters.isalpha() and letters[1:].islower()
 
 
 def has_capital(text: str, start: int, end: int) -> bool:

@@ -95,6 +95,23 @@ def fixed_adverbial(toks: Sequence[Tok], i: int, n: int) -> bool:
 _AGED = re.compile(r"\d+-jährige[nr]?")
 
 
+def role_head(word: str) -> str | None:
+    """The role noun a word is or ends in: "Präsident", "SPD-Politiker" → politiker,
+    "Regierungssprecher" → sprecher; None for other words."""
+    low = word.lower()
+    if low in lx.ROLE_NOUNS:
+        return low
+    tail = low.rsplit("-", 1)[-1]
+    if tail in lx.ROLE_NOUNS:
+        return tail
+    return next((r for r in _COMPOUND_ROLES if low.endswith(r) and len(low) > len(r) + 2), None)
+
+
+_COMPOUND_ROLES = tuple(
+    sorted(lx.words("sprecher sprecherin präsident präsidentin minister ministerin politiker politikerin chef chefin kanzler kanzlerin"), key=len, reverse=True)
+)
+
+
 def noun_phrase(toks: Sequence[Tok], i: int, limit: int | None = None, appositions: bool = True) -> int:
     """End index (exclusive) of a speaker noun phrase starting at ``toks[i]``; ``i`` when none."""
     n = min(len(toks), limit if limit is not None else len(toks))
@@ -264,9 +281,9 @@ class Resolver:
         elif (
             words
             and (len(words) == 1 or words[0].lower() in lx.DETERMINERS)
-            and words[-1].lower() in lx.ROLE_NOUNS
+            and (head := role_head(words[-1])) is not None
         ):
-            result = self._role(start, words[-1].lower()) or Resolved(phrase, None, (start, end))
+            result = self._role(start, head) or Resolved(phrase, None, (start, end))
         else:
             result = Resolved(display_name(phrase), None, (start, end))
         self.history.append((start, result))
