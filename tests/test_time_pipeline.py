@@ -131,3 +131,21 @@ def test_weak_estimate_does_not_anchor_days() -> None:
     values = {doc.text[t.span.start : t.span.end]: t for t in doc.times}
     assert values["Gestern"].value == "XXXX-XX-XX" and values["Gestern"].anchor is None
     assert values["2017"].value == "2017"
+
+
+def test_ago_durations_land_on_the_timeline() -> None:
+    # KRAUTS annotates "vor zwei Wochen" as a DURATION; the timeline still needs its date
+    text = "Vor zwei Wochen hatte der Minister das gesagt. Vor drei Jahren begann die Debatte. Seit zwei Jahren wird gestritten."
+    doc = run(text, datetime(2024, 11, 14))
+    got = {(e.date, e.granularity) for e in doc.timeline}
+    assert got == {("2024-W44", "week"), ("2021", "year")}  # "seit" is a duration, not a date
+
+
+def test_an_intention_without_a_cue_is_planned_not_said() -> None:
+    settings = Settings()
+    text = "Die Bundesregierung will das Gesetz bis Ende des Jahres verabschieden."
+    doc = Document(Article(id="a2", text=text, language="de", published=datetime(2024, 11, 14)))
+    for name in ("structure", "sentences", "time", "quotes", "timeline"):
+        doc = lookup(name).factory(settings)(doc)
+    assert [q.kind for q in doc.quotes] == ["reported"]
+    assert [(e.date, e.kind) for e in doc.timeline] == [("2024", "planned")]

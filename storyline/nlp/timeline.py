@@ -9,6 +9,7 @@ wants from "the meeting is to happen by the end of May" is the plan.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -63,8 +64,12 @@ def granularity(value: str) -> str | None:
     return None
 
 
-def entry_kind(sentence: str, mention: TimeMention, quoted: bool) -> str:
+def entry_kind(sentence: str, mention: TimeMention, quoted: bool, claim_only: bool = False) -> str:
+    """``claim_only``: the sentence is covered only by cue-less "reported" quotes ("Die Regierung will
+    das Gesetz bis Ende des Jahres verabschieden"): an intention with a future word is a plan."""
     if mention.direction == "future":
+        return "planned"
+    if claim_only and _FUTURE.search(sentence) and not _SAID.search(sentence):
         return "planned"
     if quoted or _SAID.search(sentence) or _KONJUNKTIV.search(sentence):
         return "said"
@@ -73,11 +78,49 @@ def entry_kind(sentence: str, mention: TimeMention, quoted: bool) -> str:
     return "happened"
 
 
+_AGO = re.compile(r"P(\d{1,3})([DWMY])")
+
+
+def ago_value(tm: TimeMention, text: str) -> str | None:
+    """The date of "vor zwei Wochen" (a DURATION in KRAUTS terms): its anchor minus the duration, at
+    the duration's granularity ("2024-W44"); None for other durations."""
+    from datetime import date, timedelta
+
+    m = _AGO.fullmatch(tm.value)
+    before = text[max(0, tm.span.start - 12) : tm.span.start].split()
+    if m is None or not before or before[-1].lower() != "vor" or not tm.anchor:
+        return None
+    try:
+        anchor = date.fromisoformat(tm.anchor[:10])
+    except ValueError:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    try:
+        if unit == "D":
+            return (anchor - timedelta(days=n)).isoformat()
+        if unit == "W":
+            year, week, _ = (anchor - timedelta(weeks=n)).isocalendar()
+            return f"{year:04d}-W{week:02d}"
+        if unit == "M":
+            months = anchor.year * 12 + anchor.month - 1 - n
+            return f"{months // 12:04d}-{months % 12 + 1:02d}"
+        return f"{anchor.year - n:04d}" if anchor.year - n > 0 else None
+    except (OverflowError, ValueError):
+        return None
+
+
 def build_timeline(doc: Document) -> list[TimelineEntry]:
     text = doc.text
     quote_spans: list[Span] = [s for q in doc.quotes for s in q.message]
+    claim_spans: list[Span] = [s for q in doc.quotes if q.kind == "reported" and not q.cue for s in q.message]
     out: list[TimelineEntry] = []
-    times = sorted((t for t in doc.times if t.type in ("DATE", "TIME")), key=lambda t: t.span.start)
+    dated: list[TimeMention] = []
+    for t in doc.times:
+        if t.type in ("DATE", "TIME"):
+            dated.append(t)
+        elif t.type == "DURATION" and (value := ago_value(t, text)) is not None:
+            dated.append(dataclasses.replace(t, type="DATE", value=value, direction="past"))
+    times = sorted(dated, key=lambda t: t.span.start)
     j = 0
     for sent in doc.sentences:
         in_sent: list[TimeMention] = []
@@ -88,12 +131,15 @@ def build_timeline(doc: Document) -> list[TimelineEntry]:
         seen: set[str] = set()
         sentence = text[sent.start : sent.end]
         quoted = any(sent.overlaps(q) for q in quote_spans)
+        claim_only = quoted and all(
+            any(q.overlaps(c) for c in claim_spans) for q in quote_spans if sent.overlaps(q)
+        )
         for tm in in_sent:
             gran = granularity(tm.value)
             if gran is None or tm.value in seen or value_range(tm.value) is None:
                 continue
             seen.add(tm.value)
-            out.append(TimelineEntry(tm.value, gran, entry_kind(sentence, tm, quoted), sent,  # type: ignore[arg-type]
+            out.append(TimelineEntry(tm.value, gran, entry_kind(sentence, tm, quoted, claim_only), sent,  # type: ignore[arg-type]
                                      doc.id, tm.mod))
             if len(seen) >= MAX_PER_SENTENCE:
                 break
