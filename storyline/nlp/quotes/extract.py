@@ -30,7 +30,7 @@ from . import lexicon as lx
 from . import ranker as rk
 from .direct import Quoted, find_quoted
 from .speakers import Resolved, Resolver, Tok, lowercase_words, noun_phrase, trim
-from .subjects import clause_end, first_phrase, skip_adverbial, speaker_after
+from .subjects import PASSIVE, clause_end, first_phrase, skip_adverbial, speaker_after
 
 # possessive word runs ("*+"): nested quantifiers over the same characters backtracked without
 # end on a long run such as "Wort-Wort-Wort-…" (50,000 characters took minutes)
@@ -149,14 +149,14 @@ class Extractor:
             else:
                 k += 1
         add("none", None)
-        speakers = frozenset(r.name.split()[-1] for _, r in resolver.history if r.name)
+        speakers = resolver.surnames
         lower = lowercase_words()
         quote_start = toks[end].start if end < hi else toks[hi - 1].end
         cue = msg = None
         if frame is not None:
             cue = [(toks[a].start, toks[b - 1].end) for a, b in frame.cue if b > a]
             msg = [(toks[a].start, toks[b - 1].end) for a, b in frame.message if b > a]
-        passive = any(not mask[k] and toks[k].lower in _PASSIVE for k in range(lo, hi))
+        passive = any(not mask[k] and toks[k].lower in PASSIVE for k in range(lo, hi))
         rule_empty = frame is not None and not rule
         xs = [
             rk.features(
@@ -286,7 +286,7 @@ class Extractor:
                 self._note_subject(resolver, toks, *units[u - 1], mask)
             frame = fr.find_frame(toks, lo, hi, mask, english)
             if frame is None and u > 0 and not english and not in_unit:
-                anaphor = self._anaphoric(text, toks, units[u - 1], lo, hi, mask, resolver, out)
+                anaphor = self._anaphoric(toks, units[u - 1], lo, hi, mask, resolver, out)
                 if anaphor is not None:
                     out.append(self._tag(anaphor, "anaphor"))
                     if anaphor.speaker:
@@ -567,7 +567,6 @@ class Extractor:
     # ---------------------------------------------------------------- helpers
     @staticmethod
     def _anaphoric(
-        text: str,
         toks: Sequence[Tok],
         prev: tuple[int, int],
         lo: int,
@@ -702,7 +701,7 @@ class Extractor:
         if finite >= hi - 2 or mask[finite]:
             return None
         verb = toks[finite].lower
-        if verb in _PASSIVE or verb in lx.KONJUNKTIV or verb in lx.HEARSAY or not _indicative(verb):
+        if verb in PASSIVE or verb in lx.KONJUNKTIV or verb in lx.HEARSAY or not _indicative(verb):
             return None
         comma = next((k for k in range(finite + 1, hi) if toks[k].text in (",", ":", ";")), None)
         if comma is None or toks[comma].text != "," or comma + 1 >= hi or mask[comma + 1]:
@@ -810,7 +809,6 @@ class Extractor:
         return found
 
 
-_PASSIVE = lx.words("wird wurde wurden werden worden")
 _NOT_SPEAKERS = lx.words("es das dies dieses man")
 _INDICATIVE_AUX = lx.words("ist sind war waren hat haben hatte hatten")
 

@@ -136,6 +136,17 @@ _NACH_SUFFIXES = (
 _NACH_RELATIVES = lx.words("denen dem der welchem welcher welchen")
 
 
+def _relative_clause_start(toks: Sequence[Tok], i: int, lo: int, hi: int) -> int | None:
+    """Where the clause of ", wonach …" or ", nach denen …" at ``toks[i]`` starts; None otherwise."""
+    if i <= lo + 1 or toks[i - 1].text != ",":
+        return None
+    if toks[i].lower == "wonach" and i + 3 < hi:
+        return i + 1
+    if toks[i].lower == "nach" and i + 2 < hi and toks[i + 1].lower in _NACH_RELATIVES:
+        return i + 2
+    return None
+
+
 def _is_source_noun(word: str) -> bool:
     return word in lx.NACH_NOUNS or word.endswith(_NACH_SUFFIXES)
 
@@ -198,24 +209,12 @@ def _prep_frame(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], eng
                 pass  # attributive: "die seiner Meinung nach wachsenden Gefahren"
             elif toks[start].lower in lx.DETERMINERS or toks[start].cap or start < i - 1:
                 return _frame_around(toks, lo, hi, (i, i + 1), (start, i), (start, i + 1))
-        elif word == "wonach" and i > lo + 1 and toks[i - 1].text == "," and i + 3 < hi:
-            # "Berichte, wonach …": the noun before the comma is the source, the clause the message
+        elif (m0 := _relative_clause_start(toks, i, lo, hi)) is not None:
+            # "Berichte, wonach …" / "Gerüchte, nach denen …": the noun before the comma is the
+            # source, the clause the message
             start = _np_backwards(toks, i - 1, lo)
             if start < i - 1:
-                end = clause_end(toks, i + 1, hi)
-                return Frame([(i, i + 1)], (start, i - 1), [(i + 1, end)], "prep")
-        elif (
-            word == "nach"
-            and i > lo + 1
-            and toks[i - 1].text == ","
-            and i + 2 < hi
-            and toks[i + 1].lower in _NACH_RELATIVES
-        ):
-            # "Gerüchte, nach denen …": like "wonach", the noun before the comma is the source
-            start = _np_backwards(toks, i - 1, lo)
-            if start < i - 1:
-                end = clause_end(toks, i + 2, hi)
-                return Frame([(i, i + 1)], (start, i - 1), [(i + 2, end)], "prep")
+                return Frame([(i, i + 1)], (start, i - 1), [(m0, clause_end(toks, m0, hi))], "prep")
         elif word == "nach" and i + 1 < hi:
             head = _nach_source(toks, i + 1, hi)
             if head is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -115,7 +116,7 @@ def features(
     quote_start: int,
     unmasked_words: int,
     last_text: str | None,
-    speakers: frozenset[str],
+    speakers: AbstractSet[str],
     lowercase: frozenset[str],
     cue: list[tuple[int, int]] | None = None,
     message: list[tuple[int, int]] | None = None,

@@ -99,9 +99,7 @@ def role_head(word: str) -> str | None:
     """The role noun a word is or ends in: "Präsident", "SPD-Politiker" → politiker,
     "Regierungssprecher" → sprecher; None for other words."""
     low = word.lower()
-    if low in lx.ROLE_NOUNS:
-        return low
-    tail = low.rsplit("-", 1)[-1]
+    tail = low.rsplit("-", 1)[-1]  # the word itself when it has no hyphen
     if tail in lx.ROLE_NOUNS:
         return tail
     return next((r for r in _COMPOUND_ROLES if low.endswith(r) and len(low) > len(r) + 2), None)
@@ -236,6 +234,7 @@ class Resolver:
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.span.start)
         self.history: list[tuple[int, Resolved]] = []  # (position, resolution)
+        self.surnames: set[str] = set()  # last word of every name in ``history``
         self.subjects: list[tuple[int, int]] = []  # sentence-initial phrases (start, end)
         self.names: dict[str, str] = {}
         for m in self.mentions:
@@ -287,6 +286,8 @@ class Resolver:
         else:
             result = Resolved(display_name(phrase), None, (start, end))
         self.history.append((start, result))
+        if result.name:
+            self.surnames.add(result.name.split()[-1])
         return result
 
     def note_subject(self, start: int, end: int) -> None:
