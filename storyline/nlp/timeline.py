@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..model import TimelineEntry
 from ..pipeline import Stage, register
-from .time.normalize import value_range
+from .time.normalize import fmt, shift, value_range
 
 if TYPE_CHECKING:
     from ..model import Document, Span, TimeMention
@@ -79,32 +80,21 @@ def entry_kind(sentence: str, mention: TimeMention, quoted: bool, claim_only: bo
 
 
 _AGO = re.compile(r"P(\d{1,3})([DWMY])")
+_AGO_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
 def ago_value(tm: TimeMention, text: str) -> str | None:
     """The date of "vor zwei Wochen" (a DURATION in KRAUTS terms): its anchor minus the duration, at
     the duration's granularity ("2024-W44"); None for other durations."""
-    from datetime import date, timedelta
-
     m = _AGO.fullmatch(tm.value)
     before = text[max(0, tm.span.start - 12) : tm.span.start].split()
     if m is None or not before or before[-1].lower() != "vor" or not tm.anchor:
         return None
+    n, unit = int(m.group(1)), _AGO_UNIT[m.group(2)]
     try:
         anchor = date.fromisoformat(tm.anchor[:10])
-    except ValueError:
-        return None
-    n, unit = int(m.group(1)), m.group(2)
-    try:
-        if unit == "D":
-            return (anchor - timedelta(days=n)).isoformat()
-        if unit == "W":
-            year, week, _ = (anchor - timedelta(weeks=n)).isocalendar()
-            return f"{year:04d}-W{week:02d}"
-        if unit == "M":
-            months = anchor.year * 12 + anchor.month - 1 - n
-            return f"{months // 12:04d}-{months % 12 + 1:02d}"
-        return f"{anchor.year - n:04d}" if anchor.year - n > 0 else None
+        base = anchor if unit in ("day", "week") else anchor.replace(day=1)
+        return fmt(shift(base, unit, -n), unit)
     except (OverflowError, ValueError):
         return None
 

@@ -73,8 +73,8 @@ def b_month_year(m: re.Match[str]) -> Expr | None:
                 explicit_year=True, cue=cue_of(m))
 
 
-# "desselben" from the same-year rules; "selb" / "gleich" is what REL captures in "des selben Jahres"
-_SAME_YEAR = frozenset({"desselben", "selb", "gleich"})
+# what REL captures in "des selben / desselben / des gleichen Jahres"
+_SAME_YEAR = frozenset({"selb", "gleich"})
 
 
 def b_month_rel_year(m: re.Match[str]) -> Expr | None:
@@ -298,6 +298,9 @@ def b_daypart(m: re.Match[str]) -> Expr | None:
     return expr(m, "TIME", "daypart", part=DP_CODE.get(word, "MO"))
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def b_duration(m: re.Match[str]) -> Expr | None:
     unit = unit_of(m["unit"])
     if m["n"].lower() == "eines" and unit == "tag":
@@ -309,7 +312,7 @@ def b_duration(m: re.Match[str]) -> Expr | None:
            "mehr als": "MORE_THAN", "weniger als": "LESS_THAN", "mindestens": "EQUAL_OR_MORE",
            "höchstens": "EQUAL_OR_LESS"}.get(q)
     raw = m["n"]
-    n = float(raw.replace(".", "")) if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw) else number(raw)  # "2.500"
+    n = float(raw.replace(".", "")) if _THOUSANDS.fullmatch(raw) else number(raw)  # "2.500"
     v = duration_value(n, unit)
     if v is None:
         return None
@@ -424,7 +427,7 @@ def b_long_duration(m: re.Match[str]) -> Expr | None:
 
 
 def b_season_rel_year(m: re.Match[str]) -> Expr | None:
-    if m["same"] or (m["rel"] or "").lower() in _SAME_YEAR:
+    if (m["rel"] or "").lower() in _SAME_YEAR:
         return expr(m, "DATE", "year_rel_ref", unit="year", offset=0, part=L.SEASONS_DE[m["s"].lower()])
     off = L.RELATIVE_DE.get(m["rel"].lower(), 0)
     return expr(m, "DATE", "year_rel", unit="year", offset=off, part=L.SEASONS_DE[m["s"].lower()])

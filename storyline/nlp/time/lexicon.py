@@ -68,10 +68,9 @@ ORDINALS_DE: dict[str, int] = {
 }
 
 # Ordinal day numbers written as words ("am ersten Oktober"), stem -> day of the month.
-_ORD_UNITS = ["erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebt", "acht", "neunt"]
 DAY_ORDINALS_DE: dict[str, int] = {
-    **{w: i + 1 for i, w in enumerate(_ORD_UNITS)},
-    "zehnt": 10, "elft": 11, "zwölft": 12, "dreizehnt": 13, "vierzehnt": 14, "fünfzehnt": 15,
+    **{w: n for w, n in ORDINALS_DE.items() if n > 0},
+    "dreizehnt": 13, "vierzehnt": 14, "fünfzehnt": 15,
     "sechzehnt": 16, "siebzehnt": 17, "achtzehnt": 18, "neunzehnt": 19, "zwanzigst": 20, "dreißigst": 30,
     "einunddreißigst": 31,
     **{f"{u}undzwanzigst": 20 + i for i, u in enumerate(["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben",

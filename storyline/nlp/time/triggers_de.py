@@ -61,7 +61,7 @@ def token_classes(tok: str) -> frozenset[str]:
 
 NEEDS: dict[str, tuple[str, ...]] = {
     "full_date": ("digit",), "numeric_date": ("digit",), "iso_date": ("digit",), "day_range": ("digit",),
-    "month_year": ("month",), "month_same_year": ("month",), "same_unit": ("unit",),
+    "month_year": ("month",), "same_unit": ("unit",),
     "ordinal_day_month": ("month",), "daypart_date": ("month",), "month_rel_year": ("month",), "month_mod": ("month",), "month_ctx": ("month",),
     "month_bare": ("month",), "year": ("digit",), "year_span": ("digit",), "bc_year": ("era",), "year_short": ("digit",), "decade": ("decade",),
     "century": ("century",), "rel_unit": ("rel",), "mod_the_unit": ("unit",), "mod_des_rel": ("rel",),
