@@ -24,8 +24,8 @@ from .settings import Settings
 from .store import open_store
 from .store.base import SearchHit, Store
 
-Progress = Callable[[str, str], None]
-ANNOTATE_CHUNK = 256  # articles annotated together (batched models, lingua's parallel detection)  # (origin, status: ingested|duplicate|failed|warning)
+Progress = Callable[[str, str], None]  # (origin, status: ingested|duplicate|failed|warning)
+ANNOTATE_CHUNK = 256  # articles annotated together (batched models, lingua's parallel detection)
 
 
 @dataclass(slots=True)

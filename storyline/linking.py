@@ -107,7 +107,8 @@ def link_pending(store: Store, settings: Settings, *, full: bool = False) -> Lin
     # a touched story's row lists all of its events, touched or not
     story_events = {eid for eid, sid in now.values() if sid in touched_stories}
     event_rows = linker.event_rows(now, only=touched_events | story_events)
-    story_rows = linker.stories_rows_for(event_rows, touched_stories) if incremental else linker.story_rows(event_rows)
+    story_rows = linker.story_rows([e for e in event_rows if (e["story_id"] or "") in touched_stories])
+    loaded = {d.id: d for d in pending}
     stories = [
         {
             "id": row["story_id"],
@@ -118,7 +119,7 @@ def link_pending(store: Store, settings: Settings, *, full: bool = False) -> Lin
                 "article_ids": row["article_ids"],
                 "start": row.get("start"),
                 "end": row.get("end"),
-                "timeline": story_timeline(store, row["article_ids"]),
+                "timeline": story_timeline(store, row["article_ids"], loaded),
             },
         }
         for row in story_rows
@@ -178,14 +179,17 @@ def link_pending(store: Store, settings: Settings, *, full: bool = False) -> Lin
     return report
 
 
-def story_timeline(store: Store, article_ids: Iterable[str]) -> list[dict[str, Any]]:
-    """The merged, ordered timeline of a story's articles (export rows)."""
+def story_timeline(
+    store: Store, article_ids: Iterable[str], loaded: dict[str, Document] | None = None
+) -> list[dict[str, Any]]:
+    """The merged, ordered timeline of a story's articles (export rows); ``loaded`` are documents
+    already in hand (this run's articles), read from the store only when missing."""
     from .link.timeline import timeline_rows
 
     entries = []
     texts: dict[str, str] = {}
     for aid in article_ids:
-        doc = store.get(aid)
+        doc = (loaded or {}).get(aid) or store.get(aid)
         if doc is None:
             continue
         texts[aid] = doc.text

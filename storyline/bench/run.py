@@ -44,16 +44,22 @@ def _articles(recs: list[dict[str, Any]], settings: Settings) -> list[Article | 
     return out
 
 
-def link_growth(data: Path, checkpoints: tuple[int, ...] = (10_000, 50_000, 100_000, 200_000, 300_000)) -> dict[str, Any]:
-    """Linking cost per article as the stream grows (the 300k dated headlines)."""
+def _headline_items(data: Path) -> list[Any]:
+    """The 300k dated headlines of ``data`` (the growth benchmarks' stream), in date order."""
     from ..eval.readers import read_headlines
-    from ..link.bench import bench_linking
     from .corpora import find_corpus
 
     name, path = find_corpus(data)
     if name != "de_headlines":
         raise ValueError("--growth needs --data ../shared/data/de_headlines_2013_2023")
-    items = read_headlines(path)
+    return read_headlines(path)
+
+
+def link_growth(data: Path, checkpoints: tuple[int, ...] = (10_000, 50_000, 100_000, 200_000, 300_000)) -> dict[str, Any]:
+    """Linking cost per article as the stream grows (the 300k dated headlines)."""
+    from ..link.bench import bench_linking
+
+    items = _headline_items(data)
     marks = (*[c for c in checkpoints if c < len(items)], len(items))  # always end at the whole stream
     return bench_linking(items, checkpoints=marks)
 
@@ -65,14 +71,9 @@ def link_store_growth(data: Path, checkpoints: tuple[int, ...] = (5_000, 20_000,
     annotation (linking is what is measured)."""
     import statistics
 
-    from ..eval.readers import read_headlines
     from ..linking import STATE_KEY
-    from .corpora import find_corpus
 
-    name, path = find_corpus(data)
-    if name != "de_headlines":
-        raise ValueError("--growth needs --data ../shared/data/de_headlines_2013_2023")
-    items = read_headlines(path)
+    items = _headline_items(data)
     docs = [
         Document(Article(id=it.article_id, text=it.title, title=it.title, language="de", published=it.published, source=it.source))
         for it in items[: max(checkpoints) + 3 * batch * len(checkpoints)]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -163,11 +162,6 @@ def score(gold: list[list[tuple[int, int, str]]], pred: list[list[tuple[int, int
     res: dict[str, Any] = prf(*tot)
     res["per_type"] = {lab: prf(*c) for lab, c in counts.items()}
     return res
-
-
-def iter_batches(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
 
 
 def evaluate(data: Path, split: str | None = None, model: str = "accurate", **options: Any) -> dict[str, Any]:

@@ -159,17 +159,20 @@ def read_headlines(path: Path, limit: int | None = None) -> list[LinkItem]:
         for i, rec in enumerate(csv.DictReader(fh)):
             if limit is not None and i >= limit:
                 break
-            items.append(
-                LinkItem(
-                    f"h{i}",
-                    rec.get("title") or "",
-                    "",
-                    language="de",
-                    published=parse_datetime(rec.get("date") or ""),
-                    source=rec.get("outlet"),
-                )
-            )
+            items.append(_headline_item(f"h{i}", rec))
     return _time_order(items)
+
+
+def _headline_item(aid: str, rec: dict[str, str]) -> LinkItem:
+    """One row of the headline corpus as a linker item (title only, German)."""
+    return LinkItem(
+        aid,
+        rec.get("title") or "",
+        "",
+        language="de",
+        published=parse_datetime(rec.get("date") or ""),
+        source=rec.get("outlet"),
+    )
 
 
 #: Development slices of the headline corpus for story threading (``read_headline_stories``). The
@@ -213,8 +216,8 @@ def read_headline_stories(data: Path, split: str = "dev") -> Labelled:
             day = (rec.get("date") or "")[:10]
             if not (start <= day <= end):
                 continue
-            url = rec.get("url") or f"row{i}"
-            url_topics.setdefault(url, set()).add(rec.get("topic") or "")
+            if url := rec.get("url"):  # rows without a URL cannot be matched across topics
+                url_topics.setdefault(url, set()).add(rec.get("topic") or "")
             rows.append((f"h{i}", rec))
     items, stories = [], {}
     off = 0
@@ -227,16 +230,7 @@ def read_headline_stories(data: Path, split: str = "dev") -> Labelled:
             off += 1
             if off % every:
                 continue
-        items.append(
-            LinkItem(
-                aid,
-                rec.get("title") or "",
-                "",
-                language="de",
-                published=parse_datetime(rec.get("date") or ""),
-                source=rec.get("outlet"),
-            )
-        )
+        items.append(_headline_item(aid, rec))
         stories[aid] = topic
     if digest:
         groups: dict[tuple[str, str, str], list[LinkItem]] = {}

@@ -198,15 +198,16 @@ class Linker:
             self.log.extend(self.stories.merge_voted(cfg.story_vote_gate, cfg.story_min_votes))
         self.log.extend(self.stories.consolidate(cfg.story_merge_threshold))
 
-    def _near_stories(self, own: str | None = None) -> list[str]:
+    def _near_stories(self, own: str | None = None, support: dict[str, tuple[int, float]] | None = None) -> list[str]:
         """Live stories of the last article's nearest neighbours in the event graph (not ``own``)."""
         if not self.config.story_neighbour_candidates:
             return []
-        return [sid for sid in self._neighbour_support() if sid != own]
+        return [sid for sid in (support if support is not None else self._neighbour_support()) if sid != own]
 
     def _neighbour_support(self) -> dict[str, tuple[int, float]]:
-        """Live story -> (neighbours, summed similarity) over the last article's nearest neighbours
-        in the event graph, best supported first."""
+        """Live story -> (strong neighbours, summed similarity) over the last article's nearest
+        neighbours in the event graph, best supported first; a neighbour is strong at
+        ``story_nbr_sim`` or more."""
         out: dict[str, tuple[int, float]] = {}
         for s, aid in self.graph.last_near:
             eid = self.graph.event_of.get(aid)
@@ -214,7 +215,7 @@ class Linker:
             if sid is not None:
                 sid = self.stories.resolve(sid)
                 n, total = out.get(sid, (0, 0.0))
-                out[sid] = (n + 1, total + s)
+                out[sid] = (n + (s >= self.config.story_nbr_sim), total + s)
         return dict(sorted(out.items(), key=lambda kv: (-kv[1][1], kv[0])))
 
     def _add_duplicate(
@@ -257,10 +258,11 @@ class Linker:
             return Assignment(
                 item.article_id, eid, sid, score=expl["event"].get("score", 0.0), explanation=expl
             )
-        m = self.stories.match(vec, f.day, f.days, self._near_stories())
+        support = self._neighbour_support()
+        m = self.stories.match(vec, f.day, f.days, self._near_stories(support=support))
         rule = "threshold" if m is None or m.score >= self.config.story.threshold else "cohesion"
         if m is None and self.config.story_nbr_min:
-            m = self._neighbour_match(vec, f.day, f.days)
+            m = self._neighbour_match(vec, f.day, f.days, support)
             rule = "neighbours"
         if m is not None:
             sid = m.cluster.id
@@ -293,29 +295,21 @@ class Linker:
             explanation=expl,
         )
 
-    def _neighbour_match(self, vec: SparseVec, day: float | None, days: frozenset[str]) -> Match | None:
+    def _neighbour_match(
+        self, vec: SparseVec, day: float | None, days: frozenset[str], support: dict[str, tuple[int, float]]
+    ) -> Match | None:
         """A new event below the story threshold still joins the story that at least ``story_nbr_min``
         of its nearest articles (each at least ``story_nbr_sim`` similar) belong to, when the story's
         centroid is not far off either (``story_nbr_floor``): one article against a long story's
         centroid is a poor sample, its neighbours are a second, independent one."""
         cfg = self.config
-        for sid in self._neighbour_support():
-            strong = sum(
-                1
-                for s, aid in self.graph.last_near
-                if s >= cfg.story_nbr_sim and self.membership_story(aid) == sid
-            )
+        for sid, (strong, _) in support.items():
             if strong < cfg.story_nbr_min:
                 continue
             m = self.stories.score(sid, vec, day, days)
             if m is not None and m.score >= cfg.story_nbr_floor:
                 return m
         return None
-
-    def membership_story(self, aid: str) -> str | None:
-        eid = self.graph.event_of.get(aid)
-        sid = self.event_story.get(self.graph.resolve(eid)) if eid else None
-        return self.stories.resolve(sid) if sid is not None else None
 
     def _reattach(self, eid: str, sid: str, total: SparseVec, day: float | None, days: frozenset[str]) -> str:
         """An event that has grown (2, 4, 8, … articles) is a better sample than its first article:
@@ -452,35 +446,25 @@ class Linker:
             )
         return rows
 
-    def stories_rows_for(self, events: list[dict[str, Any]], story_ids: set[str]) -> list[dict[str, Any]]:
-        """``story_rows`` for the stories in ``story_ids`` only (``events`` holds all their events)."""
-        return self.story_rows([e for e in events if (e["story_id"] or "") in story_ids])
-
     # -- persistence --------------------------------------------------------------------------------
     def snapshot(self) -> dict[str, Any]:
-        """Rows for the store (events, stories, memberships, duplicates, log) and the resumable state."""
+        """Rows for the store (events, stories, memberships) plus everything ``state_blob`` holds."""
         self.consolidate()
-        events = self.event_rows()
-        assigned = [a.to_dict() for a in self.assignments.values()]
+        now = self.memberships_now()
+        blob = self.state_blob()
+        events = self.event_rows(now)
         memberships = []
-        for a in assigned:
+        for a in blob["state"]["assignments"]:
             row = dict(a)
-            row["event_id"], row["story_id"] = self.membership(a["article_id"])
+            row["event_id"], row["story_id"] = now[a["article_id"]]
             row["assigned_event_id"], row["assigned_story_id"] = a["event_id"], a["story_id"]
             memberships.append(row)
-        return {
-            "version": SNAPSHOT_VERSION,
-            "events": events,
-            "stories": self.story_rows(events),
-            "memberships": memberships,
-            "duplicates": self.duplicate_groups(),
-            "log": list(self.log),
-            "state": self.snapshot_state(assigned),
-        }
+        return {**blob, "events": events, "stories": self.story_rows(events), "memberships": memberships}
 
-    def snapshot_state(self, assigned: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-        """The resumable state (every structure the linker holds, as plain data)."""
-        return {
+    def state_blob(self) -> dict[str, Any]:
+        """What ``restore`` needs and nothing more (no rows: the store keeps those in its tables):
+        every structure the linker holds, as plain data, with the duplicate groups and the log."""
+        state = {
             "idf": self.idf.to_dict(),
             "boilerplate": self.boilerplate.to_dict(),
             "lsh": self.lsh.state(),
@@ -489,12 +473,8 @@ class Linker:
             "event_story": dict(self.event_story),
             "published": dict(self.published),
             "dup_key": dict(self.dup_key),
-            "assignments": assigned if assigned is not None else [a.to_dict() for a in self.assignments.values()],
+            "assignments": [a.to_dict() for a in self.assignments.values()],
         }
-
-    def state_blob(self) -> dict[str, Any]:
-        """What ``restore`` needs and nothing more (no rows: the store keeps those in its tables)."""
-        state = self.snapshot_state()
         return {"version": SNAPSHOT_VERSION, "state": state, "duplicates": self.duplicate_groups(), "log": list(self.log)}
 
     @classmethod

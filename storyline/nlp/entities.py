@@ -114,13 +114,13 @@ def link_mentions(
     all_mentions.sort(key=lambda m: (m.span.start, m.span.end))
     # one sense per text: a place the tagger also calls a person ("Pjöngjang reagierte", "die US")
     # is the place when it is tagged as a place or an organisation elsewhere in the same text
-    places = {
-        hit.name
-        for m in all_mentions
-        if m.label != "PER"
-        and (hit := gazetteer().lookup(strip_possessive(clean(text[m.span.start : m.span.end])))) is not None
-    }
-    items = [it for i, m in enumerate(all_mentions) if (it := _read(text, i, m, places)) is not None]
+    lookups = [gazetteer().lookup(strip_possessive(clean(text[m.span.start : m.span.end]))) for m in all_mentions]
+    places = {hit.name for m, hit in zip(all_mentions, lookups, strict=True) if hit is not None and m.label != "PER"}
+    items = [
+        it
+        for i, (m, hit) in enumerate(zip(all_mentions, lookups, strict=True))
+        if (it := _read(text, i, m, hit, places)) is not None
+    ]
     for it in items:
         it.relation = ruled.get(it.mention.span, it.relation)
     _resolve_genitives(items)
@@ -158,11 +158,12 @@ def _ruler_mentions(
     return found
 
 
-def _read(text: str, index: int, m: Mention, places: frozenset[str] | set[str] = frozenset()) -> _Item | None:
+def _read(text: str, index: int, m: Mention, lookup: Hit | None, places: set[str]) -> _Item | None:
+    """``lookup``: the gazetteer's entry for the mention's surface (looked up once per mention)."""
     surface = clean(text[m.span.start : m.span.end])
     if not any(ch.isalnum() for ch in surface):
         return None
-    hit = _gazetteer_reading(surface, m.label, places)
+    hit = _gazetteer_reading(surface, m.label, lookup, places)
     relation = hit.relation if hit else None
     if hit is None and surface.endswith("-"):
         hit = _truncated_reading(surface, text[m.span.end : m.span.end + 40])
@@ -213,11 +214,10 @@ def _compound_reading(surface: str) -> tuple[Hit | None, str | None]:
     return None, None
 
 
-def _gazetteer_reading(surface: str, label: str, places: frozenset[str] | set[str] = frozenset()) -> Hit | None:
-    """Places and organisations by the gazetteer; a person keeps a name that is also a place ("Jordan"),
-    unless the text names that place as a place elsewhere (``places``), but a lower-case country
-    adjective tagged as a person is an adjective ("nordkoreanische")."""
-    hit = gazetteer().lookup(strip_possessive(surface))
+def _gazetteer_reading(surface: str, label: str, hit: Hit | None, places: set[str]) -> Hit | None:
+    """Places and organisations by the gazetteer (``hit``); a person keeps a name that is also a
+    place ("Jordan"), unless the text names that place as a place elsewhere (``places``), but a
+    lower-case country adjective tagged as a person is an adjective ("nordkoreanische")."""
     if hit is None:
         return None
     if label == "PER" and not (hit.relation == "adjective" and surface[:1].islower()) and hit.name not in places:

@@ -36,7 +36,6 @@ def tokenizer_safe(text: str) -> str:
     return _PUNCT_RUN.sub(lambda m: m.group()[0] + "-" * (len(m.group()) - 2) + m.group()[-1], text)
 
 
-
 @lru_cache(maxsize=8)
 def blank(lang: str) -> Any:
     """A blank spaCy pipeline for ``lang`` (falls back to the multilingual one) with a sentencizer."""

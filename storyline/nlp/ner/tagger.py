@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from ..sentences import tokenizer_safe
+from ..entity_names import DETERMINERS, fold, is_title
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models" / "ner"
 PROFILES = ("accurate", "fast")
@@ -138,8 +138,6 @@ def has_capital(text: str, start: int, end: int) -> bool:
 
 def _only_titles(surface: str) -> bool:
     """ "Präsidenten", "der Minister": a role without a name is no person name."""
-    from ..entity_names import DETERMINERS, fold, is_title
-
     words = [w for w in surface.split() if fold(w) not in DETERMINERS]
     return bool(words) and all(is_title(w) for w in words)
 
@@ -323,7 +321,8 @@ class FastTagger:
     def tag(self, texts: Sequence[str]) -> list[Spans]:
         norm = [normalise(t) for t in texts]
         out: list[Spans] = []
-        docs = self.nlp.pipe([tokenizer_safe(n) for n, _ in norm], batch_size=self.batch_size)
+        # ``normalise`` already thinned long punctuation runs, the tokenizer's quadratic case
+        docs = self.nlp.pipe([n for n, _ in norm], batch_size=self.batch_size)
         for sdoc, (_, mapping), text in zip(docs, norm, texts, strict=True):
             spans: Spans = []
             for ent in sdoc.ents:
