@@ -65,3 +65,9 @@ def test_a_full_stop_is_not_part_of_a_name_but_an_abbreviation_point_is() -> Non
         end = start + len(kept) + (1 if kept == "Merz" else 0)
         s, e = clean_span(text, start, end)
         assert text[s:e] == kept
+
+
+def test_truncated_and_odd_mentions_do_not_break_linking() -> None:
+    for text, surface in [("Es kamen Nord-", "Nord-"), ("Nord- und", "Nord-"), ("- und Südkorea", "-"), ("Süd- oder 123", "Süd-")]:
+        linked = link_mentions(text, [_mention(text, surface, "LOC")], ruler=False)
+        assert len(linked.mentions) == 1  # kept, with or without an entity; never an error

@@ -129,3 +129,22 @@ def test_store_growth_bench_reports_cost_and_state_size() -> None:
     assert [c["n"] for c in curve] == [215, 415]  # each checkpoint plus three ingests of five
     assert all(c["seconds_per_ingest"] > 0 and c["state_mb"] > 0 for c in curve)
     assert curve[1]["state_mb"] >= curve[0]["state_mb"]
+
+
+def test_incremental_writes_with_undated_empty_and_copied_articles(tmp_path: Path) -> None:
+    docs = _synthetic()[:20]
+    odd = [
+        Document(Article(id="undated", text=TOPICS[0], title="ohne Datum", language="de")),
+        Document(Article(id="empty", text="", title="", language="de", published=datetime(2024, 3, 2))),
+        Document(Article(id="copy", text=docs[3].text, title=docs[3].article.title, language="de",
+                         published=docs[3].article.published)),
+        Document(Article(id="early", text=TOPICS[1], title="zu spät geliefert", language="de",
+                         published=datetime(2024, 2, 1))),  # arrives after later articles
+    ]
+    store, settings = _ingest_in_batches(tmp_path, docs + odd, 3)
+    members = {m["article_id"]: m for m in store.memberships()}
+    assert set(members) == {d.id for d in docs + odd}
+    assert members["copy"]["duplicate_of"] == docs[3].id
+    assert _table_picture(store) == _linker_picture(store, settings)
+    link_pending(store, settings)  # nothing new: harmless
+    assert _table_picture(store) == _linker_picture(store, settings)

@@ -149,3 +149,15 @@ def test_an_intention_without_a_cue_is_planned_not_said() -> None:
         doc = lookup(name).factory(settings)(doc)
     assert [q.kind for q in doc.quotes] == ["reported"]
     assert [(e.date, e.kind) for e in doc.timeline] == [("2024", "planned")]
+
+
+def test_ago_dates_with_absurd_anchors_or_huge_durations_are_left_out() -> None:
+    from storyline.model import Span, TimeMention
+    from storyline.nlp.timeline import ago_value
+
+    text = "vor X"
+    assert ago_value(TimeMention(Span(4, 5), "DURATION", "P5Y", anchor="0003-01-01"), text) is None
+    assert ago_value(TimeMention(Span(4, 5), "DURATION", "P999Y", anchor="0500-06-01"), text) is None
+    assert ago_value(TimeMention(Span(4, 5), "DURATION", "P2W", anchor="kaputt"), text) is None
+    assert ago_value(TimeMention(Span(4, 5), "DURATION", "PXY", anchor="2024-11-14"), text) is None
+    assert ago_value(TimeMention(Span(4, 5), "DURATION", "P2W", anchor="2024-11-14"), "seit X") is None
