@@ -10,6 +10,11 @@ sentences in Konjunktiv I with no cue at all ("Pjöngjang erwarte aber Sicherhei
 speaker is the last one named. A continuation is only accepted within ``carry`` units of the last
 quote, and consecutive continuations are merged into one quote, as the annotators did.
 
+Why the sentence before matters: a sentence with no quote of its own whose subject speaks ("Die Armee
+hingegen sprach von einem Unfall.") introduces the Konjunktiv or the quotation that follows it, so its
+subject, not an older speaker, is carried on. And the subject of a passive cue ("X wurde aufgefordert,
+…", "Ihm wird vorgeworfen, …") is who was spoken to, never the speaker.
+
 Why a trained ranker on top (``ranker.py``): where a speaker must be chosen among several phrases (a
 direct quote without a cue; the speaker of a cue frame, where the rules' phrase is one candidate
 among the unit's other phrases), a small linear model trained on the train split picks it; the rules
@@ -51,6 +56,8 @@ class Options:
     hearsay_carry: int = 1
     speaker_ranker: bool = True
     implicit_frames: bool = True
+    speech_subject: bool = True
+    passive_frames: bool = True
 
 
 @dataclass(slots=True)
@@ -331,6 +338,16 @@ class Extractor:
                 and ranked[0] != speaker_sp
             ):
                 speaker_sp, resolved = ranked
+            if (
+                self.o.passive_frames
+                and frame is not None
+                and speaker_sp
+                and _passive_cue(toks, lo, frame, mask)
+                and text[speaker_sp[0].start : speaker_sp[0].end].split()[0].lower() not in _AGENT_PREPS
+            ):
+                # "X wurde aufgefordert, …", "Ihm wird vorgeworfen, …": the subject of a passive cue
+                # is who was spoken to; the speaker is unnamed (or a "von" phrase)
+                speaker_sp, resolved = (), Resolved(None, None)
             # --- direct quotes
             direct_parts: list[Span] = []
             for q in in_unit:
@@ -369,6 +386,22 @@ class Extractor:
                                 resolved.name,
                             ),
                             "d_frame",
+                        )
+                    )
+                elif (
+                    self.o.speech_subject
+                    and unmasked_words <= 3
+                    and mask[lo]
+                    and u > 0
+                    and (said := self._said_before(toks, units[u - 1], mask, out, True)) is not None
+                ):
+                    # "Der Minister kritisierte die Entscheidung. „…“": the quote goes on with the
+                    # sentence before it, whose subject speaks
+                    res = resolver.resolve(said.start, said.end, unit_start)
+                    emitted.append(
+                        self._tag(
+                            Quote("direct", tuple(direct_parts), (), (said,), res.entity_id, res.name),
+                            "d_said",
                         )
                     )
                 elif (label := self._label(toks, lo, hi, mask)) is not None:
@@ -512,6 +545,16 @@ class Extractor:
                     )
                     last, cont = _Last((own,), rs, u), None
                     continue
+                if konj and self.o.speech_subject and u > 0:
+                    # "Die Armee sprach von einem Unfall. Der Hubschrauber sei abgestürzt.": a sentence
+                    # without a quote of its own whose subject speaks (a verb of saying or claiming)
+                    # introduces the Konjunktiv that follows; its subject, not an older speaker, goes on
+                    said = self._said_before(toks, units[u - 1], mask, out)
+                    if said is not None:
+                        if last is None or last.speaker[0] != said:
+                            rs = resolver.resolve(said.start, said.end, toks[units[u - 1][0]].start)
+                            last, cont = _Last((said,), rs, u - 1), None
+                        recent = True
                 if konj and recent and last is not None:
                     ranked = self._rank("cont", text, toks, lo, hi, mask, u, unmasked_words, last, resolver)
                     if ranked is not None and ranked[0] != last.speaker and ranked[0]:
@@ -719,6 +762,47 @@ class Extractor:
                 return None
         return subject
 
+    def _said_before(
+        self,
+        toks: Sequence[Tok],
+        prev: tuple[int, int],
+        mask: Sequence[bool],
+        out: Sequence[Quote],
+        any_verb: bool = False,
+    ) -> Span | None:
+        """The speaking subject of the unit ``prev`` when that unit holds no quote of its own."""
+        plo, phi = prev
+        said = self._speech_subject(toks, plo, phi, mask, any_verb)
+        if said is None or _quoted_in(out, toks[plo].start, toks[phi - 1].end):
+            return None
+        return said
+
+    def _speech_subject(
+        self, toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], any_verb: bool = False
+    ) -> Span | None:
+        """The subject of a main clause whose finite verb is one of saying or claiming ("Die Armee
+        hingegen sprach von …", "Gegner des Gesetzes verweisen auf …", "Am Montag warnte X vor …")."""
+        if any(mask[lo:hi]) or toks[lo].lower in _SUBORDINATORS:
+            return None
+        subject = self._unit_subject(toks, lo, hi, mask)
+        if subject is None:
+            return None
+        starts = [t.start for t in toks[lo:hi]]
+        if subject.start == toks[lo].start:
+            verb = bisect_left(starts, subject.end) + lo
+            while verb < hi - 1 and toks[verb].lower in _MID_ADVERBS:
+                verb += 1
+        else:
+            verb = bisect_left(starts, subject.start) + lo - 1
+            while verb > lo and toks[verb].lower in _MID_ADVERBS:
+                verb -= 1
+        if not lo <= verb < hi or (toks[verb].lower not in _SAYING and not any_verb):
+            return None
+        a = bisect_left(starts, subject.start) + lo
+        if toks[a].lower in _NOT_SPEAKERS:
+            return None
+        return subject
+
     @staticmethod
     def _unit_subject(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> Span | None:
         """The subject of a plain main clause: its first phrase ("Wowereit bedauerte …"), or after a
@@ -810,6 +894,45 @@ class Extractor:
 
 
 _NOT_SPEAKERS = lx.words("es das dies dieses man")
+_MID_ADVERBS = lx.words("hingegen dagegen jedoch allerdings aber auch ebenfalls wiederum indes zudem nun")
+#: Finite verbs of saying, claiming, warning (a clause in Konjunktiv after such a sentence is its speech).
+_SAYING = (
+    lx.SPEECH_VERBS
+    | lx.REPORT_VERBS
+    | lx.STRONG_CUES
+    | lx.words(
+        "verweisen verwiesen bestreitet bestritt bestreiten streitet stritt wies wiesen weist klagt "
+        "klagte klagten klagen mahnt mahnte mahnten appellierte appellierten appelliert plädierte "
+        "plädiert plädieren glaubt glaubte glauben glaubten hofft hoffte hoffen hofften fürchtet "
+        "fürchtete fürchten befürchtete bezweifelt bezweifelte bezweifeln"
+    )
+) - lx.words("will wollen sieht sehen erwartet erwarten")
+_AGENT_PREPS = lx.words("von vom durch")
+
+
+def _passive_cue(toks: Sequence[Tok], lo: int, frame: fr.Frame, mask: Sequence[bool]) -> bool:
+    """Whether the frame's cue is a participle in a passive clause ("wurde … aufgefordert",
+    "wird … vorgeworfen"): a passive auxiliary before it in the same clause, no clause mark between."""
+    cues = [(a, b) for a, b in frame.cue if b > a]
+    if frame.shape == "prep" or len(cues) != 1 or cues[0][1] - cues[0][0] != 1:
+        return False
+    c = cues[0][0]
+    word = toks[c].lower
+    if not word.endswith(("t", "en")) or (not word.startswith("ge") and "ge" not in word[2:5]):
+        return False  # not a participle ("gefordert", "vorgeworfen", "aufgefordert")
+    for k in range(c - 1, max(lo, c - 12) - 1, -1):
+        if mask[k] or toks[k].text in (",", ";", ":", ".") or toks[k].lower in lx.RELATIVE_PRONOUNS:
+            return False
+        if toks[k].lower in PASSIVE:
+            return True
+    return False
+
+
+def _quoted_in(out: Sequence[Quote], start: int, end: int) -> bool:
+    """Whether one of the latest quotes has a message inside ``start``–``end``."""
+    return any(m.start < end and start < m.end for q in out[-4:] for m in q.message)
+
+
 _INDICATIVE_AUX = lx.words("ist sind war waren hat haben hatte hatten")
 
 
