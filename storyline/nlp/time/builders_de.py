@@ -16,6 +16,7 @@ from .patterns import (
     expr,
     mod_of,
     number,
+    span_of,
     unit_of,
 )
 
@@ -176,7 +177,7 @@ def b_decade(m: re.Match[str]) -> Expr | None:
     mod = mod_of(m["mod"]) or _DECADE_ADJ_MOD.get(m["adj"] or "")
     if m["w"]:
         dec = L.DECADES_DE[m["w"].lower()]
-        century = 19
+        century = 20 if dec == 0 else 19  # "die Nullerjahre": the 2000s
     else:
         dec = int(m["dec"]) // 10
         century = int(m["c"]) if m["c"] else 19
@@ -195,7 +196,7 @@ def b_century(m: re.Match[str]) -> Expr | None:
 
 
 _MOD_GENITIVE = re.compile(r"(?:Anfang|Mitte|Ende|Beginn|Ausgang|Anfangs)\s+(?:des|der)\s+")
-_MOD_BEFORE = re.compile(r"(?:Anfang|Mitte|Ende|Beginn|Ausgang|Anfangs)\s+$")
+_MOD_BEFORE = re.compile(r"(?:Anfang|Mitte|Ende|Beginn|Ausgang|Anfangs|Hälfte)\s+$")  # "zweiten Hälfte des 20. Jahrhunderts"
 
 
 def _trim_mod_genitive(e: Expr, m: re.Match[str]) -> Expr:
@@ -220,8 +221,6 @@ def _b_rel_unit(m: re.Match[str]) -> Expr | None:
     unit = unit_of(m["unit"])
     mod = mod_of(m["mod"]) if "mod" in m.re.groupindex else None
     if unit in ("tag", "nacht", "abend", "morgen", "vormittag", "nachmittag", "mittag"):
-        if off == 0 and rel == "dies" and unit != "tag":
-            return None
         kind = "ref_day"
         e = expr(m, "DATE" if unit == "tag" else "TIME", kind, offset=off or 0,
                  part=None if unit == "tag" else DP_CODE[unit], mod=mod)
@@ -237,6 +236,20 @@ def _b_rel_unit(m: re.Match[str]) -> Expr | None:
     if rel in ("folgend", "darauffolgend", "selb", "gleich"):
         kind = "year_rel_ref"
     return expr(m, "DATE", kind, unit=names[unit], offset=off, mod=mod)
+
+
+def b_present_ref(m: re.Match[str]) -> Expr | None:
+    return expr(m, "DATE", "fixed", value="PRESENT_REF")
+
+
+def b_in_course_of(m: re.Match[str]) -> Expr | None:
+    """"im Laufe des Tages", "im Verlauf der Woche": the day or period the text is about."""
+    unit = m["unit"].lower()
+    if unit == "tages":
+        return expr(m, "DATE", "ref_day", offset=0)
+    if unit in ("vormittags", "nachmittags", "abends"):
+        return expr(m, "TIME", "ref_day", offset=0, part=DP_CODE[unit[:-1]])
+    return expr(m, "DATE", "year_rel", unit={"woche": "week", "monats": "month"}.get(unit, "year"), offset=0)
 
 
 def b_rel_weekday(m: re.Match[str]) -> Expr | None:
@@ -257,6 +270,47 @@ def b_rel_duration(m: re.Match[str]) -> Expr | None:
     return expr(m, "DURATION", "fixed", value=v) if v else None
 
 
+# "von heute auf morgen" (overnight), "lieber heute als morgen" (at once): idioms, not days
+_IDIOM_AFTER = re.compile(r"\s+(?:auf|als)\s+morgen\b")
+_IDIOM_START = re.compile(r"\b(?:[Vv]on|[Ll]ieber)\s+$")
+_IDIOM_BEFORE = re.compile(r"\b(?:[Vv]on|[Ll]ieber)\s+heute\s+(?:auf|als)\s+$")
+# "heute" as nowadays (TimeML PRESENT_REF), not the publication day:
+# "bis heute" (to date) unless a time of day or a weekday follows ("bis heute, 12 Uhr"),
+# "die Welt von heute", "die heute lebenden Arten"
+_TO_DATE_BEFORE = re.compile(r"\b(?:bis|Bis)\s+$")
+_DAY_FOLLOWS = re.compile(r",?\s+(?:um|ab|gegen|bis|von|zwischen)?\s*(?:\d|Mitternacht|Mittag)|,\s*(?:den\s+)?"
+                          r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|\d)|\s+(?:früh|nachts?)\b")
+_OF_TODAY_BEFORE = re.compile(r"\b[A-ZÄÖÜ]\w+\s+von\s+$")
+_NOT_OF_TODAY_AFTER = re.compile(r"\s+(?:an|ab|aus|auf)\b")
+_PRESENT_PARTICIPLE = re.compile(r"\s+[a-zäöü]{3,}end(?:e|en|er|es|em)\s+[A-ZÄÖÜ]")
+# tense-dependent (resolve: a present-tense clause means nowadays): "heute noch" and
+# "heute" in contrast with a past named shortly before or after ("Früher war er Arzt, heute ist er Maler")
+_STILL_AFTER = re.compile(r"\s+noch\b")
+_AS_TODAY_BEFORE = re.compile(r"\b(?:wie|Wie)\s+$")  # "so wichtig wie heute." (not "wie heute bekannt wurde")
+_CLAUSE_END = re.compile(r"\s*[.,;:!?)]")
+_CONTRAST = re.compile(r"\b(?:[Ff]rüher(?!\s+als\b)|[Ee]inst|[Dd]amals|[Ss]einerzeit|[Ee]hemals|[Vv]ormals|[Uu]rsprünglich)\b")
+CONTRAST_BEFORE, CONTRAST_AFTER = 200, 80
+
+
+def _heute(m: re.Match[str]) -> Expr | bool:
+    """"heute" without a part of the day: False inside an idiom, an ``Expr`` for nowadays, True for
+    the publication day (the caller builds it)."""
+    s, a, b = m.string, m.start("w"), m.end("w")
+    before = s[max(0, a - 40) : a]
+    if _IDIOM_AFTER.match(s, b) and _IDIOM_START.search(before):
+        return False
+    if _DAY_FOLLOWS.match(s, b):
+        return True
+    if (_TO_DATE_BEFORE.search(before) or _PRESENT_PARTICIPLE.match(s, b)
+            or (_OF_TODAY_BEFORE.search(before) and not _NOT_OF_TODAY_AFTER.match(s, b))
+            or (_AS_TODAY_BEFORE.search(before) and _CLAUSE_END.match(s, b))):
+        return expr(m, "DATE", "fixed", value="PRESENT_REF")
+    if (_STILL_AFTER.match(s, b)
+            or _CONTRAST.search(s, max(0, a - CONTRAST_BEFORE), min(len(s), b + CONTRAST_AFTER))):
+        return expr(m, "DATE", "present")
+    return True
+
+
 def b_deictic(m: re.Match[str]) -> Expr | None:
     word = m["w"]
     low = word.lower()
@@ -264,14 +318,31 @@ def b_deictic(m: re.Match[str]) -> Expr | None:
         return None  # "Morgen" as a noun (morning) inside a sentence
     if low == "heuer":
         return expr(m, "DATE", "year_rel", unit="year", offset=0)
+    if low == "morgen" and _IDIOM_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        return None
+    if low == "heute" and not m["dp"]:
+        h = _heute(m)
+        if h is False:
+            return None
+        if isinstance(h, Expr):
+            return h
     part = DP_CODE.get((m["dp"] or "").lower())
     return expr(m, "TIME" if part else "DATE", "deictic", offset=L.DEICTIC_DAYS_DE[low], part=part)
 
 
+# "das Ergebnis vom Donnerstag", "der Anschlag vom Montag": a weekday as the date of something that
+# happened ("vom Montag an", "vom Montag bis Freitag" are spans and say nothing)
+_OF_WEEKDAY_BEFORE = re.compile(r"\b[Vv]om\s+$")
+_NOT_OF_WEEKDAY_AFTER = re.compile(r"\s*(?:an|bis|auf|zum|[-–/])(?!\w)")
+
+
 def b_weekday(m: re.Match[str]) -> Expr | None:
     part = DP_CODE.get((m["dp"] or "").lower())
-    return expr(m, "TIME" if part else "DATE", "weekday", wd=L.WEEKDAYS_DE[m["wd"].lower()], part=part,
-                cue=cue_of(m))
+    cue = cue_of(m)
+    a, b = span_of(m)
+    if not cue and _OF_WEEKDAY_BEFORE.search(m.string, max(0, a - 6), a) and not _NOT_OF_WEEKDAY_AFTER.match(m.string, b):
+        cue = -1
+    return expr(m, "TIME" if part else "DATE", "weekday", wd=L.WEEKDAYS_DE[m["wd"].lower()], part=part, cue=cue)
 
 
 def b_weekend(m: re.Match[str]) -> Expr | None:
@@ -291,6 +362,17 @@ def b_clock(m: re.Match[str]) -> Expr | None:
 
 def b_clock_word(m: re.Match[str]) -> Expr | None:
     return expr(m, "TIME", "time", hh=L.NUMBERS_DE[m["w"].lower()], mi=0)
+
+
+def b_clock_half(m: re.Match[str]) -> Expr | None:
+    """"halb acht" is 7:30, "Viertel nach acht" 8:15, "Viertel vor acht" and "dreiviertel acht" 7:45."""
+    w = m["w"].lower()
+    h = int(w) if w.isdigit() else (1 if w == "eins" else L.NUMBERS_DE[w])
+    q = re.sub(r"\s+", " ", m["q"].lower())
+    hh, mi = {"halb": (h - 1, 30), "viertel nach": (h, 15), "viertel vor": (h - 1, 45)}.get(q, (h - 1, 45))
+    if (m["dp"] or "") in ("nachmittags", "abends") and hh < 12:
+        hh += 12  # "halb acht abends" is 19:30
+    return expr(m, "TIME", "time", hh=hh or 12, mi=mi)  # "halb eins": half past twelve
 
 
 def b_daypart(m: re.Match[str]) -> Expr | None:
@@ -334,7 +416,7 @@ def b_hm_duration(m: re.Match[str]) -> Expr | None:
 
 def b_half_duration(m: re.Match[str]) -> Expr | None:
     unit = unit_of(m["unit"])
-    v = {"jahr": "P6M", "stunde": "PT30M", "tag": "PT12H"}.get(unit)
+    v = {"jahr": "P6M", "stunde": "PT30M", "tag": "PT12H", "jahrzehnt": "P5Y", "jahrhundert": "P50Y"}.get(unit)
     return expr(m, "DURATION", "fixed", value=v) if v else None
 
 
@@ -446,6 +528,13 @@ def b_weekday_of_week(m: re.Match[str]) -> Expr | None:
                 part=part)
 
 
+def b_night_before(m: re.Match[str]) -> Expr | None:
+    """"Nacht" in "in der Nacht auf Sonntag": the night from Saturday to Sunday, dated to Saturday."""
+    y = _year2(m["y"])
+    return expr(m, "TIME", "night_before", wd=L.WEEKDAYS_DE[m["wd"].lower()], part="NI", y=y,
+                m=_month(m["mon"]) if m["mon"] else None, d=int(m["d"]) if m["d"] else None)
+
+
 def b_midnight(m: re.Match[str]) -> Expr | None:
     return expr(m, "TIME", "time", hh=24, mi=0)
 
@@ -493,16 +582,47 @@ def b_set_each(m: re.Match[str]) -> Expr | None:
     return expr(m, "SET", "fixed", value=v) if v else None
 
 
+def b_set_every_n(m: re.Match[str]) -> Expr | None:
+    """"alle zwei Jahre": a SET whose period is the measure (P2Y); "alle paar Wochen" leaves the number open."""
+    n = None if m["n"].lower() == "paar" else number(m["n"])
+    if n is not None and n != int(n):
+        return None
+    v = duration_value(n, unit_of(m["unit"]))
+    return expr(m, "SET", "fixed", value=v) if v else None
+
+
+def b_set_season(m: re.Match[str]) -> Expr | None:
+    season = m["s2"] if m["s2"] else m["s"]
+    return expr(m, "SET", "fixed", value=f"XXXX-{L.SEASONS_DE[season.lower()]}")
+
+
 def b_holiday(m: re.Match[str]) -> Expr | None:
     y = int(m["y"]) if m["y"] else None
     return expr(m, "DATE", "holiday", holiday=re.sub(r"\s+", " ", m["h"].lower()), y=y,
                 explicit_year=y is not None)
 
 
+_SEASON_PART_MOD = {"früh": "START", "spät": "END", "hoch": "MID"}
+
+
 def b_season(m: re.Match[str]) -> Expr | None:
     y = int(m["y"]) if m["y"] else None
-    return expr(m, "DATE", "season", part=L.SEASONS_DE[m["s"].lower()], y=y, explicit_year=y is not None,
-                mod=mod_of(m["mod"]) if "mod" in m.re.groupindex else None)
+    mod = mod_of(m["mod"]) if "mod" in m.re.groupindex else None
+    if "s2" in m.re.groupindex and m["s2"]:  # "Spätherbst"
+        season, mod = m["s2"], mod or _SEASON_PART_MOD[m["sp"].lower()]
+    else:
+        season = m["s"]
+    return expr(m, "DATE", "season", part=L.SEASONS_DE[season.lower()], y=y, explicit_year=y is not None, mod=mod)
+
+
+def b_half_of_year(m: re.Match[str]) -> Expr | None:
+    part = "H1" if m["o"].lower() == "ersten" else "H2"
+    if m["y"]:
+        return expr(m, "DATE", "quarter", part=part, y=int(m["y"]), explicit_year=True)
+    rel = (m["rel"] or "").lower()
+    if rel in _SAME_YEAR:
+        return expr(m, "DATE", "year_rel_ref", unit="year", offset=0, part=part)
+    return expr(m, "DATE", "year_rel", unit="year", offset=L.RELATIVE_DE.get(rel, 0), part=part)
 
 
 def b_quarter(m: re.Match[str]) -> Expr | None:

@@ -16,9 +16,11 @@ Kind = Literal[
     "year_rel",  # offset in a unit from the anchor: "nächstes Jahr", "vergangene Woche", "Vorjahr"
     "year_rel_ref",  # offset from the last named date: "im folgenden Jahr", "zwei Jahre später"
     "deictic",  # day offset from the anchor: heute, gestern, morgen
+    "present",  # "heute" that means nowadays (PRESENT_REF) unless its clause looks back or ahead
     "ref_day",  # day offset from the last mentioned day: "am nächsten Tag", "am Vortag"
     "weekday",  # a weekday, direction from modifier or tense
     "weekday_of_week",  # "Dienstag vergangener Woche"
+    "night_before",  # "Nacht" in "in der Nacht auf Sonntag": the evening day before the weekday
     "time",  # clock time on the reference day
     "daypart",  # part of a day on the reference day
     "season",  # season of a year (given or reference)

@@ -77,9 +77,10 @@ DAY_ORDINALS_DE: dict[str, int] = {
                                                         "acht", "neun"], 1)},
 }
 
-# Decades written as words: "Fünfzigerjahre", "fünfziger Jahre".
+# Decades written as words: "Fünfzigerjahre", "fünfziger Jahre" (Swiss "dreissiger"); 0 is the 2000s
+# ("die Nullerjahre"), the rest lie in the 1900s.
 DECADES_DE: dict[str, int] = {
-    "zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
+    "nuller": 0, "zwanziger": 2, "dreißiger": 3, "dreissiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
     "siebziger": 7, "achtziger": 8, "neunziger": 9,
 }
 
@@ -182,5 +183,5 @@ STRONG_PAST_DE = frozenset(
      "betrug", "hieß", "hießen", "geschah", "bekam", "bekamen", "wurde", "wurden", "starb", "starben", "erschoss",
      "griff", "griffen", "schloss", "stieß", "fing", "ergab", "verbot", "befahl", "entkam", "gelang", "wich",
      "überfiel", "sank", "stahl", "flog", "flogen", "bat", "baten", "empfing", "beging", "verschwand", "lud", "fand",
-     "fanden", "kam", "kamen", "ging", "gingen"]
+     "fanden", "kam", "kamen", "ging", "gingen", "barg", "bargen"]
 )

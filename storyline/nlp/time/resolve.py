@@ -126,6 +126,10 @@ def _resolve(e: Expr, si: int, direction: int, st: _State) -> str | None:
         if e.m is not None:
             return f"{d.year:04d}-{e.m:02d}"
         return fmt(d, unit)
+    if k == "present":  # "heute" against a past just named: nowadays in a present-tense clause
+        if direction == 0 or st.mode == "narrative" or st.anchor is None:
+            return "PRESENT_REF"
+        return st.anchor.isoformat()
     if k == "deictic":
         if st.mode == "narrative" and not e.offset and not e.part:
             return "PRESENT_REF"  # "heute" in a history text means nowadays, not the download day
@@ -147,6 +151,15 @@ def _resolve(e: Expr, si: int, direction: int, st: _State) -> str | None:
             return fmt(weekday_date(6, b, e.offset or 0, direction), "weekend")
         d = weekday_date(e.wd or 1, b, e.offset or 0, direction)
         return d.isoformat() + (f"T{e.part}" if e.part else "")
+    if k == "night_before":  # dated like the day it leads to ("Mittwoch, dem 26. Mai"), one day earlier
+        b = base if st.mode == "news" else (st.day[0] if st.day else base)
+        day = _calendar(e, si, direction, st) if e.m and e.d else None
+        if day is not None and len(day) == 10 and day[0].isdigit():
+            return f"{date.fromisoformat(day) - timedelta(days=1)}TNI"
+        if b is None:
+            return "XXXX-XX-XXTNI"
+        d = weekday_date(e.wd or 1, b, 0, direction) - timedelta(days=1)
+        return f"{d.isoformat()}TNI"
     if k == "weekday_of_week":
         if base is None:
             return f"XXXX-WXX-{e.wd}" + (f"T{e.part}" if e.part else "")

@@ -14,6 +14,7 @@ from .builders_de import (
     b_bc_year,
     b_century,
     b_clock,
+    b_clock_half,
     b_clock_word,
     b_day_before_range,
     b_daypart,
@@ -27,8 +28,10 @@ from .builders_de import (
     b_former,
     b_full_date,
     b_half_duration,
+    b_half_of_year,
     b_hm_duration,
     b_holiday,
+    b_in_course_of,
     b_iso,
     b_later,
     b_long_duration,
@@ -36,9 +39,11 @@ from .builders_de import (
     b_month,
     b_month_rel_year,
     b_month_year,
+    b_night_before,
     b_numeric_date,
     b_ordinal_day_month,
     b_ordinal_unit,
+    b_present_ref,
     b_prev_unit,
     b_quarter,
     b_ref_day,
@@ -50,7 +55,9 @@ from .builders_de import (
     b_season,
     b_season_rel_year,
     b_set_each,
+    b_set_every_n,
     b_set_month,
+    b_set_season,
     b_set_word,
     b_unit_after,
     b_unit_edge,
@@ -81,7 +88,8 @@ from .patterns import (
 )
 
 HOL = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in (*L.HOLIDAYS_FIXED_DE, *L.HOLIDAYS_EASTER)), key=len, reverse=True))
-SEASON = r"(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter)"
+# "Frühsommer", "Spätherbst", "Hochsommer": the season with its start, end or middle as modifier
+SEASON = r"(?:(?P<sp>Früh|Spät|Hoch)(?P<s2>sommer|herbst|winter)|(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter))"
 SETW = "|".join(sorted(L.SETS_DE, key=len, reverse=True))
 SETW_CAP = "|".join(sorted((w.capitalize() for w in L.SETS_DE), key=len, reverse=True))
 REFW = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in L.REFS_DE), key=len, reverse=True))
@@ -124,23 +132,29 @@ SPECS = [
     ("century", rf"\b(?:{MODW}\s+des\s+|(?:das|dem|des|im\s+)\s*)?(?:(?P<n>\d{{1,2}})\.\s*|(?P<o>(?i:{ORDDAY}))(?:e|en|er|es|em)\s+)Jahrhunderts?\b(?:\s+(?P<era>{ERA}))?", b_century),
     ("rel_unit", rf"\b(?:{MODW}\s+)?(?:{ART}\s+)?{REL}\s+{UNIT_SG}\b", b_rel_unit),
     ("mod_the_unit", rf"\b{MODW}\s+(?P<x>(?P<rel>des|der)\s+(?P<unit>Woche|Monats|Jahres|Jahrzehnts|Jahrhunderts))\b", b_rel_unit),
+    # "im Laufe des Tages / der Woche / des Jahres": the current period (the day last named, in news the anchor's)
+    ("in_course_of", r"\b(?:im|Im)\s+(?:Laufe?|Verlauf)\s+(?P<x>(?:des|der)\s+(?P<unit>Tages|Vormittags|Nachmittags|Abends|Woche|Monats|Jahres))\b", b_in_course_of),
     ("mod_des_rel", rf"\b{MODW}\s+(?P<x>(?:des|der)\s+{REL}\s+{UNIT_SG})\b", b_rel_unit),
     ("rel_weekday", rf"\b(?:{ART}\s+)?{REL}\s+(?P<wd>{WD})(?P<dp>vormittag|nachmittag|mittag|abend|morgen|nacht)?\b", b_rel_weekday),
     ("rel_season", rf"\b(?:{ART}\s+)?{REL}\s+(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter)s?\b", b_rel_season),
     ("rel_duration", rf"\b(?:{ART}\s+)?(?P<rel>vergangenen|letzten|nächsten|kommenden|ersten|zurückliegenden|folgenden)\s+(?:(?P<n>{NUM})\s+)?(?P<unit>Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten|Minuten)\b", b_rel_duration),
-    ("deictic", rf"\b(?P<w>heute|Heute|gestern|Gestern|morgen|Morgen|vorgestern|Vorgestern|übermorgen|Übermorgen|heuer|Heuer)(?:\s+(?P<dp>{DAYPART}))?\b", b_deictic),
+    ("deictic", rf"\b(?P<w>heute|Heute|gestern|Gestern|morgen|Morgen|vorgestern|Vorgestern|übermorgen|Übermorgen|heuer|Heuer)(?:\s+(?P<dp>{DAYPART}))?\b(?!-)", b_deictic),
     ("weekday", rf"{PRE}\b(?P<x>(?P<wd>{WD})(?P<dp>vormittag|nachmittag|mittag|abend|morgen|nacht)?)\b", b_weekday),
     ("weekday_dp", rf"\b(?P<wd>{WD})\s+(?P<dp>Vormittag|Nachmittag|Mittag|Abend|Morgen|Nacht|früh)\b", b_weekday),
     ("weekend", r"\b(?:am|übers|Am|zum|dem|das)\s+(?P<x>Wochenende)\b", b_weekend),
     ("clock", r"(?<![\d.,/])\b(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?\s*Uhr(?:\s+(?P<mi2>[0-5]\d)\b)?(?:\s+(?P<dp>morgens|früh|vormittags|mittags|nachmittags|abends|nachts)\b)?", b_clock),
     ("clock_range", rf"{NOTNUM}\b(?P<h>[01]?\d|2[0-4])(?:[.:](?P<mi>[0-5]\d))?(?=\s*(?:bis|-|–|und)\s*{CLOCK}\s*Uhr)", b_clock),
-    ("clock_prep", r"\b(?:um|ab|gegen|von|bis)\s+(?P<x>(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d))\b(?![.,]\d)(?!\s*(?:Prozent|%|Euro|Meter|Punkte|Mio|Mrd|Millionen|Milliarden))", b_clock),
+    ("clock_prep", r"\b(?:um|ab|gegen|von|bis)\s+(?P<x>(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d))\b(?![.,:]\d)(?!\s*(?:Prozent|%|Euro|Meter|Punkte|Mio|Mrd|Millionen|Milliarden))", b_clock),
+    # "in der Nacht auf Sonntag" / "zum Mittwoch": the night before that weekday (the weekday is its own expression)
+    ("night_before", rf"\b(?P<x>Nacht)\s+(?:auf|zum|zu)\s+(?:den\s+)?(?P<wd>{WD})\b(?:,?\s+(?:den|dem)\s+(?P<d>{DAY})\.\s*(?P<mon>{MON})(?:\s+(?P<y>{YEAR}))?)?", b_night_before),
     ("daypart", r"\b(?:am|Am|in\s+der|In\s+der|gegen|zur|zu|in|In|bis\s+in|bis\s+zum|vom|den\s+ganzen)\s+(?P<x>(?:(?:den|der|die)\s+(?=frühen|späten))?(?:(?:frühen|späten|späteren)\s+)?(?P<dp>Vormittag|Nachmittag|Mittag|Abend|Nacht|Morgen|Morgenstunden|Abendstunden|Nachmittagsstunden|Mittagsstunden|Nachtstunden))\b", b_daypart),
     ("duration", rf"(?<![\d.,:])\b(?:(?P<q>fast|knapp|rund|etwa|über|mehr\s+als|weniger\s+als|gut|mindestens|höchstens|nur|ganze|ganzen|ab|unter|von)\s+)?(?P<x>(?P<n>{BIGNUM}|{NUM})\s+{UNIT_PL})\b(?!\s+(?:alt|alte|alten|alter|älter|jünger)\b)", b_duration),
     ("duration_range", rf"(?<![\d.,])\b(?P<x>(?P<n>\d{{1,3}}|{NUMW}))(?=\s*(?:bis|-|–|oder)\s*(?:\d{{1,3}}|{NUMW})\s+{UNIT_PL}\b(?!\s+(?:alt|alte|alten|alter)\b))", b_duration_range),
     ("hm_duration", r"(?<![\d.,:])\b(?P<h>\d{1,2}):(?P<mi>[0-5]\d)\s+(?P<u>Stunden|Minuten)\b", b_hm_duration),
-    ("half_duration", r"\b(?:ein(?:em|en|es)?\s+)?halb(?:e|en|es|er)?\s+(?P<unit>Jahr|Jahres|Stunde|Tag|Tages)\b", b_half_duration),
+    ("half_duration", r"\b(?:ein(?:em|en|es)?\s+)?halb(?:e|en|es|er)?\s+(?P<unit>Jahrhunderts?|Jahrzehnts?|Jahr|Jahres|Stunde|Tag|Tages)\b", b_half_duration),
     ("vague_duration", rf"\b(?:(?i:{'|'.join(L.VAGUE_DE)})\s+|(?<=seit\s)|(?<=Seit\s)|(?<=vor\s)|(?<=Vor\s))(?P<unit>Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten)\b", b_vague_duration),
+    # genitive after "binnen"/"innerhalb": "binnen weniger Tage", "innerhalb mehrerer Wochen"
+    ("vague_genitive", r"\b(?:binnen|Binnen|innerhalb|Innerhalb|während|Während)\s+(?P<x>(?:weniger|einiger|mehrerer|vieler|etlicher)\s+(?P<unit>Tage|Wochen|Monate|Jahre|Stunden|Minuten|Sekunden|Jahrzehnte))\b", b_vague_duration),
     ("adj_duration", rf"\b(?:(?:fast|knapp|rund|etwa)\s+)?(?P<n>\d{{1,3}}|{NUM})-?(?P<u>jährig|tägig|wöchig|monatig|stündig|minütig|Tage|Jahre|Wochen|Monate)(?:e|er|es|en|em)?\b", b_adj_duration),
     ("prev_unit", r"\b(?P<w>Vorjahr(?:es|s)?|Vormonat(?:s)?|Vorwoche|Vorjahresmonat|Vorjahreszeitraum)\b", b_prev_unit),
     ("unit_edge", r"\b(?P<u>Jahres|Monats|Wochen)(?P<p>ende|beginn|anfang|mitte|wechsel|hälfte)\b", b_unit_edge),
@@ -154,16 +168,26 @@ SPECS = [
     ("unit_after", r"\b(?P<x>(?:(?:der|die|das|den|dem)\s+)?(?P<unit>Woche|Tag|Monat|Jahr)\s+(?:darauf|danach))\b", b_unit_after),
     ("later", rf"\b(?P<n>{NUM})\s+(?P<unit>Jahre|Jahr|Monate|Monat|Wochen|Woche|Tage|Tag|Stunden|Stunde|Minuten|Minute)\s+(?P<dir>später|danach|darauf|zuvor|davor|früher|vorher)\b", b_later),
     ("ref_day", r"\b(?:(?:nächsten|folgenden|darauffolgenden|selben|gleichen)\s+Tag|Tag\s+darauf|Tags?\s+zuvor|Vortag|Vorabend|Folgetag|tags\s+darauf|Tags\s+darauf)\b", b_ref_day),
+    ("these_days", r"\b(?:in|In)\s+(?P<x>diesen\s+Tagen)\b", b_present_ref),  # like "dieser Tage": these days, now
     ("ref_word", rf"\b(?P<w>(?i:{REFW}))\b", b_fixed_ref),
     ("former", r"\b(?P<w>ehemalig(?:e|er|es|en|em)?|Ex(?=-[A-ZÄÖÜ]))", b_former),
     ("set_each_last", rf"\b(?:jede[nrs]?|Jede[nrs]?)\s+(?:ersten|zweiten|dritten|vierten|letzten)\s+(?:{WD}|Tag)\s+im\s+Monat\b", b_set_month),
     ("set_word", rf"\b(?P<w>{SETW}|{SETW_CAP})(?:e|er|es|en|em)?\b", b_set_word),
     ("set_times", r"\b(?:(?:ein|zwei|drei|vier|fünf|zehn|\d{1,2})(?:-|\s)?mal|Ein(?:-|\s)?mal|Zwei(?:-|\s)?mal)\s+(?:im|pro|in\s+der|am)\s+(?P<u>Jahr|Monat|Woche|Tag|Stunde|Quartal)\b", b_set_each),
+    # "um halb acht", "gegen Viertel nach neun (Uhr)", "um drei viertel zehn"
+    ("clock_half", r"\b(?:um|gegen|ab|bis|Um|Gegen|Ab|Bis)\s+(?P<x>(?P<q>halb|[Vv]iertel\s+nach|[Vv]iertel\s+vor|drei\s?[Vv]iertel)\s+(?P<w>eins|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|[1-9]|1[0-2])(?:\s+Uhr\b|\b(?!\s+[A-ZÄÖÜ]|[.,]\d))(?:\s+(?P<dp>morgens|früh|vormittags|mittags|nachmittags|abends|nachts)\b)?)", b_clock_half),
     ("clock_word", r"\b(?P<w>ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+Uhr\b", b_clock_word),
+    # "alle zwei Jahre", "alle 14 Tage", "alle paar Wochen": every n units
+    ("set_every_n", rf"\b[Aa]lle\s+(?P<n>{NUM}|paar)\s+(?P<unit>Jahre|Monate|Wochen|Tage|Stunden|Minuten|Jahrzehnte)\b(?!\s+(?:alt|alte|alten|lang)\b)", b_set_every_n),
+    # "Jahr für Jahr", "Tag für Tag": each unit
+    ("set_x_for_x", r"\b(?P<u>Jahr|Monat|Woche|Tag|Stunde)\s+für\s+(?P=u)\b", b_set_each),
+    ("set_season", rf"\b(?:jede[nrs]?|Jede[nrs]?)\s+{SEASON}\b", b_set_season),
     ("set_each", rf"\b(?:jede[nrs]?|Jede[nrs]?|einmal\s+(?:im|pro|in\s+der)|pro)\s+(?P<u>Tag|Woche|Monat|Jahr|Stunde|Quartal|{WD})\b", b_set_each),
     ("holiday", rf"\b(?P<h>(?i:{HOL}))\b(?:\s+(?P<y>{YEAR})\b)?", b_holiday),
     ("season", rf"(?:\b(?:im|Im|seit\s+dem|bis\s+zum|den\s+ganzen|diesen|Anfang|Ende|Mitte|bis|Bis|ab|Ab|seit|Seit)\s+)(?P<x>{SEASON}(?:\s+(?P<y>{YEAR}))?)\b", b_season),
     ("season_year", rf"\b(?:{MODW}\s+(?:des\s+)?)?{SEASON}s?\s+(?P<y>{YEAR})\b", b_season),
+    # "der ersten Hälfte des Jahres", "der zweiten Hälfte des vergangenen Jahres / des Jahres 2015"
+    ("half_of_year", rf"\b(?P<x>(?:der\s+)?(?P<o>ersten|zweiten)\s+Hälfte\s+des\s*(?:{REL}\s+)?Jahres(?:\s+(?P<y>{YEAR}))?)\b", b_half_of_year),
     ("quarter", rf"\b(?:(?:im|Im)\s+)?(?P<x>(?:(?:das|dem|des|der)\s+)?(?P<o>erste[nms]?|zweite[nms]?|dritte[nms]?|vierte[nms]?|[1-4]\.)\s+(?P<q>Quartals?|Halbjahr(?:es)?|Jahreshälfte)(?:\s+(?P<y>{YEAR}))?)\b", b_quarter),
 ]
 

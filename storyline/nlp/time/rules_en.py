@@ -27,7 +27,7 @@ from .patterns import (
 NUM_EN = r"(?:\d{1,3}(?:\.\d+)?|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an|a\s+few|several|many))"
 UNIT_EN = r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|weekends?|quarters?)"
 MOD_EN = r"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of)[\s-]+)"
-REL_EN = r"(?P<rel>last|next|this|coming|past|previous|following|current)"
+REL_EN = r"(?P<rel>(?i:last|next|this|coming|past|previous|following|current))"
 PRE_EN = r"(?:(?P<pre>by|until|since|before|after)\s+)?"
 _MODS = {"early": "START", "mid": "MID", "late": "END", "the end of": "END", "end of": "END",
          "the beginning of": "START", "beginning of": "START", "the start of": "START", "the middle of": "MID"}
@@ -77,6 +77,39 @@ def b_rel(m: re.Match[str]) -> Expr | None:
     return expr(m, "DATE", kind, unit=names[u], offset=off, mod=_mod(m))
 
 
+def b_the_unit(m: re.Match[str]) -> Expr | None:
+    """"the end of the year", "the middle of the week": the current period with its modifier."""
+    unit = m["unit"].lower()
+    return expr(m, "DATE", "year_rel", unit=unit, offset=0, mod=_mod(m))
+
+
+_DECADE_WORDS_EN = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                    "eighties": 8, "nineties": 9}
+_ORDINAL_EN = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+               "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+               "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+               "twentieth": 20, "twenty-first": 21}
+
+
+def b_decade_word(m: re.Match[str]) -> Expr | None:
+    return expr(m, "DATE", "decade", y=1900 + 10 * _DECADE_WORDS_EN[m["w"].lower()], mod=_mod(m))
+
+
+def b_century(m: re.Match[str]) -> Expr | None:
+    n = int(m["n"]) if m["n"] else _ORDINAL_EN.get(m["o"].lower(), 0)
+    if not 1 <= n <= 22:
+        return None
+    bc = bool(m["era"]) and m["era"].upper().startswith("B")
+    return expr(m, "DATE", "fixed", value=f"{'BC' if bc else ''}{n - 1:02d}", mod=_mod(m))
+
+
+def b_vague(m: re.Match[str]) -> Expr | None:
+    """"recent years", "the coming months", "the past three weeks", "for years": a stretch of time."""
+    n = number(m["n"]) if m.groupdict().get("n") else None
+    v = duration_value(n, unit_of(m["unit"]))
+    return expr(m, "DURATION", "fixed", value=v) if v else None
+
+
 def b_rel_wd(m: re.Match[str]) -> Expr | None:
     off = L.RELATIVE_EN.get(m["rel"].lower(), 0) if m["rel"] else 0
     part = L.DAYPARTS_EN.get((m["dp"] or "").lower())
@@ -88,6 +121,10 @@ def b_deictic(m: re.Match[str]) -> Expr | None:
     w = m["w"].lower()
     part = "NI" if w == "tonight" else L.DAYPARTS_EN.get((m["dp"] or "").lower())
     return expr(m, "TIME" if part else "DATE", "deictic", offset=L.DEICTIC_DAYS_EN[w], part=part)
+
+
+def b_this_daypart(m: re.Match[str]) -> Expr | None:
+    return expr(m, "TIME", "deictic", offset=0, part=L.DAYPARTS_EN[m["dp"].lower()])
 
 
 def b_ago(m: re.Match[str]) -> Expr | None:
@@ -152,6 +189,11 @@ SPECS = [
     ("rel", rf"\b{MOD_EN}?(?:the\s+)?{REL_EN}\s+(?P<unit>week|weekend|month|year|decade|century|quarter|day)\b", b_rel),
     ("rel_wd", rf"{PRE_EN}\b(?P<x>(?:{REL_EN}\s+)?(?P<wd>{WD_EN})(?:\s+(?P<dp>morning|afternoon|evening|night))?)\b", b_rel_wd),
     ("deictic", r"\b(?P<w>(?i:today|yesterday|tomorrow|tonight))(?:\s+(?P<dp>morning|afternoon|evening|night))?\b", b_deictic),
+    ("this_daypart", r"\b(?i:this)\s+(?P<dp>morning|afternoon|evening)\b(?P<w>)", b_this_daypart),
+    ("the_unit", rf"\b{MOD_EN}the\s+(?P<unit>week|month|year)\b", b_the_unit),
+    ("decade_word", rf"\b(?:the\s+)?{MOD_EN}?(?P<w>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", b_decade_word),
+    ("century", rf"\b(?:the\s+)?{MOD_EN}?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<o>(?i:{'|'.join(sorted(_ORDINAL_EN, key=len, reverse=True))})))[\s-]+century\b(?:\s+(?P<era>BC|AD|BCE|CE)\b)?", b_century),
+    ("vague", r"\b(?:(?:the\s+)?(?:(?i:recent)|(?i:coming|next|past|last|previous)(?:\s+(?P<n>few|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}))?)\s+|(?<=\bfor\s)|(?<=\bFor\s))(?P<unit>years|months|weeks|days|decades|hours)\b", b_vague),
     ("ago", rf"\b(?P<n>{NUM_EN})\s+{UNIT_EN}\s+(?P<dir>ago|later|earlier)\b", b_ago),
     ("duration", rf"(?<![\d.,])\b(?P<n>{NUM_EN})[\s-]+{UNIT_EN}\b(?!\s+(?:old|ago|later|earlier))", b_duration),
     ("clock", r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)", b_clock),

@@ -235,7 +235,7 @@ def extract(text: str, sentences: Sequence[tuple[int, int]] | None = None, lang:
         k2 = bisect_left(cut_starts, e.end)
         right = min(b, cuts[k2][0] if k2 < len(cuts) else b, e.end + CLAUSE_REACH)
         # after "bis"/"ab" only a clearly past clause turns the expression back (see resolve_all)
-        expr_dir.append(tense(text[left:right], weak=e.kind == "weekday", perfect=e.cue <= 0))
+        expr_dir.append(tense(text[left:right], weak=e.kind in ("weekday", "night_before", "present"), perfect=e.cue <= 0))
     return Extraction(text, lang, exprs, sent_of, expr_dir, sents)
 
 

@@ -21,8 +21,10 @@ _SET_WORDS = (*L.SETS_DE, "jede", "pro", "einmal")
 _REF_WORDS = frozenset(w.split()[-1] for w in L.REFS_DE)
 _DEICTIC = frozenset({"heute", "gestern", "morgen", "heuer", "vorgestern", "übermorgen", "heutigen", "gestrigen",
                       "morgigen"})
-_SEASONS = ("frühling", "frühjahr", "sommer", "herbst", "winter")
+_SEASONS = ("frühling", "frühjahr", "sommer", "herbst", "winter", "frühsommer", "frühherbst", "frühwinter", "spätsommer",
+            "spätherbst", "spätwinter", "hochsommer", "hochwinter")
 _WEEKDAYS = tuple(L.WEEKDAYS_DE)
+_DECADE_WORDS = tuple(L.DECADES_DE)  # "dreißiger" has no "ziger", "Nullerjahre" neither
 
 
 @lru_cache(maxsize=65536)
@@ -40,6 +42,10 @@ def token_classes(tok: str) -> frozenset[str]:
         out.add("unit")
     if low.startswith(_REL_STEMS):
         out.add("rel")
+    if low in ("halb", "viertel", "dreiviertel"):
+        out.add("quarter_hour")  # "um halb acht"
+    if low == "ersten":
+        out.add("first")  # "in den ersten Monaten"
     if low in _DEICTIC:
         out.add("deictic")
     if low in _REF_WORDS or low.startswith("ehemalig") or tok == "Ex":
@@ -50,7 +56,7 @@ def token_classes(tok: str) -> frozenset[str]:
         out.add("holiday")
     if low.startswith(_SEASONS):
         out.add("season")
-    if "ziger" in low or (low.endswith(("er", "ern")) and low[:1].isdigit()):
+    if any(w in low for w in _DECADE_WORDS) or (low.endswith(("er", "ern")) and low[:1].isdigit()):
         out.add("decade")
     if "jahrhundert" in low:
         out.add("century")
@@ -65,12 +71,12 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "ordinal_day_month": ("month",), "daypart_date": ("month",), "month_rel_year": ("month",), "month_mod": ("month",), "month_ctx": ("month",),
     "month_bare": ("month",), "year": ("digit",), "year_span": ("digit",), "bc_year": ("era",), "year_short": ("digit",), "decade": ("decade",),
     "century": ("century",), "rel_unit": ("rel",), "mod_the_unit": ("unit",), "mod_des_rel": ("rel",),
-    "rel_weekday": ("rel",), "rel_season": ("rel",), "rel_duration": ("rel",), "deictic": ("deictic",),
+    "rel_weekday": ("rel",), "rel_season": ("rel",), "rel_duration": ("rel", "first"), "deictic": ("deictic",),
     "weekday": ("weekday",), "weekday_dp": ("weekday",), "weekend": ("unit",), "clock": ("digit",),
     "clock_range": ("digit",), "clock_prep": ("digit",), "daypart": ("unit",), "duration": ("unit",),
     "half_duration": ("unit",), "hm_duration": ("unit",), "vague_duration": ("unit",), "adj_duration": ("unit",), "later": ("unit",),
     "ref_day": ("unit",), "ordinal_unit": ("unit",), "unit_after": ("unit",), "duration_range": ("unit",), "deictic_adj": ("deictic",), "season_rel_year": ("season",), "vague_later": ("unit",), "prev_unit": ("unit",), "unit_edge": ("unit",), "long_duration": ("unit",),
-    "deictic_adj_wd": ("weekday",), "weekday_of_week": ("weekday",), "midnight": ("unit",), "ref_word": ("ref",), "former": ("ref",), "set_each_last": ("set",),
+    "deictic_adj_wd": ("weekday",), "weekday_of_week": ("weekday",), "midnight": ("unit",), "in_course_of": ("unit",), "vague_genitive": ("unit",), "half_of_year": ("unit",), "set_every_n": ("unit",), "set_x_for_x": ("unit",), "set_season": ("season",), "clock_half": ("quarter_hour",), "these_days": ("unit",), "night_before": ("weekday",), "ref_word": ("ref",), "former": ("ref",), "set_each_last": ("set",),
     "set_word": ("set",), "set_each": ("set",), "set_times": ("unit",), "clock_word": ("unit",), "holiday": ("holiday",), "season": ("season",),
     "season_year": ("season",), "quarter": ("unit",),
 }
