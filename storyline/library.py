@@ -328,7 +328,7 @@ class Storyline:
 
         a, b = self.get(first), self.get(second)
         linker = load_linker(self.store, self.settings)
-        verdict = linker if linker.assignments else None  # an empty linker has no verdict to give
+        verdict = linker if linker.articles else None  # an empty linker has no verdict to give
         result = compare(LinkItem.from_document(a), LinkItem.from_document(b), linker=verdict).to_dict()
         return {"a": a.id, "b": b.id, **result}
 

@@ -9,19 +9,32 @@ one stopped and ids stay stable; ``full=True`` re-links everything from scratch 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .link.linker import Assignment, Linker
+    from .link.linker import Assignment, ColdSource, Linker
     from .model import Document
     from .settings import Settings
     from .store.base import Store
 
 STATE_KEY = "linker"
+
+
+def _dumps(value: Any) -> str:
+    """JSON for the linker's state: orjson, as the active state is read and written on every ingest
+    (a few MB; the standard library took most of a small ingest's time)."""
+    import orjson
+
+    return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+def _loads(raw: str) -> Any:
+    import orjson
+
+    return orjson.loads(raw)
 
 
 @dataclass(slots=True)
@@ -42,7 +55,20 @@ def _order(doc: Document) -> tuple[int, datetime, str]:
     return (when is None, when or datetime.min, a.id)
 
 
+def _cold_source(store: Store) -> ColdSource:
+    """The linker's retired entries, one keyed row each, looked up when first asked for."""
+    from .link.coldmap import MISSING
+
+    def fetch(namespace: str, key: str) -> Any:
+        got = store.state_items(f"{STATE_KEY}.{namespace}", [key])
+        return _loads(got[key]) if key in got else MISSING
+
+    return fetch
+
+
 def load_linker(store: Store, settings: Settings, full: bool = False) -> Linker:
+    """The stored linker (its active part; retired entries come from the store on demand), or a
+    fresh one when there is none, ``full`` is asked for, or the stored one cannot be read."""
     from .link.linker import LinkConfig, Linker
 
     config = LinkConfig.from_settings(settings)
@@ -52,7 +78,7 @@ def load_linker(store: Store, settings: Settings, full: bool = False) -> Linker:
     raw = None if full else store.get_state(STATE_KEY)
     if raw:
         try:
-            return Linker.restore(json.loads(raw), config)
+            return Linker.restore(_loads(raw), config, cold=_cold_source(store))
         except (ValueError, KeyError, TypeError):
             pass  # an old or damaged snapshot: start afresh; link_pending then re-links everything
     return Linker(config)
@@ -76,38 +102,39 @@ def link_documents(linker: Linker, docs: Iterable[Document]) -> LinkReport:
 def link_pending(store: Store, settings: Settings, *, full: bool = False) -> LinkReport:
     """Link every stored article the linker has not seen; write the result back atomically.
 
-    Why incremental: a store of 300k articles must take ten more without rewriting 300k rows. After
-    a resumed run only what changed is written: the new articles' memberships (with their
-    explanations), articles whose event or story changed through a merge or split (moved, their
-    explanation kept), and the events and stories any of them left or joined; events and stories
-    that merged away are deleted. A fresh linker (first run, ``full``, an unreadable state) writes
-    everything. Either way the stored state is only what ``Linker.restore`` needs."""
-    linker = load_linker(store, settings, full=full)  # the stored state is read and parsed once
-    known = set(linker.assignments)
-    seen_log = len(linker.log)
+    Why incremental: a store of 300k articles must take ten more without reading or rewriting 300k
+    rows. After a resumed run only what changed is written: the new articles' memberships (with
+    their explanations), articles whose event or story changed through a merge or split (moved,
+    their explanation kept), and the events and stories any of them left or joined; events and
+    stories that merged away are deleted. Only the articles ``Linker.affected`` names are compared
+    with the store. The linker's state is saved in two parts (``Linker.persist``): its active part
+    as one blob and retired entries as keyed rows. A fresh linker (first run, ``full``, an
+    unreadable state) writes everything."""
+    linker = load_linker(store, settings, full=full)  # the active part is read and parsed once
+    incremental = linker.articles > 0
     # only what the linker has not seen is read from the store (not every document on every ingest);
     # a fresh linker (first run, --full, or an unreadable snapshot) takes everything
-    pending = [d for d in store.unlinked() if d.id not in known] if known else list(store.iter_documents())
+    pending = (
+        [d for d in store.unlinked() if d.id not in linker.assignments] if incremental else list(store.iter_documents())
+    )
     report = link_documents(linker, pending)
     if not pending and not full:
         return report
     linker.consolidate()
-    now = linker.memberships_now()
-    incremental = bool(known) and not full
     before: dict[str, tuple[str | None, str | None]] = {}
     if incremental:
-        before = store.membership_ids()
+        now = {aid: linker.membership(aid) for aid in linker.affected(report.arrivals)}
+        before = store.membership_ids(now)
         changed = {aid for aid, place in now.items() if before.get(aid) != place}
         touched_events = {now[a][0] for a in changed} | {e for a in changed if a in before and (e := before[a][0])}
         touched_stories = {now[a][1] for a in changed} | {s for a in changed if a in before and (s := before[a][1])}
     else:
+        now = linker.memberships_now()
         changed = set(now)
         touched_events = {eid for eid, _ in now.values()}
         touched_stories = {sid for _, sid in now.values()}
-    # a touched story's row lists all of its events, touched or not
-    story_events = {eid for eid, sid in now.values() if sid in touched_stories}
-    event_rows = linker.event_rows(now, only=touched_events | story_events)
-    story_rows = linker.story_rows([e for e in event_rows if (e["story_id"] or "") in touched_stories])
+    event_rows = {e["event_id"]: e for e in linker.event_rows(touched_events)}
+    story_rows = linker.story_rows(touched_stories, event_rows)  # a story's row lists all of its events
     loaded = {d.id: d for d in pending}
     stories = [
         {
@@ -127,7 +154,7 @@ def link_pending(store: Store, settings: Settings, *, full: bool = False) -> Lin
     events = [
         {"id": e["event_id"], "story_id": e["story_id"], "title": e["title"], "start": e["start"], "end": e["end"],
          "data": {"article_ids": e["article_ids"]}}
-        for e in event_rows
+        for e in event_rows.values()
         if e["event_id"] in touched_events
     ]
     memberships = []
@@ -157,10 +184,9 @@ def link_pending(store: Store, settings: Settings, *, full: bool = False) -> Lin
             "object": e.get("into"),
             "reason": str(e.get("reason") or ""),
         }
-        for e in linker.log[seen_log:]
+        for e in linker.log
     ]
-    live_events = {eid for eid, _ in now.values()}
-    live_stories = {sid for _, sid in now.values()}
+    blob, cold, dropped = linker.persist()
     with store.transaction():
         if incremental:
             store.update_links(
@@ -168,14 +194,19 @@ def link_pending(store: Store, settings: Settings, *, full: bool = False) -> Lin
                 moves,
                 events,
                 stories,
-                gone_events=sorted(touched_events - live_events),
-                gone_stories=sorted(touched_stories - live_stories),
+                gone_events=sorted(touched_events - set(event_rows)),
+                gone_stories=sorted(touched_stories - {s["id"] for s in stories}),
                 log=new_log,
             )
         else:
             store.replace_links(memberships, events, stories, new_log)
-        store.set_state(STATE_KEY, json.dumps(linker.state_blob(), default=str, separators=(",", ":")))
-    report.events, report.stories, report.log = len(live_events), len(live_stories), new_log
+            store.clear_state_items(f"{STATE_KEY}.")  # an earlier linker's rows must not answer this one
+        for ns in cold:
+            rows = {k: _dumps(v) for k, v in cold[ns].items()}
+            store.put_state_items(f"{STATE_KEY}.{ns}", rows, dropped[ns] - set(rows))
+        store.set_state(STATE_KEY, _dumps(blob))
+    report.events, report.stories = store.link_counts()
+    report.log = new_log
     return report
 
 

@@ -157,3 +157,32 @@ def test_migration_from_one_row_per_annotation(tmp_path: Path):
     assert doc.mentions == [Mention(Span(0, 5), "PER", "e1")]
     assert doc.times[0].value == "2018-06-13" and doc.paragraphs == [Paragraph(Span(0, len(TEXT)))]
     assert store.check() == []
+
+
+def test_unlinked_articles_are_tracked_without_a_scan_and_migrated(tmp_path: Path):
+    """A database of schema 2 with one linked and one unlinked article opens with the unlinked one
+    found; afterwards new articles are unlinked until a membership names them, and again when their
+    memberships are replaced away."""
+    from storyline.store.sqlite import _statements
+
+    db = tmp_path / "v2.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    for _, _, sql in migrations()[:2]:
+        for statement in _statements(sql):
+            con.execute(statement)
+    con.execute("PRAGMA user_version = 2")
+    for aid in ("linked", "waiting"):
+        con.execute("INSERT INTO articles (id, text, ingested) VALUES (?, 'x', '2020-01-01T00:00:00')", (aid,))
+    con.execute("INSERT INTO memberships (article_id, event_id, story_id) VALUES ('linked', 'e', 's')")
+    con.close()
+    store = SQLiteStore(db)
+    assert [d.id for d in store.unlinked()] == ["waiting"]
+    store.add([Document(Article(id="new", text="Neuer Text."))])
+    assert {d.id for d in store.unlinked()} == {"waiting", "new"}
+    member = {"event_id": "e", "story_id": "s", "duplicate_of": None, "score": 0.0, "explanation": {}}
+    store.update_links([{**member, "article_id": "new"}], [], [], [])
+    store.update_links([{**member, "article_id": "new"}], [], [], [])  # replaced, still linked
+    assert [d.id for d in store.unlinked()] == ["waiting"]
+    store.replace_links([{**member, "article_id": "waiting"}], [], [])
+    assert {d.id for d in store.unlinked()} == {"linked", "new"}
+    assert store.check() == []

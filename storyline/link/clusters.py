@@ -289,19 +289,13 @@ class OnlineClusterer:
 
     # -- persistence ----------------------------------------------------------------------------
     def state(self) -> dict[str, Any]:
-        return {
-            "clock": self.clock,
-            "active": [c.to_dict() for c in self.active.values()],
-            "retired": [c.to_dict(with_vector=False) for c in self.retired.values()],
-        }
+        """The live clusters (``retired`` is a per-key map its owner persists)."""
+        return {"clock": self.clock, "active": [c.to_dict() for c in self.active.values()]}
 
     def load(self, state: dict[str, Any]) -> None:
         self.clock = state.get("clock")
-        self.active, self.retired = {}, {}
+        self.active = {}
         for d in state.get("active", []):
             c = Cluster.from_dict(d)
             self.active[c.id] = c
             self._refresh(c)
-        for d in state.get("retired", []):
-            c = Cluster.from_dict(d)
-            self.retired[c.id] = c

@@ -75,6 +75,14 @@ class Event:
         """Average linkage of ``vec`` to this event's members."""
         return dot(vec, self.total) / self.n if self.n else 0.0
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "seed": self.seed, "title": self.title, "created": self.created,
+                "total": self.total, "n": self.n}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        return cls(d["id"], d["seed"], d["title"], int(d["created"]), dict(d.get("total") or {}), int(d.get("n", 0)))
+
 
 class EventGraph:
     """Online k-nearest-neighbour linking with merge/split bookkeeping."""
@@ -326,6 +334,8 @@ class EventGraph:
 
     # -- persistence ------------------------------------------------------------------------------
     def state(self) -> dict[str, Any]:
+        """The active part: nodes still in the index and the counters. The per-key maps (``event_of``,
+        ``members``, ``events``) are persisted by the owner, which keeps retired entries apart."""
         return {
             "nodes": [
                 {
@@ -339,21 +349,9 @@ class EventGraph:
                 }
                 for n in self.nodes.values()
             ],
-            "event_of": dict(self.event_of),
             "titles": dict(self.titles),
-            "events": [
-                {
-                    "id": e.id,
-                    "seed": e.seed,
-                    "title": e.title,
-                    "created": e.created,
-                    "total": e.total,
-                    "n": e.n,
-                }
-                for e in self.events.values()
-            ],
             "merged_into": dict(self.merged_into),
-            "log": list(self.log),
+            "dirty": sorted(self._dirty),
             "clock": self.clock,
             "count": self.count,
         }
@@ -373,22 +371,8 @@ class EventGraph:
             self.nodes[node.aid] = node
             if node.vec:
                 self.index.insert(node.aid, heapq.nlargest(p.index_terms, node.vec, key=node.vec.__getitem__))
-        self.event_of = dict(st.get("event_of", {}))
         self.titles = dict(st.get("titles", {}))
-        for aid, e in self.event_of.items():
-            self.members.setdefault(e, []).append(aid)
-        self.events = {
-            d["id"]: Event(
-                d["id"],
-                d["seed"],
-                d["title"],
-                int(d["created"]),
-                dict(d.get("total") or {}),
-                int(d.get("n", 0)),
-            )
-            for d in st.get("events", [])
-        }
         self.merged_into = dict(st.get("merged_into", {}))
-        self.log = list(st.get("log", []))
+        self._dirty = set(st.get("dirty", ()))
         self.clock = st.get("clock")
         self.count = int(st.get("count", 0))

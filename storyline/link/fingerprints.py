@@ -119,6 +119,10 @@ class LshIndex:
                     if not bucket:
                         del self._buckets[key]
 
+    def article_ids(self) -> set[str]:
+        """The articles a new copy can still be matched against."""
+        return set(self._sigs)
+
     def state(self) -> list[dict[str, object]]:
         days = {aid: d for d, aid in self._order}
         return [{"article_id": a, "sig": s.tolist(), "day": days.get(a)} for a, s in self._sigs.items()]

@@ -3,26 +3,31 @@
 ``add(item)`` runs near-duplicate detection, the event graph and the story threader, and returns an
 ``Assignment`` naming the event, the story, the earliest copy and the evidence. Later articles can
 merge events (or, at ``consolidate``, split them); ``membership(aid)`` always gives the current answer
-and ``log`` says what changed and why. All state is plain dicts and lists: ``snapshot()`` hands the
-store rows it can write (events, stories, memberships, duplicate groups, the merge/split log) plus a
-``state`` blob, and ``restore()`` resumes where a run stopped. Nothing depends on wall-clock time or
+and ``log`` says what changed and why. All state is plain dicts and lists: ``snapshot()`` gives the
+whole picture (rows for events, stories, memberships and duplicate groups, the log, and the state),
+``restore()`` resumes where a run stopped. A store-backed run saves with ``persist()`` instead: the
+active part in one blob, retired entries as keyed rows fetched back only when needed (``ColdMap``),
+and writes only what ``affected`` says may have changed. Nothing depends on wall-clock time or
 process-salted hashes, so the same input in the same order gives the same ids.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
-from .clusters import ClusterParams, Match
-from .events import EventGraph, GraphParams
+from .clusters import Cluster, ClusterParams, Match
+from .coldmap import MISSING, ColdMap
+from .events import Event, EventGraph, GraphParams
 from .fingerprints import LshIndex, MinHasher
 from .items import Features, LinkItem, features
 from .stories import StoryThreader
 from .text import IncrementalIdf, SourceBoilerplate, SparseVec, normalise, tfidf, words
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
 _EPOCH = datetime(1970, 1, 1)
 
 
@@ -140,8 +145,9 @@ class Linker:
         self.dup_groups: dict[str, list[str]] = {}  # group key (first copy seen) -> all copies
         self.dup_key: dict[str, str] = {}
         self.published: dict[str, float | None] = {}
-        self.log: list[dict[str, Any]] = []
+        self.log: list[dict[str, Any]] = []  # merges and splits since this object was made or restored
         self._graph_log = 0
+        self.articles = 0  # articles linked, over all runs
 
     # -- the stream -------------------------------------------------------------------------------
     def vector(self, f: Features, source: str | None = None) -> SparseVec:
@@ -187,8 +193,9 @@ class Linker:
                 a.score,
                 {"decision": a.explanation.get("decision")},
             )
+        self.articles += 1
         self._sync_log()
-        if self.config.consolidate_every and len(self.assignments) % self.config.consolidate_every == 0:
+        if self.config.consolidate_every and self.articles % self.config.consolidate_every == 0:
             self._merge_stories()
         return a
 
@@ -394,20 +401,57 @@ class Linker:
         ]
 
     def memberships_now(self) -> dict[str, tuple[str, str]]:
-        """Every article's current (event id, story id), in arrival order."""
+        """Every article's current (event id, story id), in arrival order (what this linker holds:
+        a store-backed linker holds only its active part, see ``affected``)."""
         return {aid: self.membership(aid) for aid in self.assignments}
 
-    def event_rows(
-        self, memberships: dict[str, tuple[str, str]] | None = None, only: set[str] | None = None
-    ) -> list[dict[str, Any]]:
-        """One row per event (or per event in ``only``), from ``memberships_now()`` when given."""
-        now = memberships if memberships is not None else self.memberships_now()
-        groups: dict[str, list[str]] = {}
-        for aid, (eid, _) in now.items():
-            if only is None or eid in only:
-                groups.setdefault(eid, []).append(aid)
+    def _when(self, article_id: str) -> tuple[bool, float, str]:
+        day = self.published.get(article_id)
+        return (day is None, day or 0.0, article_id)
+
+    def event_articles(self, event_id: str) -> list[str]:
+        """The event's articles now, copies included, earliest first."""
+        g = self.graph
+        out: list[str] = []
+        for aid in dict.fromkeys(g.members.get(event_id, ())):
+            if g.event_of.get(aid) == event_id:
+                out.append(aid)
+                out.extend(m for m in self.dup_groups.get(aid, ()) if m != aid)
+        return sorted(dict.fromkeys(out), key=self._when)
+
+    def story_events(self, story_id: str) -> list[str]:
+        """The live events whose story is ``story_id`` now."""
+        g, st = self.graph, self.stories
+        out: dict[str, None] = {}
+        for e in st.events.get(story_id, ()):
+            e = g.resolve(e)
+            if e not in out and e in g.events and st.resolve(self.event_story.get(e, "")) == story_id:
+                out[e] = None
+        return list(out)
+
+    def affected(self, arrivals: Iterable[str], since: int = 0) -> set[str]:
+        """The articles whose (event, story) may have changed since ``log`` held ``since`` entries:
+        the ``arrivals`` and every article of an event or story that a merge or split touched since.
+        An incremental write compares only these with the store (not every article ever linked)."""
+        events: set[str] = set()
+        stories: set[str] = set()
+        for entry in self.log[since:]:
+            ids = {x for x in (entry.get("from"), entry.get("into")) if x}
+            (stories if entry.get("kind") == "story" else events).update(ids)
+        for sid in sorted({self.stories.resolve(s) for s in stories}):
+            events.update(self.story_events(sid))
+        out = set(arrivals)
+        for eid in sorted({self.graph.resolve(e) for e in events}):
+            out.update(self.event_articles(eid))
+        return out
+
+    def event_rows(self, event_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """One row per live event among ``event_ids`` (an event without articles has none)."""
         rows = []
-        for eid, aids in groups.items():
+        for eid in sorted(set(event_ids)):
+            aids = self.event_articles(eid)
+            if not aids:
+                continue
             days = [d for d in (self.published.get(a) for a in aids) if d is not None]
             ev = self.graph.events.get(eid)
             rows.append(
@@ -422,13 +466,19 @@ class Linker:
             )
         return rows
 
-    def story_rows(self, events: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-        events = events if events is not None else self.event_rows()
-        by_story: dict[str, list[dict[str, Any]]] = {}
-        for e in events:
-            by_story.setdefault(e["story_id"] or "", []).append(e)
+    def story_rows(
+        self, story_ids: Iterable[str], events: dict[str, dict[str, Any]] | None = None
+    ) -> list[dict[str, Any]]:
+        """One row per live story among ``story_ids``, with all of its events (rows in ``events``
+        are reused, the others built)."""
+        known = dict(events or {})
         rows = []
-        for sid, evs in by_story.items():
+        for sid in sorted(set(story_ids)):
+            missing = [e for e in self.story_events(sid) if e not in known]
+            known.update((r["event_id"], r) for r in self.event_rows(missing))
+            evs = sorted((known[e] for e in self.story_events(sid) if e in known), key=_start_then_id)
+            if not evs:
+                continue
             info = self.stories.info(sid)
             starts = [e["start"] for e in evs if e["start"]]
             ends = [e["end"] for e in evs if e["end"]]
@@ -448,40 +498,89 @@ class Linker:
 
     # -- persistence --------------------------------------------------------------------------------
     def snapshot(self) -> dict[str, Any]:
-        """Rows for the store (events, stories, memberships) plus everything ``state_blob`` holds."""
+        """Rows for the store (events, stories, memberships, duplicate groups, the log) plus the
+        whole state (``state_blob``). In-memory: a store-backed run writes what changed instead."""
         self.consolidate()
         now = self.memberships_now()
-        blob = self.state_blob()
-        events = self.event_rows(now)
+        events = self.event_rows(e for e, _ in now.values())
         memberships = []
-        for a in blob["state"]["assignments"]:
-            row = dict(a)
-            row["event_id"], row["story_id"] = now[a["article_id"]]
-            row["assigned_event_id"], row["assigned_story_id"] = a["event_id"], a["story_id"]
+        for aid, a in self.assignments.items():
+            row = a.to_dict()
+            row["event_id"], row["story_id"] = now[aid]
+            row["assigned_event_id"], row["assigned_story_id"] = a.event_id, a.story_id
             memberships.append(row)
-        return {**blob, "events": events, "stories": self.story_rows(events), "memberships": memberships}
+        return {
+            **self.state_blob(),
+            "events": events,
+            "stories": self.story_rows((s for _, s in now.values()), {e["event_id"]: e for e in events}),
+            "memberships": memberships,
+            "duplicates": self.duplicate_groups(),
+            "log": list(self.log),
+        }
 
-    def state_blob(self) -> dict[str, Any]:
-        """What ``restore`` needs and nothing more (no rows: the store keeps those in its tables):
-        every structure the linker holds, as plain data, with the duplicate groups and the log."""
-        state = {
+    def _owner(self, path: str) -> Any:
+        obj: Any = self
+        for name in filter(None, path.split(".")):
+            obj = getattr(obj, name)
+        return obj
+
+    def _core_state(self) -> dict[str, Any]:
+        return {
             "idf": self.idf.to_dict(),
             "boilerplate": self.boilerplate.to_dict(),
             "lsh": self.lsh.state(),
             "graph": self.graph.state(),
             "stories": self.stories.state(),
-            "event_story": dict(self.event_story),
-            "published": dict(self.published),
-            "dup_key": dict(self.dup_key),
-            "assignments": [a.to_dict() for a in self.assignments.values()],
+            "articles": self.articles,
         }
-        return {"version": SNAPSHOT_VERSION, "state": state, "duplicates": self.duplicate_groups(), "log": list(self.log)}
+
+    def state_blob(self) -> dict[str, Any]:
+        """Everything ``restore`` needs, as plain data, in one blob (no rows, no log)."""
+        maps = {
+            ns: {k: _ENCODE.get(ns, _plain)(v) for k, v in getattr(self._owner(owner), attr).items()}
+            for ns, owner, attr, _ in _MAPS
+        }
+        return {"version": SNAPSHOT_VERSION, "state": {**self._core_state(), "maps": maps}}
+
+    def persist(self) -> tuple[dict[str, Any], dict[str, dict[str, Any]], dict[str, set[str]]]:
+        """The state split for a store: ``(blob, cold, dropped)``.
+
+        ``blob`` holds the active part, which every resume reads: articles still in the event index
+        or the duplicate window, the events and stories they belong to, open stories. ``cold`` holds
+        the rest of what is in memory (retired since the last save, or fetched back and maybe
+        changed) as namespace -> key -> plain value, to be written as keyed rows; ``dropped`` names
+        the keys removed since the restore. Restore the blob with ``cold=`` a lookup of those rows."""
+        g, st = self.graph, self.stories
+        articles = set(g.nodes) | self.lsh.article_ids()
+        events = {g.resolve(g.event_of[a]) for a in g.nodes if a in g.event_of}
+        events |= {e for e, ev in g.events.items() if ev.n > 0} | {g.resolve(e) for e in g._dirty}
+        stories = set(st.clusters.active) | {st.resolve(self.event_story[e]) for e in events if e in self.event_story}
+        groups = {k for k, members in self.dup_groups.items() if not articles.isdisjoint(members)}
+        hot = {"article": articles, "event": events, "story": stories, "group": groups}
+        maps: dict[str, dict[str, Any]] = {}
+        cold: dict[str, dict[str, Any]] = {}
+        dropped: dict[str, set[str]] = {}
+        for ns, owner, attr, keyed in _MAPS:
+            data = getattr(self._owner(owner), attr)
+            encode = _ENCODE.get(ns, _plain)
+            keep = hot[keyed]
+            maps[ns] = {k: encode(v) for k, v in data.items() if k in keep}
+            cold[ns] = {k: encode(v) for k, v in data.items() if k not in keep}
+            dropped[ns] = set(getattr(data, "dropped", ()))
+        blob = {"version": SNAPSHOT_VERSION, "cold": True, "state": {**self._core_state(), "maps": maps}}
+        return blob, cold, dropped
 
     @classmethod
-    def restore(cls, snap: dict[str, Any], config: LinkConfig | None = None) -> Linker:
-        """A linker that continues exactly where the snapshotted one stopped."""
+    def restore(
+        cls, snap: dict[str, Any], config: LinkConfig | None = None, cold: ColdSource | None = None
+    ) -> Linker:
+        """A linker that continues exactly where the saved one stopped. A blob from ``persist``
+        needs ``cold``: ``cold(namespace, key)`` returns the plain value written for that key, or
+        ``MISSING``; retired entries are then fetched when first asked for."""
         if snap.get("version") != SNAPSHOT_VERSION:
             raise ValueError(f"unsupported linker snapshot version {snap.get('version')!r}")
+        if snap.get("cold") and cold is None:
+            raise ValueError("this linker state keeps its retired part in a store: restore it with cold=")
         lk = cls(config)
         st = snap["state"]
         lk.idf = IncrementalIdf.from_dict(st["idf"])
@@ -489,11 +588,54 @@ class Linker:
         lk.lsh.load(st["lsh"])
         lk.graph.load(st["graph"])
         lk.stories.load(st["stories"])
-        lk.event_story = dict(st["event_story"])
-        lk.published = dict(st["published"])
-        lk.dup_key = dict(st["dup_key"])
-        lk.assignments = {m["article_id"]: Assignment(**m) for m in st["assignments"]}
-        lk.dup_groups = {g["group_id"]: list(g["members"]) for g in snap["duplicates"]}
-        lk.log = list(snap.get("log", []))
-        lk._graph_log = len(lk.graph.log)
+        lk.articles = int(st.get("articles", 0))
+        for ns, owner, attr, _ in _MAPS:
+            decode = _DECODE.get(ns, _plain)
+            data = {k: decode(v) for k, v in st["maps"].get(ns, {}).items()}
+            if cold is not None:
+                data = ColdMap(partial(_fetch, cold, ns, decode), data)
+            setattr(lk._owner(owner), attr, data)
         return lk
+
+
+def _plain(value: Any) -> Any:
+    """Lists are copied (a restored linker must not share them with its snapshot); scalars as they are."""
+    return list(value) if isinstance(value, list) else value
+
+
+def _fetch(cold: ColdSource, ns: str, decode: Callable[[Any], Any], key: str) -> Any:
+    value = cold(ns, key)
+    return MISSING if value is MISSING else decode(value)
+
+
+def _start_then_id(row: dict[str, Any]) -> tuple[bool, str, str]:
+    return (row["start"] is None, row["start"] or "", row["event_id"])
+
+
+#: ``cold(namespace, key)``: the plain value persisted for a retired entry, or ``MISSING``.
+ColdSource = Callable[[str, str], Any]
+
+#: The linker's per-key maps: (namespace, owner, attribute, what keys them). ``persist`` keeps the
+#: entries of active articles, events, stories and duplicate groups in the blob, the rest as rows.
+_MAPS = (
+    ("assignment", "", "assignments", "article"),
+    ("published", "", "published", "article"),
+    ("dup_key", "", "dup_key", "article"),
+    ("dup_group", "", "dup_groups", "group"),
+    ("event_of", "graph", "event_of", "article"),
+    ("event", "graph", "events", "event"),
+    ("members", "graph", "members", "event"),
+    ("event_story", "", "event_story", "event"),
+    ("story", "stories.clusters", "retired", "story"),
+    ("story_events", "stories", "events", "story"),
+)
+_ENCODE: dict[str, Callable[[Any], Any]] = {
+    "assignment": Assignment.to_dict,
+    "event": Event.to_dict,
+    "story": lambda c: c.to_dict(with_vector=False),
+}
+_DECODE: dict[str, Callable[[Any], Any]] = {
+    "assignment": lambda d: Assignment(**d),
+    "event": Event.from_dict,
+    "story": Cluster.from_dict,
+}

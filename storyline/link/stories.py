@@ -258,15 +258,15 @@ class StoryThreader:
         )
 
     def state(self) -> dict[str, Any]:
+        """The active part (live clusters, merges, votes). The per-key maps (``events`` and the
+        retired clusters) are persisted by the owner, which keeps retired entries apart."""
         return {
             "clusters": self.clusters.state(),
-            "events": self.events,
             "merged_into": self.merged_into,
             "votes": [[a, b, n] for (a, b), n in self.votes.items()],
         }
 
     def load(self, state: dict[str, Any]) -> None:
         self.clusters.load(state.get("clusters", {}))
-        self.events = {k: list(v) for k, v in state.get("events", {}).items()}
         self.merged_into = dict(state.get("merged_into", {}))
         self.votes = {(str(a), str(b)): int(n) for a, b, n in state.get("votes", [])}

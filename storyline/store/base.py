@@ -120,11 +120,16 @@ class Store(ABC):
         the log. Rows not named stay as they are."""
 
     @abstractmethod
-    def membership_ids(self) -> dict[str, tuple[str | None, str | None]]:
-        """Every article's stored (event id, story id): what an incremental write compares against."""
+    def membership_ids(self, only: Iterable[str] | None = None) -> dict[str, tuple[str | None, str | None]]:
+        """The stored (event id, story id) of every article, or of the articles in ``only``: what an
+        incremental write compares against."""
 
     @abstractmethod
     def memberships(self) -> list[dict[str, Any]]: ...
+
+    @abstractmethod
+    def link_counts(self) -> tuple[int, int]:
+        """How many events and stories are stored."""
 
     @abstractmethod
     def unlinked(self) -> list[Document]:
@@ -145,6 +150,18 @@ class Store(ABC):
 
     @abstractmethod
     def set_state(self, key: str, value: str) -> None: ...
+
+    @abstractmethod
+    def state_items(self, namespace: str, keys: Iterable[str]) -> dict[str, str]:
+        """The stored values of those ``keys`` of ``namespace`` that exist."""
+
+    @abstractmethod
+    def put_state_items(self, namespace: str, items: dict[str, str], dropped: Iterable[str] = ()) -> None:
+        """Insert or replace ``items`` in ``namespace`` and delete the ``dropped`` keys."""
+
+    @abstractmethod
+    def clear_state_items(self, prefix: str) -> None:
+        """Delete every keyed state row whose namespace starts with ``prefix``."""
 
     @abstractmethod
     def check(self) -> list[str]:

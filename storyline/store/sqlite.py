@@ -115,10 +115,8 @@ class SQLiteStore(Store):
 
     # --- articles
     def existing(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
         found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
+        for chunk in _chunks(list(ids)):
             q = f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})"
             found.update(r[0] for r in self.db.execute(q, chunk))
         return found
@@ -309,8 +307,15 @@ class SQLiteStore(Store):
             )
             self.put_links(memberships, events, stories, log)
 
-    def membership_ids(self) -> dict[str, tuple[str | None, str | None]]:
-        return {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT article_id, event_id, story_id FROM memberships")}
+    def membership_ids(self, only: Iterable[str] | None = None) -> dict[str, tuple[str | None, str | None]]:
+        sql = "SELECT article_id, event_id, story_id FROM memberships"
+        if only is None:
+            return {r[0]: (r[1], r[2]) for r in self.db.execute(sql)}
+        out: dict[str, tuple[str | None, str | None]] = {}
+        for chunk in _chunks(list(only)):
+            rows = self.db.execute(f"{sql} WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)
+            out.update((r[0], (r[1], r[2])) for r in rows)
+        return out
 
     @staticmethod
     def _rows(cursor: sqlite3.Cursor, json_cols: tuple[str, ...] = ("data", "explanation")) -> list[dict[str, Any]]:
@@ -324,9 +329,8 @@ class SQLiteStore(Store):
         return out
 
     def unlinked(self) -> list[Document]:
-        rows = self.db.execute(
-            f"SELECT {_ARTICLE_COLUMNS}, stages FROM articles a WHERE NOT EXISTS "
-            f"(SELECT 1 FROM memberships m WHERE m.article_id = a.id) {_ORDER}"
+        rows = self.db.execute(  # the unlinked table is kept by triggers: no scan of every article
+            f"SELECT {_ARTICLE_COLUMNS}, stages FROM articles WHERE id IN (SELECT article_id FROM unlinked) {_ORDER}"
         ).fetchall()
         out: list[Document] = []
         for i in range(0, len(rows), 500):
@@ -335,6 +339,10 @@ class SQLiteStore(Store):
 
     def memberships(self) -> list[dict[str, Any]]:
         return self._rows(self.db.execute("SELECT * FROM memberships ORDER BY article_id"))
+
+    def link_counts(self) -> tuple[int, int]:
+        row = self.db.execute("SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM stories)").fetchone()
+        return int(row[0]), int(row[1])
 
     def events(self, story_id: str | None = None) -> list[dict[str, Any]]:
         where, args = ("WHERE story_id = ?", [story_id]) if story_id else ("", [])
@@ -355,6 +363,30 @@ class SQLiteStore(Store):
         with self.transaction():
             self.db.execute("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
 
+    def state_items(self, namespace: str, keys: Iterable[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(keys)):
+            rows = self.db.execute(
+                f"SELECT key, value FROM state_items WHERE namespace = ? AND key IN ({','.join('?' * len(chunk))})",
+                [namespace, *chunk],
+            )
+            out.update((r[0], r[1]) for r in rows)
+        return out
+
+    def put_state_items(self, namespace: str, items: dict[str, str], dropped: Iterable[str] = ()) -> None:
+        with self.transaction():
+            self.db.executemany(
+                "DELETE FROM state_items WHERE namespace = ? AND key = ?", [(namespace, k) for k in dropped]
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO state_items (namespace, key, value) VALUES (?, ?, ?)",
+                [(namespace, k, v) for k, v in items.items()],
+            )
+
+    def clear_state_items(self, prefix: str) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM state_items WHERE substr(namespace, 1, ?) = ?", (len(prefix), prefix))
+
     def check(self) -> list[str]:
         problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
         problems += [f"foreign key violation in {r[0]}" for r in self.db.execute("PRAGMA foreign_key_check")]
@@ -373,6 +405,12 @@ class SQLiteStore(Store):
     def close(self) -> None:
         with suppress(sqlite3.Error):
             self.db.close()
+
+
+def _chunks(keys: list[str], size: int = 500) -> Iterator[list[str]]:
+    """Keys in slices small enough for one ``IN (...)`` (SQLite caps the parameters of a statement)."""
+    for i in range(0, len(keys), size):
+        yield keys[i : i + size]
 
 
 def _statements(sql: str) -> list[str]:
