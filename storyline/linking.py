@@ -57,11 +57,16 @@ def _order(doc: Document) -> tuple[int, datetime, str]:
 
 def _cold_source(store: Store) -> ColdSource:
     """The linker's retired entries, one keyed row each, looked up when first asked for."""
-    from .link.coldmap import MISSING
+    from .link.coldmap import MISSING, DamagedState
 
     def fetch(namespace: str, key: str) -> Any:
         got = store.state_items(f"{STATE_KEY}.{namespace}", [key])
-        return _loads(got[key]) if key in got else MISSING
+        if key not in got:
+            return MISSING
+        try:
+            return _loads(got[key])
+        except ValueError as exc:
+            raise DamagedState(f"linker state row {namespace}/{key}: {exc}") from None
 
     return fetch
 
@@ -100,6 +105,19 @@ def link_documents(linker: Linker, docs: Iterable[Document]) -> LinkReport:
 
 
 def link_pending(store: Store, settings: Settings, *, full: bool = False) -> LinkReport:
+    """``_link_pending``; when a retired entry of the stored linker turns out unreadable on the way
+    (a damaged row), nothing has been written yet, so everything is re-linked from scratch instead."""
+    from .link.coldmap import DamagedState
+
+    if full:
+        return _link_pending(store, settings, full=True)
+    try:
+        return _link_pending(store, settings)
+    except DamagedState:
+        return _link_pending(store, settings, full=True)
+
+
+def _link_pending(store: Store, settings: Settings, *, full: bool = False) -> LinkReport:
     """Link every stored article the linker has not seen; write the result back atomically.
 
     Why incremental: a store of 300k articles must take ten more without reading or rewriting 300k

@@ -179,3 +179,17 @@ def test_incremental_writes_with_undated_empty_and_copied_articles(tmp_path: Pat
     assert _table_picture(store) == _linker_picture(store, settings)
     link_pending(store, settings)  # nothing new: harmless
     assert _table_picture(store) == _linker_picture(store, settings)
+
+
+def test_a_damaged_retired_row_means_a_full_relink_not_a_crash(tmp_path: Path) -> None:
+    docs = _synthetic(300, varied=True)
+    store, settings = _ingest_in_batches(tmp_path, docs[:270], 30)
+    rows = store.state_items(f"{STATE_KEY}.assignment", [d.id for d in docs[:270]])
+    assert rows  # retired articles have keyed rows
+    for aid in rows:
+        store.put_state_items(f"{STATE_KEY}.assignment", {aid: "{not json"})
+        store.put_state_items(f"{STATE_KEY}.event_of", {aid: "[1, 2]"})  # JSON of the wrong shape
+    store.add(docs[270:])
+    link_pending(store, settings)
+    assert set(_table_picture(store)[0]) == {d.id for d in docs}
+    assert _table_picture(store) == _linker_picture(store, settings)

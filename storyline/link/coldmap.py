@@ -18,6 +18,10 @@ from typing import Any, TypeVar
 
 V = TypeVar("V")
 
+class DamagedState(ValueError):
+    """A cold row exists but cannot be read back (damaged or of another shape)."""
+
+
 #: What ``fetch`` returns for a key cold storage does not hold (``None`` can be a value).
 MISSING: Any = object()
 

@@ -20,7 +20,7 @@ from functools import partial
 from typing import Any
 
 from .clusters import Cluster, ClusterParams, Match
-from .coldmap import MISSING, ColdMap
+from .coldmap import MISSING, ColdMap, DamagedState
 from .events import Event, EventGraph, GraphParams
 from .fingerprints import LshIndex, MinHasher
 from .items import Features, LinkItem, features
@@ -590,7 +590,7 @@ class Linker:
         lk.stories.load(st["stories"])
         lk.articles = int(st.get("articles", 0))
         for ns, owner, attr, _ in _MAPS:
-            decode = _DECODE.get(ns, _plain)
+            decode = _DECODE[ns]
             data = {k: decode(v) for k, v in st["maps"].get(ns, {}).items()}
             if cold is not None:
                 data = ColdMap(partial(_fetch, cold, ns, decode), data)
@@ -599,13 +599,18 @@ class Linker:
 
 
 def _plain(value: Any) -> Any:
-    """Lists are copied (a restored linker must not share them with its snapshot); scalars as they are."""
+    """Lists are copied (a saved state must not share them with the linker); scalars as they are."""
     return list(value) if isinstance(value, list) else value
 
 
 def _fetch(cold: ColdSource, ns: str, decode: Callable[[Any], Any], key: str) -> Any:
     value = cold(ns, key)
-    return MISSING if value is MISSING else decode(value)
+    if value is MISSING:
+        return MISSING
+    try:
+        return decode(value)
+    except (TypeError, KeyError, ValueError, AttributeError) as exc:
+        raise DamagedState(f"linker state row {ns}/{key}: {exc!r}") from None
 
 
 def _start_then_id(row: dict[str, Any]) -> tuple[bool, str, str]:
@@ -634,8 +639,36 @@ _ENCODE: dict[str, Callable[[Any], Any]] = {
     "event": Event.to_dict,
     "story": lambda c: c.to_dict(with_vector=False),
 }
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an id, got {type(value).__name__}")
+    return value
+
+
+def _day(value: Any) -> float | None:
+    if value is not None and not isinstance(value, int | float):
+        raise TypeError(f"expected a day number, got {type(value).__name__}")
+    return value
+
+
+def _ids(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError("expected a list of ids")
+    return list(value)
+
+
+#: Values read back are checked for their shape (a stored row may be damaged).
 _DECODE: dict[str, Callable[[Any], Any]] = {
     "assignment": lambda d: Assignment(**d),
+    "published": _day,
+    "dup_key": _text,
+    "dup_group": _ids,
+    "event_of": _text,
     "event": Event.from_dict,
+    "members": _ids,
+    "event_story": _text,
     "story": Cluster.from_dict,
+    "story_events": _ids,
 }
