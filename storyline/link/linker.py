@@ -474,9 +474,9 @@ class Linker:
         known = dict(events or {})
         rows = []
         for sid in sorted(set(story_ids)):
-            missing = [e for e in self.story_events(sid) if e not in known]
-            known.update((r["event_id"], r) for r in self.event_rows(missing))
-            evs = sorted((known[e] for e in self.story_events(sid) if e in known), key=_start_then_id)
+            ids = self.story_events(sid)
+            known.update((r["event_id"], r) for r in self.event_rows(e for e in ids if e not in known))
+            evs = sorted((known[e] for e in ids if e in known), key=_start_then_id)
             if not evs:
                 continue
             info = self.stories.info(sid)
