@@ -48,7 +48,19 @@ def _is_cue_verb(toks: Sequence[Tok], i: int, hi: int, english: bool) -> list[tu
     word = toks[i].lower
     if word in lx.PARTICLE_VERBS:
         particles = lx.PARTICLE_VERBS[word]
-        for k in range(i + 1, min(hi, i + 12)):
+        if i > 0 and toks[i - 1].lower in particles and (i + 1 >= hi or not toks[i + 1].text[:1].isalnum()):
+            return [(i - 1, i + 1)]  # verb-final, particle written apart: "wie X bekannt gab, …"
+        commas = 0
+        for k in range(i + 1, min(hi, i + 16)):
+            if toks[k].text == "," and k + 1 < hi:
+                # an apposition: "gab der Leiter der Dienststelle, Andreas Huber, bekannt"
+                nxt = toks[k + 1]
+                if commas == 0 and nxt.cap and nxt.lower not in lx.DETERMINERS and nxt.text not in lx.NON_NAMES:
+                    commas += 1
+                    continue
+                if commas == 1 and nxt.lower in particles:
+                    commas += 1
+                    continue
             if toks[k].text in CLAUSE_MARKS or toks[k].text == ".":
                 break
             if toks[k].lower in particles and (k + 1 >= hi or not toks[k + 1].text[:1].isalnum()):
@@ -344,6 +356,15 @@ def find_frame(
             if not _fronted_message(toks, lo, cut, mask):
                 continue
             speaker = speaker_after(toks, cue_end if toks[i].lower not in lx.IMPERSONAL else i + 1, hi)
+            if (
+                before is not None
+                and before.speaker is not None
+                and (speaker is None or toks[speaker[0]].lower in lx.PRONOUNS)
+                and mask[cut - 1]
+            ):
+                # "X, Vorstandsmitglied der Liga, sagte: „…,“ betont sie.": the quotation after the
+                # first frame is its message; the pronoun after it names the same speaker again
+                return before
             return Frame(cue, speaker, [(lo, cut)], "after")
         # "„…“, hatte X in einem Interview erklärt."
         if toks[i].lower in lx.PARTICIPLES and i > lo + 2:
@@ -376,7 +397,7 @@ def find_frame(
                 if speaker is not None and speaker[1] == end and speaker[0] > i:
                     # inverted subject with an apposition: "sagte General Hagee, Kommandant des …, dass"
                     wider = noun_phrase(toks, speaker[0], hi)
-                    if wider > end and wider < hi and toks[wider].text == ",":
+                    if wider > end and wider < hi and toks[wider].text in (",", ":"):
                         speaker, msg_start = (speaker[0], wider), wider + 1
                 before = Frame(cue, speaker, [(msg_start, hi)], "before")
         elif english and i > lo:
