@@ -65,3 +65,15 @@ def test_named_speaker_before_the_quote_wins_over_a_pronoun_after_it() -> None:
     quotes = run(text)
     assert [q.kind for q in quotes] == ["direct"]
     assert [s.text(text) for s in quotes[0].speaker] == ["Halima Jouini, Vorstandsmitglied der Menschenrechtsliga"]
+
+
+def test_reported_speech_takes_the_subject_after_a_fronted_object() -> None:
+    text = "Den entstandenen Schaden schätzt die Polizei auf rund 250.000 Euro."
+    quotes = run(text)
+    assert [(q.kind, [s.text(text) for s in q.speaker]) for q in quotes] == [("reported", ["die Polizei"])]
+
+
+def test_a_dative_or_an_object_is_never_the_speaker_of_reported_speech() -> None:
+    assert run("Im Falle einer Verurteilung droht dem 66-Jährigen die Todesstrafe.") == []
+    text = "Er will die Quelltexte unter einer freien Lizenz veröffentlichen."
+    assert all("die Quelltexte" not in [s.text(text) for s in q.speaker] for q in run(text))

@@ -674,10 +674,15 @@ class Extractor:
             j += 1
         # "Insgesamt spricht die Polizei von …": adverbial, verb, then the subject
         k = skip_adverbial(toks, j, hi, lo)
-        if lo < k < hi - 1 and toks[k].lower in lx.REPORT_VERBS and not mask[k]:
+        if (
+            lo < k < hi - 1
+            and toks[k].lower in lx.REPORT_VERBS
+            and not mask[k]
+            and toks[j].lower not in _SUBJECT_PRONOUNS  # "Er will die Quelltexte …": not an adverbial
+        ):
             end = noun_phrase(toks, k + 1, hi)
-            if end > k + 1 and toks[k + 1].lower not in lx.PRONOUNS:
-                return (k + 1, end)
+            if end > k + 1 and toks[k + 1].lower not in lx.PRONOUNS and toks[k + 1].lower not in _OBLIQUE:
+                return (k + 1, end)  # never a dative: "Im Falle … droht dem 66-Jährigen die Todesstrafe"
         end = noun_phrase(toks, j, hi)
         if end <= j or end >= hi or mask[j] or toks[j].lower in lx.PRONOUNS:
             return None
@@ -685,6 +690,11 @@ class Extractor:
             return None
         verb = toks[end].lower
         if verb in lx.REPORT_VERBS:
+            if toks[j].lower in _OBLIQUE:
+                # an object in front: "Den Schaden schätzt die Polizei auf …": the subject follows
+                after = noun_phrase(toks, end + 1, hi)
+                ok = after > end + 1 and toks[end + 1].lower not in _OBLIQUE and toks[end + 1].lower not in lx.PRONOUNS
+                return (end + 1, after) if ok else None
             return (j, end)
         if verb in lx.AUXILIARIES and verb.startswith("ha"):
             last = next((t for t in reversed(toks[end:hi]) if t.text[:1].isalpha()), None)
@@ -949,6 +959,10 @@ _SUBORDINATORS = lx.words(
     "was wenn weil da als obwohl nachdem bevor sobald seit seitdem während dass daß ob wie falls indem"
 )
 _KONJ_ONE = lx.words("sei seien habe werde könne müsse solle wolle dürfe möge gebe")
+#: Determiners that cannot open a subject (dative, genitive, masculine accusative).
+_OBLIQUE = lx.words("den dem einem einen des eines")
+_SUBJECT_PRONOUNS = lx.words("er sie es wir ich ihr man")
+
 _REPORT_PARTICIPLES = lx.words(
     "gefordert kritisiert angekündigt bezeichnet gewarnt verlangt beschuldigt begrüßt abgelehnt zurückgewiesen"
 )
