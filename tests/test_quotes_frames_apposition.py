@@ -77,3 +77,13 @@ def test_a_dative_or_an_object_is_never_the_speaker_of_reported_speech() -> None
     assert run("Im Falle einer Verurteilung droht dem 66-Jährigen die Todesstrafe.") == []
     text = "Er will die Quelltexte unter einer freien Lizenz veröffentlichen."
     assert all("die Quelltexte" not in [s.text(text) for s in q.speaker] for q in run(text))
+
+
+def test_short_quoted_label_after_a_verb_of_judging_is_the_subjects_words() -> None:
+    text = "Australiens Ministerpräsidentin Julia Gillard bezeichnete das Unglück als „große Tragödie“."
+    quotes = run(text)
+    assert [(q.kind, [m.text(text) for m in q.message], [s.text(text) for s in q.speaker]) for q in quotes] == [
+        ("direct", ["„große Tragödie“"], ["Australiens Ministerpräsidentin Julia Gillard"])
+    ]
+    # a quoted name is still no quote
+    assert run("Die Agentur „Associated Press“ meldete den Unfall am Abend.") == []

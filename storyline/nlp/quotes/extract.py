@@ -366,9 +366,12 @@ class Extractor:
                     for a, b in frame.message
                     if b > a
                 )
+                labelled = False
                 if words < self.o.min_direct_words and not covers_unit and not framed and not inside:
-                    continue
-                if not covers_unit and _looks_like_title(
+                    labelled = frame is None and self._labelling(toks, lo, hi, mask, q.start)
+                    if not labelled:
+                        continue
+                if not covers_unit and not labelled and _looks_like_title(
                     text[q.start : q.end], strict=frame is not None or inside
                 ):
                     continue
@@ -703,6 +706,22 @@ class Extractor:
         return None
 
     @staticmethod
+    def _labelling(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], start: int) -> bool:
+        """Whether a short quotation is someone's words in "X bezeichnete den Plan als „Wortbruch“",
+        "X sprach von einer „vollständigen Zerstörung“": a verb of saying or judging in the unit, and
+        the quotation right after "als", "von" or "einen/eine/einer" (its own adjective allowed)."""
+        if mask[lo] or not any(not mask[k] and toks[k].lower in _SAYING for k in range(lo, hi)):
+            return False
+        k = bisect_left([t.start for t in toks], start) - 1
+        while k > lo and toks[k].text in "„“\"»«‚'":
+            k -= 1
+        if k <= lo:
+            return False
+        if toks[k].lower in _LABEL_BEFORE:
+            return True
+        return k - 1 > lo and toks[k - 1].lower in _LABEL_BEFORE and not toks[k].cap
+
+    @staticmethod
     def _note_subject(
         resolver: Resolver, toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]
     ) -> None:
@@ -918,6 +937,7 @@ _SAYING = (
     )
 ) - lx.words("will wollen sieht sehen erwartet erwarten")
 _AGENT_PREPS = lx.words("von vom durch")
+_LABEL_BEFORE = lx.words("als von vom einen eine einer einem ein")
 
 
 def _passive_cue(toks: Sequence[Tok], lo: int, frame: fr.Frame, mask: Sequence[bool]) -> bool:
