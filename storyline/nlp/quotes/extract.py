@@ -368,7 +368,7 @@ class Extractor:
                 )
                 labelled = False
                 if words < self.o.min_direct_words and not covers_unit and not framed and not inside:
-                    labelled = frame is None and self._labelling(toks, lo, hi, mask, q.start)
+                    labelled = frame is None and self._labelling(toks, lo, hi, mask, bisect_left(starts, q.start))
                     if not labelled:
                         continue
                 if not covers_unit and not labelled and _looks_like_title(
@@ -706,13 +706,13 @@ class Extractor:
         return None
 
     @staticmethod
-    def _labelling(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], start: int) -> bool:
+    def _labelling(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], first: int) -> bool:
         """Whether a short quotation is someone's words in "X bezeichnete den Plan als „Wortbruch“",
         "X sprach von einer „vollständigen Zerstörung“": a verb of saying or judging in the unit, and
         the quotation right after "als", "von" or "einen/eine/einer" (its own adjective allowed)."""
         if mask[lo] or not any(not mask[k] and toks[k].lower in _SAYING for k in range(lo, hi)):
             return False
-        k = bisect_left([t.start for t in toks], start) - 1
+        k = first - 1  # the token before the quotation (``first`` is its first token)
         while k > lo and toks[k].text in "„“\"»«‚'":
             k -= 1
         if k <= lo:
