@@ -56,17 +56,18 @@ def _order(doc: Document) -> tuple[int, datetime, str]:
 
 
 def _cold_source(store: Store) -> ColdSource:
-    """The linker's retired entries, one keyed row each, looked up when first asked for."""
-    from .link.coldmap import MISSING, DamagedState
+    """The linker's entries kept out of its blob, one keyed row each, looked up when first asked for
+    (the terms of an arriving article in one request)."""
+    from .link.coldmap import DamagedState
 
-    def fetch(namespace: str, key: str) -> Any:
-        got = store.state_items(f"{STATE_KEY}.{namespace}", [key])
-        if key not in got:
-            return MISSING
-        try:
-            return _loads(got[key])
-        except ValueError as exc:
-            raise DamagedState(f"linker state row {namespace}/{key}: {exc}") from None
+    def fetch(namespace: str, keys: list[str]) -> dict[str, Any]:
+        out = {}
+        for key, raw in store.state_items(f"{STATE_KEY}.{namespace}", keys).items():
+            try:
+                out[key] = _loads(raw)
+            except ValueError as exc:
+                raise DamagedState(f"linker state row {namespace}/{key}: {exc}") from None
+        return out
 
     return fetch
 
@@ -126,8 +127,11 @@ def _link_pending(store: Store, settings: Settings, *, full: bool = False) -> Li
     their explanation kept), and the events and stories any of them left or joined; events and
     stories that merged away are deleted. Only the articles ``Linker.affected`` names are compared
     with the store. The linker's state is saved in two parts (``Linker.persist``): its active part
-    as one blob and retired entries as keyed rows. A fresh linker (first run, ``full``, an
-    unreadable state) writes everything."""
+    (what the event index and the duplicate window hold) as one blob, and as keyed rows the rest:
+    retired entries, open stories, per-term document frequencies and the story index, read back
+    for the articles and terms an ingest touches; only rows that changed are written. So an
+    ingest costs what the active window costs, not what the store holds. A fresh linker (first
+    run, ``full``, an unreadable or older state) writes everything."""
     linker = load_linker(store, settings, full=full)  # the active part is read and parsed once
     incremental = linker.articles > 0
     # only what the linker has not seen is read from the store (not every document on every ingest);

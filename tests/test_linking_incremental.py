@@ -1,6 +1,9 @@
 """Incremental linking writes: after many small ingests the store's memberships, events and stories
 are exactly the linker's current picture, old explanations are kept, and the stored state carries no
-rows (it no longer grows by every article's explanation)."""
+rows (it no longer grows by every article's explanation). Linking in small ingests gives the same
+memberships as one linker fed the same articles without stopping (what moved out of the state blob
+into keyed rows — retired entries, open stories, per-term counts, the story index — comes back
+unchanged), and an older, unreadable or damaged state means a full re-link, not a crash."""
 
 from __future__ import annotations
 
@@ -10,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.linking import STATE_KEY, link_pending, load_linker
+from storyline.link.items import LinkItem
+from storyline.link.linker import SNAPSHOT_VERSION, LinkConfig, Linker
+from storyline.linking import STATE_KEY, _order, link_pending, load_linker
 from storyline.model import Article, Document
 from storyline.settings import Settings
 from storyline.store import open_store
@@ -44,6 +49,40 @@ def _synthetic(n: int = 56, varied: bool = False) -> list[Document]:
         when = start + timedelta(hours=7 * i)
         docs.append(Document(Article(id=f"s{i:03d}", text=text, title=text[:60], language="de", published=when)))
     return docs
+
+
+def _bursts(days: int = 240, per_day: int = 6) -> list[Document]:
+    """Topics that come back in bursts seven weeks apart among one-off headlines of two sources:
+    stories wait quiet and open between bursts (their articles have left the event index), one-off
+    stories stay open for 90 days and then retire."""
+    docs = []
+    start = datetime(2024, 1, 1, 6)
+    for d in range(days):
+        day = start + timedelta(days=d)
+        for i in range(per_day):
+            title = f"{FILLER[(d + i) % len(FILLER)]} Meldung{d}x{i} Notiz{d}x{i} Hinweis{d}x{i}"
+            docs.append(Document(Article(id=f"x{d:03d}{i}", text=title, title=title, language="de",
+                                         published=day + timedelta(hours=i), source="Blatt" if i % 2 else "Zeitung")))
+        if d % 50 < len(TOPICS):
+            words = TOPICS[d % 50].replace(":", "").replace(",", "").split()
+            for k in range(3):
+                text = " ".join(words[k:] + words[:k] + [FILLER[(d + k) % len(FILLER)]])
+                docs.append(Document(Article(id=f"t{d:03d}{k}", text=text, title=text[:60], language="de",
+                                             published=day + timedelta(hours=5 + 4 * k), source="Zeitung")))
+    return docs
+
+
+def _one_linker(docs: list[Document], batch: int) -> dict[str, tuple[str, str]]:
+    """Memberships from one in-memory linker fed the same batches (consolidated after each, as
+    ``link_pending`` does), never saved."""
+    cfg = LinkConfig.from_settings(Settings())
+    cfg.keep_explanations = False
+    linker = Linker(cfg)
+    for i in range(0, len(docs), batch):
+        for d in sorted(docs[i : i + batch], key=_order):
+            linker.add(LinkItem.from_document(d))
+        linker.consolidate()
+    return {d.id: linker.membership(d.id) for d in docs}
 
 
 def _table_picture(store) -> tuple[dict, dict, dict]:  # type: ignore[no-untyped-def]
@@ -94,6 +133,43 @@ def test_state_holds_no_rows_and_no_explanations(tmp_path: Path) -> None:
     assert set(state) == {"version", "cold", "state"}
     assignments = list(state["state"]["maps"]["assignment"].values())
     assert assignments and all(set(a["explanation"]) <= {"decision"} for a in assignments)
+    # per-term counts and the story index are keyed rows, read for the terms an ingest uses
+    maps = state["state"]["maps"]
+    assert not maps["idf"] and not maps["boilerplate"] and not maps["story_terms"]
+    assert "df" not in state["state"]["idf"] and "df" not in state["state"]["boilerplate"]
+    assert store.state_items(f"{STATE_KEY}.idf", ["erdbeb", "bundestag"])
+
+
+def test_small_ingests_link_as_one_linker_that_never_stopped(tmp_path: Path) -> None:
+    docs = _bursts()
+    store, settings = _ingest_in_batches(tmp_path, docs, 40)
+    members = _table_picture(store)[0]
+    assert members == _one_linker(docs, 40)
+    assert _table_picture(store) == _linker_picture(store, settings)
+    state = json.loads(store.get_state(STATE_KEY) or "{}")["state"]
+    open_stories = state["stories"]["clusters"]["last_touch"]
+    assert not state["maps"]["open_story"]  # open stories live in rows, read when an ingest needs them
+    assert set(store.state_items(f"{STATE_KEY}.open_story", list(open_stories))) == set(open_stories)
+    # a topic's later burst joined the story its first burst opened, which was quiet in a row by then
+    assert members["t0500"][1] == members["t0000"][1]
+    link_pending(store, settings, full=True)
+    assert _table_picture(store)[0] == _one_linker(docs, len(docs))
+
+
+def test_an_older_state_layout_means_a_clean_full_relink(tmp_path: Path) -> None:
+    docs = _synthetic(120, varied=True)
+    store, settings = _ingest_in_batches(tmp_path, docs[:100], 25)
+    state = json.loads(store.get_state(STATE_KEY) or "{}")
+    old = {"version": SNAPSHOT_VERSION - 1, "cold": True, "state": {**state["state"], "idf": {"n": 1, "df": {"x": 1}}}}
+    store.set_state(STATE_KEY, json.dumps(old))
+    store.put_state_items(f"{STATE_KEY}.assignment", {"stale": json.dumps({"what": "an older layout"})})
+    store.add(docs[100:])
+    link_pending(store, settings)
+    assert json.loads(store.get_state(STATE_KEY) or "{}")["version"] == SNAPSHOT_VERSION
+    assert not store.state_items(f"{STATE_KEY}.assignment", ["stale"])  # the old linker's rows are gone
+    assert set(_table_picture(store)[0]) == {d.id for d in docs}
+    assert _table_picture(store)[0] == _one_linker(docs, len(docs))
+    assert _table_picture(store) == _linker_picture(store, settings)
 
 
 def test_retired_entries_leave_the_state_and_come_back_when_needed(tmp_path: Path) -> None:
@@ -150,6 +226,24 @@ def test_incremental_writes_match_the_linker_on_the_front_page_stream(tmp_path: 
 
 
 @pytest.mark.data
+@pytest.mark.slow
+def test_small_ingests_of_headlines_link_as_one_linker_that_never_stopped(tmp_path: Path) -> None:
+    headlines = FRONTPAGES.parents[1] / "de_headlines_2013_2023"
+    if not headlines.exists():
+        pytest.skip("../shared/data/de_headlines_2013_2023 not available")
+    from storyline.eval.readers import read_headlines
+
+    items = read_headlines(headlines / "headlines.csv.gz")[:3000]
+    docs = [
+        Document(Article(id=it.article_id, text=it.title, title=it.title, language="de", published=it.published,
+                         source=it.source))
+        for it in items
+    ]
+    store, _ = _ingest_in_batches(tmp_path, docs, 100)
+    assert _table_picture(store)[0] == _one_linker(docs, 100)
+
+
+@pytest.mark.data
 def test_store_growth_bench_reports_cost_and_state_size() -> None:
     headlines = FRONTPAGES.parents[1] / "de_headlines_2013_2023"
     if not headlines.exists():
@@ -193,3 +287,27 @@ def test_a_damaged_retired_row_means_a_full_relink_not_a_crash(tmp_path: Path) -
     link_pending(store, settings)
     assert set(_table_picture(store)[0]) == {d.id for d in docs}
     assert _table_picture(store) == _linker_picture(store, settings)
+
+
+@pytest.mark.parametrize(
+    ("namespace", "damage"),
+    [
+        ("idf", '"many"'),  # a document frequency that is no count
+        ("boilerplate", "{not json"),
+        ("open_story", '{"id": "st_x"}'),  # a story without its members and centroid
+        ("story_terms", "[1, 2]"),  # index postings that are no story ids
+    ],
+)
+def test_a_damaged_row_of_what_left_the_blob_means_a_full_relink(tmp_path: Path, namespace: str, damage: str) -> None:
+    docs = _bursts(days=60)
+    store, settings = _ingest_in_batches(tmp_path, docs[:-40], 40)
+    ns = f"{STATE_KEY}.{namespace}"
+    keys = [r[0] for r in store.db.execute("SELECT key FROM state_items WHERE namespace = ?", (ns,))]
+    assert keys
+    store.put_state_items(ns, dict.fromkeys(keys, damage))
+    store.add(docs[-40:])
+    link_pending(store, settings)
+    assert damage not in set(store.state_items(ns, keys).values())  # re-linked from scratch: rows rewritten
+    assert _table_picture(store)[0] == _one_linker(docs, len(docs))
+    assert _table_picture(store) == _linker_picture(store, settings)
+

@@ -28,7 +28,7 @@ def bench(
     ] = False,
     store: Annotated[
         bool,
-        typer.Option("--store", help="With --growth: what one small ingest costs the store-backed linker at 5k/20k/50k."),
+        typer.Option("--store", help="With --growth: what one small ingest costs the store-backed linker at 10k/100k/290k stored."),
     ] = False,
     as_json: JsonOption = False,
 ) -> None:

@@ -8,6 +8,10 @@ linkage and which candidate index are used is passed in, not switched on inside.
 Time enters twice: a cluster whose date range lies far from the article's date scores less
 (``exp(-gap / tau)``) and beyond ``window_days`` not at all; clusters quiet for ``retire_days`` leave
 the index (memory stays bounded) but stay in ``retired`` with their members (nothing is lost).
+
+Retirement is decided on ``last_touch`` (open cluster -> when it last took a member), kept apart from
+the clusters themselves: a store-backed linker keeps the open clusters and the index's postings as
+keyed rows (``ColdMap``) and reads back only the clusters and terms a query, a join or a sweep names.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .coldmap import prefetch
 from .index import CandidateIndex, InvertedIndex
 from .text import SparseVec, add_into, contributions, dot, dot_shared
 
@@ -136,6 +141,7 @@ class OnlineClusterer:
         self.index: CandidateIndex = index if index is not None else InvertedIndex()
         self.active: dict[str, Cluster] = {}
         self.retired: dict[str, Cluster] = {}
+        self.last_touch: dict[str, float | None] = {}  # every open cluster -> its last_touch
         self.clock: float | None = None
         self._since_sweep = 0
 
@@ -173,6 +179,7 @@ class OnlineClusterer:
         if extra:
             known = set(keys)
             keys = keys + [k for k in dict.fromkeys(extra) if k not in known]
+        prefetch(self.active, keys)
         mentioned = set(days)
         best: Match | None = None
         for key in keys:
@@ -242,7 +249,7 @@ class OnlineClusterer:
             c.start = day if c.start is None else min(c.start, day)
             c.end = day if c.end is None else max(c.end, day)
             self.clock = day if self.clock is None else max(self.clock, day)
-        c.last_touch = self.clock
+        c.last_touch = self.last_touch[c.id] = self.clock
         n = c.n
         if n <= 4 or n in (6, 8, 12) or n % 16 == 0 or not c.index_terms:
             self._refresh(c)
@@ -264,8 +271,10 @@ class OnlineClusterer:
         if self.clock is None:
             return []
         limit = self.clock - self.params.retire_days
-        gone = [cid for cid, c in self.active.items() if c.last_touch is not None and c.last_touch < limit]
+        gone = [cid for cid, t in self.last_touch.items() if t is not None and t < limit]
+        prefetch(self.active, gone)
         for cid in gone:
+            del self.last_touch[cid]
             c = self.active.pop(cid)
             self.index.remove(cid)
             c.total = {}
@@ -284,18 +293,18 @@ class OnlineClusterer:
             if b is not None:
                 setattr(keep, attr, b if a is None else (min(a, b) if attr == "start" else max(a, b)))
         self.active.pop(other.id, None)
+        self.last_touch.pop(other.id, None)
         self.index.remove(other.id)
         self._refresh(keep)
 
     # -- persistence ----------------------------------------------------------------------------
     def state(self) -> dict[str, Any]:
-        """The live clusters (``retired`` is a per-key map its owner persists)."""
-        return {"clock": self.clock, "active": [c.to_dict() for c in self.active.values()]}
+        """The clock, the sweep counter and when each open cluster was last touched. The clusters
+        (``active``, ``retired``) and the index's maps are per-key maps their owner persists, the
+        index as it is (its postings in the order they were keyed: capped queries depend on it)."""
+        return {"clock": self.clock, "since_sweep": self._since_sweep, "last_touch": dict(self.last_touch)}
 
     def load(self, state: dict[str, Any]) -> None:
         self.clock = state.get("clock")
-        self.active = {}
-        for d in state.get("active", []):
-            c = Cluster.from_dict(d)
-            self.active[c.id] = c
-            self._refresh(c)
+        self._since_sweep = int(state.get("since_sweep", 0))
+        self.last_touch = {str(k): v for k, v in dict(state.get("last_touch", {})).items()}

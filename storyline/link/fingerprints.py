@@ -10,10 +10,12 @@ every run and machine (Python's ``hash`` is salted per process and would break s
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import zlib
 from collections import deque
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -61,6 +63,7 @@ class LshIndex:
 
     def __init__(self, bands: int = 16, rows: int = 4, threshold: float = 0.7, window_days: float = 7.0):
         self.bands, self.rows = bands, rows
+        self._band_tags = [bytes([b]) for b in range(bands)]
         self.threshold = threshold
         self.window_days = window_days
         self._buckets: dict[bytes, list[str]] = {}
@@ -72,8 +75,8 @@ class LshIndex:
         return len(self._sigs)
 
     def _keys(self, sig: np.ndarray) -> list[bytes]:
-        r = self.rows
-        return [bytes([b]) + sig[b * r : (b + 1) * r].tobytes() for b in range(self.bands)]
+        raw, step = sig.tobytes(), self.rows * sig.itemsize  # slicing bytes, not the array: cheaper
+        return [self._band_tags[b] + raw[b * step : (b + 1) * step] for b in range(self.bands)]
 
     def query(self, sig: np.ndarray) -> DuplicateHit | None:
         """The most similar indexed article at or above the threshold (ties: smallest id)."""
@@ -123,15 +126,21 @@ class LshIndex:
         """The articles a new copy can still be matched against."""
         return set(self._sigs)
 
-    def state(self) -> list[dict[str, object]]:
+    def state(self) -> dict[str, object]:
+        """The indexed articles in insertion order, their days, and their signatures packed as one
+        base64 string of little-endian uint32 (as lists of numbers they were half the state)."""
         days = {aid: d for d, aid in self._order}
-        return [{"article_id": a, "sig": s.tolist(), "day": days.get(a)} for a, s in self._sigs.items()]
+        ids = list(self._sigs)
+        packed = np.stack([self._sigs[a] for a in ids]).astype("<u4").tobytes() if ids else b""
+        return {"ids": ids, "days": [days.get(a) for a in ids], "sigs": base64.b64encode(packed).decode("ascii")}
 
-    def load(self, rows: list[dict[str, object]]) -> None:
-        for row in rows:
-            sig = np.asarray(row["sig"], dtype=np.uint32)
-            day = row.get("day")
-            self.insert(str(row["article_id"]), sig, float(day) if day is not None else None)  # type: ignore[arg-type]
+    def load(self, state: dict[str, Any]) -> None:
+        ids, days = [str(a) for a in state["ids"]], list(state["days"])
+        sigs = np.frombuffer(base64.b64decode(state["sigs"], validate=True), dtype="<u4").astype(np.uint32)
+        if len(days) != len(ids) or sigs.size != len(ids) * self.bands * self.rows:
+            raise ValueError("damaged near-duplicate index state")
+        for aid, sig, day in zip(ids, sigs.reshape(len(ids), -1), days, strict=True):
+            self.insert(aid, sig, float(day) if day is not None else None)
 
 
 def jaccard_estimate(a: np.ndarray | None, b: np.ndarray | None) -> float:

@@ -5,6 +5,9 @@ The clusterers talk to an index through ``insert`` / ``remove`` / ``query`` only
 The inverted index keys each cluster by its strongest terms; a query asks with the article's strongest
 terms and gets the clusters sharing most of them. Terms whose posting lists grow past ``max_postings``
 are ignored at query time: they occur everywhere and would turn the lookup into a scan.
+
+Both of its maps (term -> postings in the order they were keyed, key -> terms) may be ``ColdMap``s:
+a store-backed story index then reads only the postings of the terms a query or an update names.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import islice
 from typing import Protocol
+
+from .coldmap import ColdMap, prefetch
 
 
 class CandidateIndex(Protocol):
@@ -49,6 +54,8 @@ class InvertedIndex:
         if old == new:
             return
         old_set, new_set = set(old), set(new)
+        if isinstance(self._postings, ColdMap):
+            self._postings.prefetch([t for t in old if t not in new_set] + [t for t in new if t not in old_set])
         for t in old_set - new_set:
             self._drop(t, key)
         for t in new:
@@ -57,7 +64,9 @@ class InvertedIndex:
         self._keys[key] = new
 
     def remove(self, key: str) -> None:
-        for t in self._keys.pop(key, ()):
+        terms = self._keys.pop(key, ())
+        prefetch(self._postings, terms)
+        for t in terms:
             self._drop(t, key)
 
     def _drop(self, term: str, key: str) -> None:
@@ -71,6 +80,9 @@ class InvertedIndex:
         """Keys sharing at least ``min_hits`` of ``terms``, most shared first (ties by key), at most ``limit``."""
         hits: Counter[str] = Counter()
         cap = self.max_postings
+        if isinstance(self._postings, ColdMap):
+            terms = list(terms)
+            self._postings.prefetch(terms)
         for t in terms:
             post = self._postings.get(t)
             if not post:

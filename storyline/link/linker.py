@@ -6,8 +6,9 @@ merge events (or, at ``consolidate``, split them); ``membership(aid)`` always gi
 and ``log`` says what changed and why. All state is plain dicts and lists: ``snapshot()`` gives the
 whole picture (rows for events, stories, memberships and duplicate groups, the log, and the state),
 ``restore()`` resumes where a run stopped. A store-backed run saves with ``persist()`` instead: the
-active part in one blob, retired entries as keyed rows fetched back only when needed (``ColdMap``),
-and writes only what ``affected`` says may have changed. Nothing depends on wall-clock time or
+active part in one blob; retired entries, open stories and the per-term maps (document
+frequencies, the story index) as keyed rows fetched back only when needed (``ColdMap``); and it
+writes only what ``affected`` says may have changed. Nothing depends on wall-clock time or
 process-salted hashes, so the same input in the same order gives the same ids.
 """
 
@@ -20,14 +21,14 @@ from functools import partial
 from typing import Any
 
 from .clusters import Cluster, ClusterParams, Match
-from .coldmap import MISSING, ColdMap, DamagedState
+from .coldmap import ColdMap, DamagedState, prefetch
 from .events import Event, EventGraph, GraphParams
 from .fingerprints import LshIndex, MinHasher
 from .items import Features, LinkItem, features
 from .stories import StoryThreader
 from .text import IncrementalIdf, SourceBoilerplate, SparseVec, normalise, tfidf, words
 
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3
 _EPOCH = datetime(1970, 1, 1)
 
 
@@ -409,6 +410,20 @@ class Linker:
         day = self.published.get(article_id)
         return (day is None, day or 0.0, article_id)
 
+    def _prefetch_events(self, event_ids: Iterable[str]) -> None:
+        """Read the rows of many events' articles in one request per map (a long story's row names
+        hundreds of events, most of them retired); nothing for a linker that holds everything."""
+        g = self.graph
+        if not isinstance(g.members, ColdMap):
+            return
+        eids = list(event_ids)
+        for m in (g.members, g.events, self.event_story):
+            prefetch(m, eids)
+        aids = [a for e in eids for a in g.members.get(e, ())]
+        prefetch(g.event_of, aids)
+        prefetch(self.dup_groups, aids)
+        prefetch(self.published, aids + [c for a in aids for c in self.dup_groups.get(a, ())])
+
     def event_articles(self, event_id: str) -> list[str]:
         """The event's articles now, copies included, earliest first."""
         g = self.graph
@@ -423,8 +438,11 @@ class Linker:
         """The live events whose story is ``story_id`` now."""
         g, st = self.graph, self.stories
         out: dict[str, None] = {}
-        for e in st.events.get(story_id, ()):
-            e = g.resolve(e)
+        ids = [g.resolve(e) for e in st.events.get(story_id, ())]
+        if isinstance(g.events, ColdMap):
+            prefetch(g.events, ids)
+            prefetch(self.event_story, ids)
+        for e in ids:
             if e not in out and e in g.events and st.resolve(self.event_story.get(e, "")) == story_id:
                 out[e] = None
         return list(out)
@@ -441,14 +459,18 @@ class Linker:
         for sid in sorted({self.stories.resolve(s) for s in stories}):
             events.update(self.story_events(sid))
         out = set(arrivals)
-        for eid in sorted({self.graph.resolve(e) for e in events}):
+        live = sorted({self.graph.resolve(e) for e in events})
+        self._prefetch_events(live)
+        for eid in live:
             out.update(self.event_articles(eid))
         return out
 
     def event_rows(self, event_ids: Iterable[str]) -> list[dict[str, Any]]:
         """One row per live event among ``event_ids`` (an event without articles has none)."""
         rows = []
-        for eid in sorted(set(event_ids)):
+        eids = sorted(set(event_ids))
+        self._prefetch_events(eids)
+        for eid in eids:
             aids = self.event_articles(eid)
             if not aids:
                 continue
@@ -526,8 +548,8 @@ class Linker:
 
     def _core_state(self) -> dict[str, Any]:
         return {
-            "idf": self.idf.to_dict(),
-            "boilerplate": self.boilerplate.to_dict(),
+            "idf": self.idf.state(),
+            "boilerplate": self.boilerplate.state(),
             "lsh": self.lsh.state(),
             "graph": self.graph.state(),
             "stories": self.stories.state(),
@@ -546,17 +568,21 @@ class Linker:
         """The state split for a store: ``(blob, cold, dropped)``.
 
         ``blob`` holds the active part, which every resume reads: articles still in the event index
-        or the duplicate window, the events and stories they belong to, open stories. ``cold`` holds
-        the rest of what is in memory (retired since the last save, or fetched back and maybe
-        changed) as namespace -> key -> plain value, to be written as keyed rows; ``dropped`` names
-        the keys removed since the restore. Restore the blob with ``cold=`` a lookup of those rows."""
-        g, st = self.graph, self.stories
+        or the duplicate window and the events they belong to. The rest of what is in memory goes
+        to ``cold`` (namespace -> key -> plain value, to be written as keyed rows) unless it is
+        still what was fetched: entries retired since the last save, the stories (a story opened by
+        one article stays open for months, a long one carries a large centroid; an ingest of a few
+        articles touches few of them), the per-term counts and the story index's postings (an
+        ingest reads the terms its articles use). ``dropped`` names the keys removed since the
+        restore. Restore the blob with ``cold=`` a lookup of those rows."""
+        g = self.graph
         articles = set(g.nodes) | self.lsh.article_ids()
         events = {g.resolve(g.event_of[a]) for a in g.nodes if a in g.event_of}
         events |= {e for e, ev in g.events.items() if ev.n > 0} | {g.resolve(e) for e in g._dirty}
-        stories = set(st.clusters.active) | {st.resolve(self.event_story[e]) for e in events if e in self.event_story}
         groups = {k for k, members in self.dup_groups.items() if not articles.isdisjoint(members)}
-        hot = {"article": articles, "event": events, "story": stories, "group": groups}
+        # no story is kept in the blob: open stories are fetched when an article, a vote or a sweep
+        # names them (a long story's centroid is large; an ingest of a few articles touches few)
+        hot = {"article": articles, "event": events, "story": set(), "group": groups, "term": set()}
         maps: dict[str, dict[str, Any]] = {}
         cold: dict[str, dict[str, Any]] = {}
         dropped: dict[str, set[str]] = {}
@@ -565,7 +591,11 @@ class Linker:
             encode = _ENCODE.get(ns, _plain)
             keep = hot[keyed]
             maps[ns] = {k: encode(v) for k, v in data.items() if k in keep}
-            cold[ns] = {k: encode(v) for k, v in data.items() if k not in keep}
+            rest = ((k, encode(v)) for k, v in data.items() if k not in keep)
+            if isinstance(data, ColdMap):  # what was fetched and is unchanged needs no write
+                cold[ns] = {k: v for k, v in rest if not data.unchanged(k, v)}
+            else:
+                cold[ns] = dict(rest)
             dropped[ns] = set(getattr(data, "dropped", ()))
         blob = {"version": SNAPSHOT_VERSION, "cold": True, "state": {**self._core_state(), "maps": maps}}
         return blob, cold, dropped
@@ -575,8 +605,8 @@ class Linker:
         cls, snap: dict[str, Any], config: LinkConfig | None = None, cold: ColdSource | None = None
     ) -> Linker:
         """A linker that continues exactly where the saved one stopped. A blob from ``persist``
-        needs ``cold``: ``cold(namespace, key)`` returns the plain value written for that key, or
-        ``MISSING``; retired entries are then fetched when first asked for."""
+        needs ``cold``: ``cold(namespace, keys)`` returns the plain values written for those of
+        ``keys`` that have a row; what is not in the blob is then fetched when first asked for."""
         if snap.get("version") != SNAPSHOT_VERSION:
             raise ValueError(f"unsupported linker snapshot version {snap.get('version')!r}")
         if snap.get("cold") and cold is None:
@@ -584,16 +614,16 @@ class Linker:
         lk = cls(config)
         st = snap["state"]
         lk.idf = IncrementalIdf.from_dict(st["idf"])
-        lk.boilerplate = SourceBoilerplate.from_dict(st.get("boilerplate", {}))
+        lk.boilerplate = SourceBoilerplate.from_dict(st["boilerplate"])
         lk.lsh.load(st["lsh"])
         lk.graph.load(st["graph"])
         lk.stories.load(st["stories"])
         lk.articles = int(st.get("articles", 0))
         for ns, owner, attr, _ in _MAPS:
             decode = _DECODE[ns]
-            data = {k: decode(v) for k, v in st["maps"].get(ns, {}).items()}
+            data = {k: decode(v) for k, v in st["maps"][ns].items()}
             if cold is not None:
-                data = ColdMap(partial(_fetch, cold, ns, decode), data)
+                data = ColdMap(partial(cold, ns), data, partial(_decode_row, ns, decode))
             setattr(lk._owner(owner), attr, data)
         return lk
 
@@ -603,10 +633,7 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, list) else value
 
 
-def _fetch(cold: ColdSource, ns: str, decode: Callable[[Any], Any], key: str) -> Any:
-    value = cold(ns, key)
-    if value is MISSING:
-        return MISSING
+def _decode_row(ns: str, decode: Callable[[Any], Any], key: str, value: Any) -> Any:
     try:
         return decode(value)
     except (TypeError, KeyError, ValueError, AttributeError) as exc:
@@ -617,11 +644,12 @@ def _start_then_id(row: dict[str, Any]) -> tuple[bool, str, str]:
     return (row["start"] is None, row["start"] or "", row["event_id"])
 
 
-#: ``cold(namespace, key)``: the plain value persisted for a retired entry, or ``MISSING``.
-ColdSource = Callable[[str, str], Any]
+#: ``cold(namespace, keys)``: the plain values persisted for those of ``keys`` the store holds.
+ColdSource = Callable[[str, list[str]], dict[str, Any]]
 
 #: The linker's per-key maps: (namespace, owner, attribute, what keys them). ``persist`` keeps the
-#: entries of active articles, events, stories and duplicate groups in the blob, the rest as rows.
+#: entries of active articles, events, stories and duplicate groups in the blob, the rest (and
+#: every per-term entry) as rows.
 _MAPS = (
     ("assignment", "", "assignments", "article"),
     ("published", "", "published", "article"),
@@ -632,12 +660,20 @@ _MAPS = (
     ("members", "graph", "members", "event"),
     ("event_story", "", "event_story", "event"),
     ("story", "stories.clusters", "retired", "story"),
+    ("open_story", "stories.clusters", "active", "story"),
     ("story_events", "stories", "events", "story"),
+    ("story_keys", "stories.clusters.index", "_keys", "story"),
+    ("story_terms", "stories.clusters.index", "_postings", "term"),
+    ("idf", "idf", "df", "term"),
+    ("boilerplate", "boilerplate", "df", "term"),
 )
 _ENCODE: dict[str, Callable[[Any], Any]] = {
     "assignment": Assignment.to_dict,
     "event": Event.to_dict,
     "story": lambda c: c.to_dict(with_vector=False),
+    "open_story": Cluster.to_dict,
+    "story_keys": list,
+    "story_terms": list,  # the keys in the order they were keyed
 }
 
 
@@ -659,9 +695,19 @@ def _ids(value: Any) -> list[str]:
     return list(value)
 
 
+def _count(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"expected a count, got {type(value).__name__}")
+    return value
+
+
+def _assignment(d: Any) -> Assignment:
+    return Assignment(**{**d, "explanation": dict(d.get("explanation") or {})})
+
+
 #: Values read back are checked for their shape (a stored row may be damaged).
 _DECODE: dict[str, Callable[[Any], Any]] = {
-    "assignment": lambda d: Assignment(**d),
+    "assignment": _assignment,
     "published": _day,
     "dup_key": _text,
     "dup_group": _ids,
@@ -670,5 +716,10 @@ _DECODE: dict[str, Callable[[Any], Any]] = {
     "members": _ids,
     "event_story": _text,
     "story": Cluster.from_dict,
+    "open_story": Cluster.from_dict,
     "story_events": _ids,
+    "story_keys": lambda v: tuple(_ids(v)),
+    "story_terms": lambda v: dict.fromkeys(_ids(v)),
+    "idf": _count,
+    "boilerplate": _count,
 }

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .clusters import ClusterParams, Match, OnlineClusterer, centroid_linkage
+from .coldmap import prefetch
 from .index import CandidateIndex
 from .text import SparseVec, dot
 
@@ -170,6 +171,7 @@ class StoryThreader:
         p = self.clusters.params
         merges: list[dict[str, Any]] = []
         pending: dict[tuple[str, str], int] = {}
+        prefetch(self.clusters.active, [self.resolve(x) for pair in self.votes for x in pair])
         for (a, b), n in sorted(self.votes.items(), key=lambda kv: (-kv[1], kv[0])):
             a, b = self.resolve(a), self.resolve(b)
             if a == b or a not in self.clusters.active or b not in self.clusters.active:
@@ -212,7 +214,9 @@ class StoryThreader:
             if c is None or c.n < min_members:
                 continue
             # centroids at the merge threshold share many of their top terms: ask for a fifth of them
-            for oid in self.clusters.index.query(c.index_terms, 10, max(p.min_hits, len(c.index_terms) // 5)):
+            near = self.clusters.index.query(c.index_terms, 10, max(p.min_hits, len(c.index_terms) // 5))
+            prefetch(self.clusters.active, near)
+            for oid in near:
                 o = self.clusters.active.get(oid)
                 if o is None or oid == sid or c.norm2 <= 0 or o.norm2 <= 0:
                     continue
@@ -258,15 +262,18 @@ class StoryThreader:
         )
 
     def state(self) -> dict[str, Any]:
-        """The active part (live clusters, merges, votes). The per-key maps (``events`` and the
-        retired clusters) are persisted by the owner, which keeps retired entries apart."""
+        """Merges, votes, the stories to check at the next ``consolidate`` and the clusterer's
+        clock. The per-key maps (``events``, the open and retired clusters, the index) are persisted
+        by the owner, which keeps what is not active apart."""
         return {
             "clusters": self.clusters.state(),
             "merged_into": self.merged_into,
             "votes": [[a, b, n] for (a, b), n in self.votes.items()],
+            "touched": sorted(self._touched),
         }
 
     def load(self, state: dict[str, Any]) -> None:
         self.clusters.load(state.get("clusters", {}))
         self.merged_into = dict(state.get("merged_into", {}))
         self.votes = {(str(a), str(b)): int(n) for a, b, n in state.get("votes", [])}
+        self._touched = {str(s) for s in state.get("touched", ())}

@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from .coldmap import ColdMap, prefetch
+
 SparseVec = dict[str, float]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
@@ -155,43 +157,55 @@ class SourceBoilerplate:
     """Terms one source puts on most of its items ("Z+ (abopflichtiger Inhalt)", "FAZ+", "Liveblog").
 
     They say who published an item, not what it reports, yet would link every item of that source.
-    A term seen in more than ``share`` of a source's last items (once it has ``min_items``) is dropped
-    from that source's vectors. Counts are kept per source, so the cost is one lookup per term.
+    A term seen in more than ``share`` of a source's items (once it has ``min_items``) is dropped
+    from that source's vectors. ``df`` counts per (source, term), keyed ``source + SEP + term``: one
+    flat map, so that a store-backed linker keeps it as keyed rows and fetches only the counts of
+    the terms arriving articles use (``ColdMap``), not every source's vocabulary.
     """
 
     __slots__ = ("df", "min_items", "n", "share")
 
+    SEP = "\x1f"  # no term contains it (terms are word characters joined by - ' ’ .)
+
     def __init__(self, share: float = 0.15, min_items: int = 40):
         self.share = share
         self.min_items = min_items
-        self.df: dict[str, Counter[str]] = {}
+        self.df: dict[str, int] = Counter()
         self.n: Counter[str] = Counter()
 
     def add(self, source: str | None, vocabulary: Iterable[str]) -> None:
         if source:
             self.n[source] += 1
-            self.df.setdefault(source, Counter()).update(set(vocabulary))
+            df, head = self.df, source + self.SEP
+            keys = [head + t for t in set(vocabulary)]
+            if isinstance(df, Counter):  # in memory: counted in C
+                df.update(keys)
+                return
+            prefetch(df, keys)
+            for k in keys:
+                df[k] = df.get(k, 0) + 1
 
     def filter(self, source: str | None, counts: Mapping[str, float]) -> Mapping[str, float]:
         n = self.n.get(source or "", 0)
         if not source or n < self.min_items:
             return counts
-        df, limit = self.df[source], self.share * n
-        return {t: c for t, c in counts.items() if df.get(t, 0) <= limit}
+        df, head, limit = self.df, source + self.SEP, self.share * n
+        if isinstance(df, ColdMap):
+            df.prefetch([head + t for t in counts])
+        return {t: c for t, c in counts.items() if df.get(head + t, 0) <= limit}
+
+    def state(self) -> dict[str, object]:
+        """Everything but the counts per term (a per-key map its owner persists)."""
+        return {"share": self.share, "min_items": self.min_items, "n": dict(self.n)}
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "share": self.share,
-            "min_items": self.min_items,
-            "n": dict(self.n),
-            "df": {k: dict(v) for k, v in self.df.items()},
-        }
+        return {**self.state(), "df": dict(self.df)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> SourceBoilerplate:
         obj = cls(float(data.get("share", 0.15)), int(data.get("min_items", 40)))  # type: ignore[arg-type,call-overload]
         obj.n = Counter(data.get("n", {}))  # type: ignore[arg-type,call-overload]
-        obj.df = {k: Counter(v) for k, v in dict(data.get("df", {})).items()}  # type: ignore[call-overload]
+        obj.df = Counter({str(k): int(v) for k, v in dict(data.get("df", {})).items()})  # type: ignore[call-overload]
         return obj
 
 
@@ -199,31 +213,44 @@ class IncrementalIdf:
     """Document frequencies that grow with the stream.
 
     ``prior_docs`` pseudo-documents in which no term occurs keep the IDF meaningful while the stream
-    is young (two articles alone would otherwise give every shared term an IDF of zero).
+    is young (two articles alone would otherwise give every shared term an IDF of zero). ``df`` is a
+    plain map of term -> count: a store-backed linker keeps it as keyed rows (``ColdMap``) and
+    fetches the terms of each arriving article in one request.
     """
 
     __slots__ = ("df", "n", "prior_docs")
 
     def __init__(self, prior_docs: int = 50):
-        self.df: Counter[str] = Counter()
+        self.df: dict[str, int] = Counter()
         self.n = 0
         self.prior_docs = prior_docs
 
     def add(self, vocabulary: Iterable[str]) -> None:
         self.n += 1
-        self.df.update(set(vocabulary))
+        df = self.df
+        if isinstance(df, Counter):  # in memory: counted in C
+            df.update(set(vocabulary))
+            return
+        terms = dict.fromkeys(vocabulary)
+        prefetch(df, terms)
+        for t in terms:
+            df[t] = df.get(t, 0) + 1
 
     def idf(self, term: str) -> float:
         return math.log((self.n + self.prior_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
+    def state(self) -> dict[str, object]:
+        """Everything but the counts per term (a per-key map its owner persists)."""
+        return {"n": self.n, "prior_docs": self.prior_docs}
+
     def to_dict(self) -> dict[str, object]:
-        return {"n": self.n, "prior_docs": self.prior_docs, "df": dict(self.df)}
+        return {**self.state(), "df": dict(self.df)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> IncrementalIdf:
         obj = cls(int(data.get("prior_docs", 50)))  # type: ignore[call-overload]
         obj.n = int(data.get("n", 0))  # type: ignore[call-overload]
-        obj.df = Counter(data.get("df", {}))  # type: ignore[arg-type,call-overload]
+        obj.df = Counter({str(k): int(v) for k, v in dict(data.get("df", {})).items()})  # type: ignore[call-overload]
         return obj
 
 
