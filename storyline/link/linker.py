@@ -439,9 +439,8 @@ class Linker:
         g, st = self.graph, self.stories
         out: dict[str, None] = {}
         ids = [g.resolve(e) for e in st.events.get(story_id, ())]
-        if isinstance(g.events, ColdMap):
-            prefetch(g.events, ids)
-            prefetch(self.event_story, ids)
+        prefetch(g.events, ids)
+        prefetch(self.event_story, ids)
         for e in ids:
             if e not in out and e in g.events and st.resolve(self.event_story.get(e, "")) == story_id:
                 out[e] = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 
 from .coldmap import ColdMap, prefetch
@@ -153,6 +153,17 @@ def capitalised_names(text: str) -> list[str]:
     return names
 
 
+def _count_into(df: dict[str, int], keys: Collection[str]) -> None:
+    """Add one to the count of each of ``keys`` (distinct): counted in C for an in-memory
+    ``Counter``, else fetched in one request first (a ``ColdMap`` of keyed rows)."""
+    if isinstance(df, Counter):
+        df.update(keys)
+        return
+    prefetch(df, keys)
+    for k in keys:
+        df[k] = df.get(k, 0) + 1
+
+
 class SourceBoilerplate:
     """Terms one source puts on most of its items ("Z+ (abopflichtiger Inhalt)", "FAZ+", "Liveblog").
 
@@ -176,14 +187,8 @@ class SourceBoilerplate:
     def add(self, source: str | None, vocabulary: Iterable[str]) -> None:
         if source:
             self.n[source] += 1
-            df, head = self.df, source + self.SEP
-            keys = [head + t for t in set(vocabulary)]
-            if isinstance(df, Counter):  # in memory: counted in C
-                df.update(keys)
-                return
-            prefetch(df, keys)
-            for k in keys:
-                df[k] = df.get(k, 0) + 1
+            head = source + self.SEP
+            _count_into(self.df, [head + t for t in set(vocabulary)])
 
     def filter(self, source: str | None, counts: Mapping[str, float]) -> Mapping[str, float]:
         n = self.n.get(source or "", 0)
@@ -227,14 +232,7 @@ class IncrementalIdf:
 
     def add(self, vocabulary: Iterable[str]) -> None:
         self.n += 1
-        df = self.df
-        if isinstance(df, Counter):  # in memory: counted in C
-            df.update(set(vocabulary))
-            return
-        terms = dict.fromkeys(vocabulary)
-        prefetch(df, terms)
-        for t in terms:
-            df[t] = df.get(t, 0) + 1
+        _count_into(self.df, list(dict.fromkeys(vocabulary)))
 
     def idf(self, term: str) -> float:
         return math.log((self.n + self.prior_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
