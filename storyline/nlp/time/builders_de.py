@@ -381,12 +381,13 @@ def b_daypart(m: re.Match[str]) -> Expr | None:
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_WITHIN_BEFORE = re.compile(r"\b(?:[Bb]innen|[Ii]nnerhalb|[Ww]ährend|[Ii]m\s+Laufe?|[Ii]m\s+Verlauf)\s+$")
 
 
 def b_duration(m: re.Match[str]) -> Expr | None:
     unit = unit_of(m["unit"])
-    if m["n"].lower() == "eines" and unit == "tag":
-        return None  # "eines Tages": some day, not a duration
+    if m["n"].lower() == "eines" and unit == "tag" and not _WITHIN_BEFORE.search(m.string, max(0, m.start() - 25), m.start()):
+        return None  # "eines Tages": some day, not a duration ("binnen eines Tages" is one)
     q = re.sub(r"\s+", " ", (m["q"] or "").lower())
     if unit == "jahr" and (q == "ab" or (q in ("unter", "von") and re.search(r"(?:Alter|Kinder|Jugendliche\w*)\s+(?:unter|von)\s*$", m.string[max(0, m.start() - 30) : m.start("x")]))):
         return None  # an age ("ab 16 Jahren", "im Alter von 90 Jahren"), not a time
@@ -500,7 +501,12 @@ def b_unit_edge(m: re.Match[str]) -> Expr | None:
     mod = {"ende": "END", "beginn": "START", "anfang": "START", "mitte": "MID", "wechsel": "END"}.get(p)
     if p == "hälfte" or (unit == "week" and p == "ende"):
         return None  # "Wochenende" is the weekend (its own rule), not the end of a week
-    return expr(m, "DATE", "year_rel", unit=unit, offset=0, mod=mod)
+    if m["y"] and unit == "year" and not _COUNT_AFTER.match(m.string, m.end("y")):
+        # "Jahresmitte 2015" is the middle of 2015 ("seit Jahresbeginn 2000 Anträge" counts)
+        return expr(m, "DATE", "date", y=int(m["y"]), mod=mod, explicit_year=True)
+    e = expr(m, "DATE", "year_rel", unit=unit, offset=0, mod=mod)
+    e.end = m.end("p")
+    return e
 
 
 def b_long_duration(m: re.Match[str]) -> Expr | None:

@@ -52,6 +52,10 @@ NUMBERS_DE: dict[str, int] = {
     "hundert": 100, "einhundert": 100, "tausend": 1000, "anderthalb": 1, "eineinhalb": 1,
     "zweieinhalb": 2,
 }
+# "dreieinhalb Stunden", "sechseinhalb Jahre": a number and a half (the value is the whole part; see
+# patterns.number for the half)
+NUMBERS_DE.update({f"{w}einhalb": n for w, n in list(NUMBERS_DE.items()) if 3 <= n <= 12 and w.isalpha()
+                   and w not in ("beiden", "beide")})
 NUMBERS_EN: dict[str, int] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,

@@ -35,7 +35,7 @@ REL = r"(?P<rel>(?i:vergangen|letzt|vorig|vorangegangen|zurückliegend|kommend|n
 ART = r"(?:der|die|das|den|dem|des)"
 DAYPART = r"(?i:Vormittag|Nachmittag|Mittag|Abend|Nacht|Morgen|früh)"
 UNIT_SG = r"(?P<unit>Woche|Wochenendes?|Monats?|Jahr(?:es)?|Jahrzehnts?|Jahrhunderts?|Quartals?|Halbjahr(?:es)?|Tag(?:es)?|Nacht|Abend|Morgen|Vormittag|Nachmittag|Mittag)"
-UNIT_PL = r"(?P<unit>Jahres|Monats|Jahrzehnts|Jahrhunderts|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Sekunden|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten|Wochenenden|Quartale|Jahr|Monat|Woche|Tag|Stunde|Minute|Sekunde|Jahrzehnt|Jahrhundert|Wochenende|Quartal)"
+UNIT_PL = r"(?P<unit>Jahres|Monats|Tages|Jahrzehnts|Jahrhunderts|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Sekunden|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten|Wochenenden|Quartale|Jahr|Monat|Woche|Tag|Stunde|Minute|Sekunde|Jahrzehnt|Jahrhundert|Wochenende|Quartal)"
 NOT_UNIT_AFTER = r"(?!\s*(?:Prozent|%|Euro|€|Dollar|Franken|Mark|DM|Schilling|Lire|Pfund|Rubel|Yen|Kronen|Meter|Kilo|Tonnen|Stück|Punkte|Menschen|Einwohner|Mitglieder|Besucher|Personen|Mal|mal|Seiten|Quadrat|km|m\b|kg|Liter|Grad|Stimmen|Tore|Millionen|Milliarden)\b)"
 DURATION_LETTER = {
     "jahr": "Y", "monat": "M", "woche": "W", "tag": "D", "stunde": "H", "minute": "MIN",
@@ -76,7 +76,7 @@ def unit_of(word: str) -> str:
 def number(word: str) -> float | None:
     w = word.lower().replace(",", ".")
     if w in L.NUMBERS_DE:
-        return {"anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5}.get(w, L.NUMBERS_DE[w])
+        return L.NUMBERS_DE[w] + 0.5 if w == "anderthalb" or w.endswith("einhalb") else L.NUMBERS_DE[w]
     if w in L.NUMBERS_EN:
         return L.NUMBERS_EN[w]
     try:
@@ -99,6 +99,8 @@ def duration_value(n: float | None, unit: str) -> str | None:
         code, n = "M", None if n is None else n * 3
     if n is None:
         return f"PT{'X'}{code}" if timeish else f"PX{code}"
+    if n != int(n) and code in ("DE", "CE"):  # "eineinhalb Jahrzehnte" → P15Y
+        code, n = "Y", n * (10 if code == "DE" else 100)
     if n != int(n):
         if code == "Y":
             code, n = "M", n * 12
@@ -111,6 +113,8 @@ def duration_value(n: float | None, unit: str) -> str | None:
             code, n = "S", n * 60
         elif code == "S":
             return f"PT{round(n, 3):g}S" if 0.001 <= n <= 10000 else None  # "2,5 Sekunden": PT2.5S
+        elif code in ("M", "W") and n * 2 == int(n * 2) and 1 <= n <= 10000:
+            return f"P{n:g}{code}"  # "viereinhalb Monate": no whole smaller unit; a decimal is valid ISO 8601
     if n < 1 or n > 10000:
         return None  # below one unit after conversion ("0,001 Minuten"): no whole-unit value to give
     return f"PT{int(n)}{code}" if timeish else f"P{int(n)}{code}"
@@ -138,11 +142,16 @@ def mod_of(word: str | None) -> str | None:
     return MOD_CODE.get(word.lower()) if word else None
 
 
+_RANGE_OPEN = re.compile(r"\b(?:[Vv]on|[Vv]om|[Zz]wischen)\s[^.;:!?]{0,40}$")
+
+
 def cue_of(m: re.Match[str]) -> int:
     """Direction implied by a preposition matched as context: "bis" looks ahead, "seit" back."""
     if "pre" not in m.re.groupindex or m.group("pre") is None:
         return 0
     p = m.group("pre").lower()
+    if p.startswith("bis") and _RANGE_OPEN.search(m.string, max(0, m.start() - 50), m.start()):
+        return 0  # "von Jahresbeginn bis 13. März wurden …": the end of a span, the clause's tense decides
     if p in ("bis", "bis zum", "bis zur", "ab", "by", "until", "ab dem", "ab kommendem"):
         return 1
     if p in ("seit", "since", "vor", "nach"):

@@ -233,7 +233,10 @@ def _season(e: Expr, si: int, direction: int, st: _State) -> str:
     if y is None and base is not None:
         y = base.year
         now = _SEASON_ORDER[{12: "WI", 1: "WI", 2: "WI"}.get(base.month, "SP" if base.month < 6 else "SU" if base.month < 9 else "FA")]
-        if direction < 0 and _SEASON_ORDER[part] > now:
+        # "im vorigen Frühling" written in spring is last year's ("im kommenden Frühling" in early spring
+        # may be the one just starting, so only the past moves)
+        last_one = e.rule == "rel_season" and e.cue < 0
+        if direction < 0 and (_SEASON_ORDER[part] > now or (last_one and _SEASON_ORDER[part] == now)):
             y -= 1
         elif direction > 0 and _SEASON_ORDER[part] < now:
             y += 1

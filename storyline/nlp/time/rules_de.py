@@ -157,13 +157,16 @@ SPECS = [
     ("vague_genitive", r"\b(?:binnen|Binnen|innerhalb|Innerhalb|während|Während)\s+(?P<x>(?:weniger|einiger|mehrerer|vieler|etlicher)\s+(?P<unit>Tage|Wochen|Monate|Jahre|Stunden|Minuten|Sekunden|Jahrzehnte))\b", b_vague_duration),
     ("adj_duration", rf"\b(?:(?:fast|knapp|rund|etwa)\s+)?(?P<n>\d{{1,3}}|{NUM})-?(?P<u>jährig|tägig|wöchig|monatig|stündig|minütig|Tage|Jahre|Wochen|Monate)(?:e|er|es|en|em)?\b", b_adj_duration),
     ("prev_unit", r"\b(?P<w>Vorjahr(?:es|s)?|Vormonat(?:s)?|Vorwoche|Vorjahresmonat|Vorjahreszeitraum)\b", b_prev_unit),
-    ("unit_edge", r"\b(?P<u>Jahres|Monats|Wochen)(?P<p>ende|beginn|anfang|mitte|wechsel|hälfte)\b", b_unit_edge),
+    # "zu Jahresbeginn", "Jahresmitte 2015" (the year named after it: one expression)
+    ("unit_edge", rf"\b(?P<u>Jahres|Monats|Wochen)(?P<p>ende|beginn|anfang|mitte|wechsel|hälfte)\b(?:\s+(?P<y>{YEAR})\b(?![.,]\d|\s*[-–/]\s*\d))?", b_unit_edge),
     ("long_duration", r"\b(?P<u>(?i:jahre|jahrzehnte|monate|wochen|tage|stunden|minuten))lang(?:e|er|es|en|em)?\b", b_long_duration),
     ("deictic_adj_wd", rf"\b(?P<w>gestrigen|heutigen|morgigen|Gestrigen|Heutigen|Morgigen)\s+(?P<x>(?P<wd>{WD})(?P<dp>vormittag|nachmittag|mittag|abend|morgen|nacht)?)\b", b_deictic_adj),
     ("deictic_adj", r"\b(?P<x>(?:(?:des|dem|den|der)\s+)?(?P<w>gestrigen|heutigen|morgigen|Gestrigen|Heutigen|Morgigen)\s+(?:(?P<dp>Vormittag|Nachmittag|Mittag|Abend|Morgen|Nacht)s?|Tag(?:es|e)?))\b", b_deictic_adj),
     ("weekday_of_week", rf"\b(?P<wd>{WD})(?P<dp>vormittag|nachmittag|mittag|abend|morgen|nacht)?\s+(?P<rel>vergangener|letzter|voriger|nächster|kommender|dieser)\s+Woche\b", b_weekday_of_week),
     ("midnight", r"\b(?:um|gegen|bis|nach|vor|Um|Gegen)\s+(?P<x>Mitternacht)\b", b_midnight),
-    ("vague_later", r"\b(?P<unit>Jahre|Monate|Wochen|Tage|Jahrzehnte|Stunden)(?=\s+(?:später|danach|darauf|zuvor|davor|vorher)\b)", b_vague_duration),
+    # "Jahre später", "noch Monate nach seinem Rücktritt", "in den Jahren davor": an unspecified span
+    ("vague_later", r"\b(?P<unit>Jahre|Monate|Wochen|Tage|Jahrzehnte|Stunden)(?=\s+(?:später|danach|darauf|zuvor|davor|vorher)\b|\s+nach\s+(?:de[mnr]|seine[mnrs]?|ihre[mnrs]?|Beginn|Ende|Ostern|Weihnachten)\b)", b_vague_duration),
+    ("vague_after_the", r"\b(?:[Ii]n|[Aa]us)\s+(?P<x>den\s+(?P<unit>Jahren|Monaten|Wochen|Tagen|Jahrzehnten))(?=\s+(?:danach|darauf|zuvor|davor)\b)", b_vague_duration),
     ("ordinal_unit", r"\b(?P<x>(?:(?:der|die|das|den|dem|des)\s+)?(?P<o>erst|zweit|dritt|viert|fünft|sechst|siebt|acht)(?:e|en|er|es|em)\s+(?P<unit>Woche|Tag|Tages|Monat|Monats|Wochenende|Wochenendes))\b", b_ordinal_unit),
     ("unit_after", r"\b(?P<x>(?:(?:der|die|das|den|dem)\s+)?(?P<unit>Woche|Tag|Monat|Jahr)\s+(?:darauf|danach))\b", b_unit_after),
     ("later", rf"\b(?P<n>{NUM})\s+(?P<unit>Jahre|Jahr|Monate|Monat|Wochen|Woche|Tage|Tag|Stunden|Stunde|Minuten|Minute)\s+(?P<dir>später|danach|darauf|zuvor|davor|früher|vorher)\b", b_later),
@@ -184,7 +187,9 @@ SPECS = [
     ("set_season", rf"\b(?:jede[nrs]?|Jede[nrs]?)\s+{SEASON}\b", b_set_season),
     ("set_each", rf"\b(?:jede[nrs]?|Jede[nrs]?|einmal\s+(?:im|pro|in\s+der)|pro)\s+(?P<u>Tag|Woche|Monat|Jahr|Stunde|Quartal|{WD})\b", b_set_each),
     ("holiday", rf"\b(?P<h>(?i:{HOL}))\b(?:\s+(?P<y>{YEAR})\b)?", b_holiday),
-    ("season", rf"(?:\b(?:im|Im|seit\s+dem|bis\s+zum|den\s+ganzen|diesen|Anfang|Ende|Mitte|bis|Bis|ab|Ab|seit|Seit)\s+)(?P<x>{SEASON}(?:\s+(?P<y>{YEAR}))?)\b", b_season),
+    # "im Sommer", "vor dem Winter", "während des Sommers", "den Sommer über": the season without
+    # preposition and article
+    ("season", rf"(?:\b(?:im|Im|seit\s+dem|bis\s+zum|den\s+ganzen|diesen|Anfang|Ende|Mitte|bis|Bis|ab|Ab|seit|Seit|[Vv]or\s+dem|[Nn]ach\s+dem|[Ww]ährend\s+des|den(?=\s+\w+\s+(?:über|hindurch)\b))\s+)(?P<x>{SEASON}(?:(?<=[rt])s)?(?:\s+(?P<y>{YEAR}))?)\b", b_season),
     ("season_year", rf"\b(?:{MODW}\s+(?:des\s+)?)?{SEASON}s?\s+(?P<y>{YEAR})\b", b_season),
     # "der ersten Hälfte des Jahres", "der zweiten Hälfte des vergangenen Jahres / des Jahres 2015"
     ("half_of_year", rf"\b(?P<x>(?:der\s+)?(?P<o>ersten|zweiten)\s+Hälfte\s+des\s*(?:{REL}\s+)?Jahres(?:\s+(?P<y>{YEAR}))?)\b", b_half_of_year),

@@ -121,8 +121,15 @@ _NOT_WEAK_WORDS = frozenset(["heute", "bitte", "mitte", "seite", "weite", "breit
                              "alte", "nichte", "feste"])
 
 
+# "-chten" is kept out above for "rechten", "leichten", "möchten"; these verbs' plural preterites are past
+# ("machten einander Vorwürfe"); "gemachten", "gebrauchten" are participles and start with "ge"
+_PAST_CHTEN = ("machten", "brauchten", "suchten", "lachten")
+
+
 @lru_cache(maxsize=65536)
 def _weak_past(word: str) -> bool:
+    if word.endswith(_PAST_CHTEN) and word[0].islower() and not word.startswith(("ge", "versuchten", "untersuchten")):
+        return True
     return (len(word) >= 5 and word[0].islower() and word not in _NOT_WEAK_WORDS
             and _WEAK_PAST.fullmatch(word) is not None and _NOT_WEAK_PAST.fullmatch(word) is None)
 

@@ -75,7 +75,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "weekday": ("weekday",), "weekday_dp": ("weekday",), "weekend": ("unit",), "clock": ("digit",),
     "clock_range": ("digit",), "clock_prep": ("digit",), "daypart": ("unit",), "duration": ("unit",),
     "half_duration": ("unit",), "hm_duration": ("unit",), "vague_duration": ("unit",), "adj_duration": ("unit",), "later": ("unit",),
-    "ref_day": ("unit",), "ordinal_unit": ("unit",), "unit_after": ("unit",), "duration_range": ("unit",), "deictic_adj": ("deictic",), "season_rel_year": ("season",), "vague_later": ("unit",), "prev_unit": ("unit",), "unit_edge": ("unit",), "long_duration": ("unit",),
+    "ref_day": ("unit",), "ordinal_unit": ("unit",), "unit_after": ("unit",), "duration_range": ("unit",), "deictic_adj": ("deictic",), "season_rel_year": ("season",), "vague_later": ("unit",), "vague_after_the": ("unit",), "prev_unit": ("unit",), "unit_edge": ("unit",), "long_duration": ("unit",),
     "deictic_adj_wd": ("weekday",), "weekday_of_week": ("weekday",), "midnight": ("unit",), "in_course_of": ("unit",), "vague_genitive": ("unit",), "half_of_year": ("unit",), "set_every_n": ("unit",), "set_x_for_x": ("unit",), "set_season": ("season",), "clock_half": ("quarter_hour",), "these_days": ("unit",), "night_before": ("weekday",), "ref_word": ("ref",), "former": ("ref",), "set_each_last": ("set",),
     "set_word": ("set",), "set_each": ("set",), "set_times": ("unit",), "clock_word": ("unit",), "holiday": ("holiday",), "season": ("season",),
     "season_year": ("season",), "quarter": ("unit",),
