@@ -68,3 +68,18 @@ def test_text_ids_ignore_whitespace_and_invisibles(text: str):
     spaced = "  " + text.replace(" ", " \u200b ") + "\n"
     assert normalise_text(text) == normalise_text(spaced)
     assert article_id(None, text) == article_id(None, spaced)
+
+
+def test_other_languages_split_sentences_with_the_multilingual_tokenizer():
+    # only the annotated languages load their own (sometimes slow) spaCy tokenizer; a French article
+    # is still split into sentences, with offsets into its text
+    from storyline.nlp.sentences import SentencesStage, blank
+
+    assert blank("de").lang == "de" and blank("en").lang == "en"
+    assert blank("fr").lang == "xx" and blank("zz").lang == "xx"
+    text = "Le gouvernement a annoncé de nouvelles mesures. L'opposition critique le projet."
+    doc = SentencesStage(Settings({}))(Document(Article(id="a", text=text, language="fr")))
+    assert [text[s.start : s.end] for s in doc.sentences] == [
+        "Le gouvernement a annoncé de nouvelles mesures.",
+        "L'opposition critique le projet.",
+    ]

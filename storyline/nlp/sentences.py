@@ -36,11 +36,21 @@ def tokenizer_safe(text: str) -> str:
     return _PUNCT_RUN.sub(lambda m: m.group()[0] + "-" * (len(m.group()) - 2) + m.group()[-1], text)
 
 
+#: Languages whose own spaCy tokenizer we load. The later stages annotate only these; for any other
+#: language the multilingual tokenizer splits sentences just as well, and some language classes cost
+#: seconds to load (French compiles its tokenizer exceptions: 2.4 s), paid again by every CLI process
+#: that meets one such article.
+OWN_TOKENIZERS = frozenset({"de", "en"})
+
+
 @lru_cache(maxsize=8)
 def blank(lang: str) -> Any:
-    """A blank spaCy pipeline for ``lang`` (falls back to the multilingual one) with a sentencizer."""
+    """A blank spaCy pipeline with a sentencizer: ``lang``'s own for the languages in
+    ``OWN_TOKENIZERS``, else (and when spaCy lacks it) the multilingual one."""
     import spacy
 
+    if lang not in OWN_TOKENIZERS:
+        lang = "xx"
     try:
         nlp = spacy.blank(lang)
     except (ImportError, KeyError, ValueError, OSError):
