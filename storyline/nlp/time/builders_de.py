@@ -11,6 +11,7 @@ import re
 from . import lexicon as L
 from .expr import Expr
 from .patterns import (
+    WITHIN,
     cue_of,
     duration_value,
     expr,
@@ -381,7 +382,7 @@ def b_daypart(m: re.Match[str]) -> Expr | None:
 
 
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_WITHIN_BEFORE = re.compile(r"\b(?:[Bb]innen|[Ii]nnerhalb|[Ww]ährend|[Ii]m\s+Laufe?|[Ii]m\s+Verlauf)\s+$")
+_WITHIN_BEFORE = re.compile(rf"\b(?:{WITHIN}|[Ii]m\s+Laufe?|[Ii]m\s+Verlauf)\s+$")
 
 
 def b_duration(m: re.Match[str]) -> Expr | None:

@@ -33,6 +33,8 @@ NUM = rf"(?:\d{{1,3}}(?:,\d+)?|{NUMW})"
 MODW = r"(?P<mod>Anfangs|Anfang|Mitte|Ende|Beginn|Ausgang)"
 REL = r"(?P<rel>(?i:vergangen|letzt|vorig|vorangegangen|zurückliegend|kommend|nächst|folgend|bevorstehend|darauffolgend|dies|laufend|heurig|diesjährig|selb|gleich))(?:e|er|es|en|em)"
 ART = r"(?:der|die|das|den|dem|des)"
+#: Prepositions of a span that something happens within ("binnen weniger Tage", "innerhalb eines Tages")
+WITHIN = r"(?:[Bb]innen|[Ii]nnerhalb|[Ww]ährend)"
 DAYPART = r"(?i:Vormittag|Nachmittag|Mittag|Abend|Nacht|Morgen|früh)"
 UNIT_SG = r"(?P<unit>Woche|Wochenendes?|Monats?|Jahr(?:es)?|Jahrzehnts?|Jahrhunderts?|Quartals?|Halbjahr(?:es)?|Tag(?:es)?|Nacht|Abend|Morgen|Vormittag|Nachmittag|Mittag)"
 UNIT_PL = r"(?P<unit>Jahres|Monats|Tages|Jahrzehnts|Jahrhunderts|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Sekunden|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten|Wochenenden|Quartale|Jahr|Monat|Woche|Tag|Stunde|Minute|Sekunde|Jahrzehnt|Jahrhundert|Wochenende|Quartal)"

@@ -82,6 +82,7 @@ from .patterns import (
     UNIT_PL,
     UNIT_SG,
     WD,
+    WITHIN,
     YEAR,
     Rule,
     compile_rules,
@@ -154,7 +155,7 @@ SPECS = [
     ("half_duration", r"\b(?:ein(?:em|en|es)?\s+)?halb(?:e|en|es|er)?\s+(?P<unit>Jahrhunderts?|Jahrzehnts?|Jahr|Jahres|Stunde|Tag|Tages)\b", b_half_duration),
     ("vague_duration", rf"\b(?:(?i:{'|'.join(L.VAGUE_DE)})\s+|(?<=seit\s)|(?<=Seit\s)|(?<=vor\s)|(?<=Vor\s))(?P<unit>Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten)\b", b_vague_duration),
     # genitive after "binnen"/"innerhalb": "binnen weniger Tage", "innerhalb mehrerer Wochen"
-    ("vague_genitive", r"\b(?:binnen|Binnen|innerhalb|Innerhalb|während|Während)\s+(?P<x>(?:weniger|einiger|mehrerer|vieler|etlicher)\s+(?P<unit>Tage|Wochen|Monate|Jahre|Stunden|Minuten|Sekunden|Jahrzehnte))\b", b_vague_duration),
+    ("vague_genitive", rf"\b{WITHIN}\s+(?P<x>(?:weniger|einiger|mehrerer|vieler|etlicher)\s+(?P<unit>Tage|Wochen|Monate|Jahre|Stunden|Minuten|Sekunden|Jahrzehnte))\b", b_vague_duration),
     ("adj_duration", rf"\b(?:(?:fast|knapp|rund|etwa)\s+)?(?P<n>\d{{1,3}}|{NUM})-?(?P<u>jährig|tägig|wöchig|monatig|stündig|minütig|Tage|Jahre|Wochen|Monate)(?:e|er|es|en|em)?\b", b_adj_duration),
     ("prev_unit", r"\b(?P<w>Vorjahr(?:es|s)?|Vormonat(?:s)?|Vorwoche|Vorjahresmonat|Vorjahreszeitraum)\b", b_prev_unit),
     # "zu Jahresbeginn", "Jahresmitte 2015" (the year named after it: one expression)

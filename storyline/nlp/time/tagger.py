@@ -128,10 +128,11 @@ _PAST_CHTEN = ("machten", "brauchten", "suchten", "lachten")
 
 @lru_cache(maxsize=65536)
 def _weak_past(word: str) -> bool:
-    if word.endswith(_PAST_CHTEN) and word[0].islower() and not word.startswith(("ge", "versuchten", "untersuchten")):
-        return True
-    return (len(word) >= 5 and word[0].islower() and word not in _NOT_WEAK_WORDS
-            and _WEAK_PAST.fullmatch(word) is not None and _NOT_WEAK_PAST.fullmatch(word) is None)
+    if len(word) < 5 or not word[0].islower() or word in _NOT_WEAK_WORDS or _WEAK_PAST.fullmatch(word) is None:
+        return False
+    return _NOT_WEAK_PAST.fullmatch(word) is None or (
+        word.endswith(_PAST_CHTEN) and not word.startswith(("ge", "versuchten", "untersuchten"))
+    )
 
 
 _PERFECT_AUX = frozenset({"hat", "haben", "habe"})
