@@ -515,6 +515,10 @@ def b_long_duration(m: re.Match[str]) -> Expr | None:
     return expr(m, "DURATION", "fixed", value=v) if v else None
 
 
+def b_quarter_century(m: re.Match[str]) -> Expr | None:
+    return expr(m, "DURATION", "fixed", value="P25Y")
+
+
 def b_season_rel_year(m: re.Match[str]) -> Expr | None:
     if (m["rel"] or "").lower() in _SAME_YEAR:
         return expr(m, "DATE", "year_rel_ref", unit="year", offset=0, part=L.SEASONS_DE[m["s"].lower()])
@@ -538,7 +542,8 @@ def b_weekday_of_week(m: re.Match[str]) -> Expr | None:
 def b_night_before(m: re.Match[str]) -> Expr | None:
     """"Nacht" in "in der Nacht auf Sonntag": the night from Saturday to Sunday, dated to Saturday."""
     y = _year2(m["y"])
-    return expr(m, "TIME", "night_before", wd=L.WEEKDAYS_DE[m["wd"].lower()], part="NI", y=y,
+    wd = L.WEEKDAYS_DE[m["wd"].lower()] if "wd" in m.re.groupindex and m["wd"] else None
+    return expr(m, "TIME", "night_before", wd=wd, part="NI", y=y,
                 m=_month(m["mon"]) if m["mon"] else None, d=int(m["d"]) if m["d"] else None)
 
 
@@ -613,13 +618,20 @@ _SEASON_PART_MOD = {"früh": "START", "spät": "END", "hoch": "MID"}
 
 
 def b_season(m: re.Match[str]) -> Expr | None:
-    y = int(m["y"]) if m["y"] else None
+    y = int(m["y"]) if "y" in m.re.groupindex and m["y"] else None
     mod = mod_of(m["mod"]) if "mod" in m.re.groupindex else None
     if "s2" in m.re.groupindex and m["s2"]:  # "Spätherbst"
         season, mod = m["s2"], mod or _SEASON_PART_MOD[m["sp"].lower()]
     else:
         season = m["s"]
     return expr(m, "DATE", "season", part=L.SEASONS_DE[season.lower()], y=y, explicit_year=y is not None, mod=mod)
+
+
+def b_season_after(m: re.Match[str]) -> Expr | None:
+    e = b_season(m)
+    if e is not None:
+        e.cue = 1
+    return e
 
 
 def b_half_of_year(m: re.Match[str]) -> Expr | None:

@@ -28,6 +28,11 @@ from .normalize import (
 )
 
 _SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_MID = {"SP": 4, "SU": 7, "FA": 10}  # winter spans the turn of the year: never rolled
+# A history moves forward: a month without a year lying this many months or more before the month
+# the text named last is the next year's ("Anfang Dezember 1941 … im Februar" is February 1942).
+NARRATIVE_ROLL_MONTHS = 7
 DAY_CONTEXT_SENTENCES = 0  # a clock time borrows the day named at most this many sentences before
 # "am nächsten Tag", "am Vortag" count from the day the text named last, a few sentences back at most
 # (further away, or with no day named at all, from the publication date).
@@ -41,6 +46,7 @@ class _State:
     year: tuple[int, int] | None = None  # (year, sentence) last explicit year
     ref: date | None = None  # narrative reference date (any granularity, first day)
     day: tuple[date, int] | None = None  # (date, sentence) last day-level date
+    ref_month: bool = False  # the reference names a month (or season), not just a year
 
 
 def resolve_all(exprs: list[Expr], sent_of: list[int], expr_dir: list[int], anchor: date | None,
@@ -74,10 +80,13 @@ def _remember(e: Expr, value: str, si: int, st: _State) -> None:
         d = safe_date(y, int(value[5:7]), int(value[8:10]))
         if d:
             st.day = (d, si)
-            st.ref = d
-    elif e.kind in ("date", "year_rel", "year_rel_ref", "season", "quarter", "holiday"):
-        mo = int(value[5:7]) if len(value) >= 7 and value[5:7].isdigit() else 1
-        st.ref = date(y, mo, 1) if MIN_YEAR <= y <= MAX_YEAR else st.ref
+            st.ref, st.ref_month = d, True
+    elif e.kind in ("date", "year_rel", "year_rel_ref", "season", "quarter", "holiday") and MIN_YEAR <= y <= MAX_YEAR:
+        code = value[5:7]
+        mo = int(code) if code.isdigit() else _SEASON_START.get(code)
+        if mo is None and st.ref is not None and st.ref.year == y:
+            return  # "im selben Jahr" after "am 17. September": the finer reference stays
+        st.ref, st.ref_month = date(y, mo or 1, 1), mo is not None
 
 
 def _base(st: _State) -> date | None:
@@ -93,6 +102,12 @@ def _context_year(si: int, st: _State) -> int | None:
     if st.year and st.year[1] == si:
         return st.year[0]
     return None
+
+
+def _rolls_forward(month: int, st: _State) -> bool:
+    """Whether a yearless month in a narrative lies in the year after the reference date's."""
+    return (st.mode == "narrative" and st.ref is not None and st.ref_month
+            and st.ref.month - month >= NARRATIVE_ROLL_MONTHS)
 
 
 def _day_base(si: int, st: _State, window: int = DAY_CONTEXT_SENTENCES) -> date | None:
@@ -203,6 +218,8 @@ def _calendar(e: Expr, si: int, direction: int, st: _State) -> str | None:
         return None  # impossible date such as 31 February (2000: a leap year allows 29 February)
     if y is None:
         y = _context_year(si, st)
+        if y is not None and _rolls_forward(e.m, st):
+            y += 1
         base = _base(st)
         if y is None and base is not None:
             y = pick_year(e.m, e.d, base, direction)
@@ -229,7 +246,21 @@ def _season(e: Expr, si: int, direction: int, st: _State) -> str:
     base = _base(st)
     if e.offset is not None and base is not None:
         return f"{base.year + e.offset:04d}-{part}"
+    if e.rule == "season_after" or (st.mode == "narrative" and e.rule == "rel_season" and e.cue):
+        # "im Sommer darauf", "im folgenden Winter" in a history: the next (or last) one after the
+        # date the text named last, not the one of that date's year
+        ref = st.ref or base
+        if ref is None:
+            return f"XXXX-{part}"
+        start = _SEASON_START[part]
+        if st.ref is not None and not st.ref_month:  # only a year named: "1875 … im Sommer darauf" is 1876's
+            return f"{ref.year + (1 if e.cue > 0 else -1):04d}-{part}"
+        if e.cue > 0:
+            return f"{ref.year + (start <= ref.month):04d}-{part}"
+        return f"{ref.year - (start >= ref.month):04d}-{part}"
     y = _context_year(si, st)
+    if y is not None and part in _SEASON_MID and _rolls_forward(_SEASON_MID[part], st):
+        y += 1
     if y is None and base is not None:
         y = base.year
         now = _SEASON_ORDER[{12: "WI", 1: "WI", 2: "WI"}.get(base.month, "SP" if base.month < 6 else "SU" if base.month < 9 else "FA")]

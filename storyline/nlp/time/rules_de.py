@@ -46,6 +46,7 @@ from .builders_de import (
     b_present_ref,
     b_prev_unit,
     b_quarter,
+    b_quarter_century,
     b_ref_day,
     b_rel_duration,
     b_rel_season,
@@ -53,6 +54,7 @@ from .builders_de import (
     b_rel_weekday,
     b_same_unit,
     b_season,
+    b_season_after,
     b_season_rel_year,
     b_set_each,
     b_set_every_n,
@@ -119,6 +121,8 @@ SPECS = [
     ("season_rel_year", rf"\b(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter)s?\s+(?:des\s*)?{REL}\s+Jahres\b", b_season_rel_year),
     ("month_mod", rf"{PRE}\b(?P<x>{MODW}\s+(?P<mon>{MON}))", b_month),
     ("month_ctx", rf"\b(?P<pre>im|Im|seit|Seit|bis|Bis|ab|Ab|vor|Vor|nach|Nach|zum|vom|bis\s+zum|bis\s+in\s+den|den|diesen|jeden|im\s+Monat)\s+(?P<x>(?P<mod>)(?P<mon>{MON}))", b_month),
+    # "im April und Mai", "Juli oder August": the two month names that are also names need a month beside them
+    ("month_pair", rf"\b{MON}\s+(?:und|oder|bis|sowie)\s+(?P<x>(?P<mod>)(?P<mon>Mai|August))\b(?!\s*[-–]?\s*\d)", b_month),
     ("month_bare", r"\b(?P<x>(?P<mod>)(?P<mon>Januar|Jänner|Februar|März|April|Juni|Juli|September|Oktober|November|Dezember))\b(?!\s*[-–]?\s*\d)", b_month),
     ("year", rf"{PRE}(?P<x>(?:{MODW}\s+)?(?:(?:das|dem|des)\s+Jahr(?:e|es)?\s+|Jahr(?:e|es)?\s+)?(?<![\d.,/§])(?:(?<![-–])|(?<=\b(?:1\d|20)\d\d[-–]))\b(?P<y>{YEAR})\b(?![.,]\d|\d|\s*[-–/]\s*\d{{1,2}}\b(?!\.)){NOT_UNIT_AFTER})", b_year),
     # "die Saison 2014/15", "1925/ 26": two consecutive years written as one (a season, a fiscal year)
@@ -148,6 +152,8 @@ SPECS = [
     ("clock_prep", r"\b(?:um|ab|gegen|von|bis)\s+(?P<x>(?P<h>[01]?\d|2[0-3])[.:](?P<mi>[0-5]\d))\b(?![.,:]\d)(?!\s*(?:Prozent|%|Euro|Meter|Punkte|Mio|Mrd|Millionen|Milliarden))", b_clock),
     # "in der Nacht auf Sonntag" / "zum Mittwoch": the night before that weekday (the weekday is its own expression)
     ("night_before", rf"\b(?P<x>Nacht)\s+(?:auf|zum|zu)\s+(?:den\s+)?(?P<wd>{WD})\b(?:,?\s+(?:den|dem)\s+(?P<d>{DAY})\.\s*(?P<mon>{MON})(?:\s+(?P<y>{YEAR}))?)?", b_night_before),
+    # "in der Nacht zum 3. September", "Nacht vom 5. auf den 6. Juni 1944": the night before that day
+    ("night_date", rf"\b(?P<x>Nacht)\s+(?:vom\s+{DAY}\.\s*(?:{MON}\s+)?(?:auf|zum)|auf|zum)\s+(?:den\s+)?(?P<d>{DAY})\.\s*(?P<mon>{MON})(?:\s+(?P<y>{YEAR}))?", b_night_before),
     ("daypart", r"\b(?:am|Am|in\s+der|In\s+der|gegen|zur|zu|in|In|bis\s+in|bis\s+zum|vom|den\s+ganzen)\s+(?P<x>(?:(?:den|der|die)\s+(?=frühen|späten))?(?:(?:frühen|späten|späteren)\s+)?(?P<dp>Vormittag|Nachmittag|Mittag|Abend|Nacht|Morgen|Morgenstunden|Abendstunden|Nachmittagsstunden|Mittagsstunden|Nachtstunden))\b", b_daypart),
     ("duration", rf"(?<![\d.,:])\b(?:(?P<q>fast|knapp|rund|etwa|über|mehr\s+als|weniger\s+als|gut|mindestens|höchstens|nur|ganze|ganzen|ab|unter|von)\s+)?(?P<x>(?P<n>{BIGNUM}|{NUM})\s+{UNIT_PL})\b(?!\s+(?:alt|alte|alten|alter|älter|jünger)\b)", b_duration),
     ("duration_range", rf"(?<![\d.,])\b(?P<x>(?P<n>\d{{1,3}}|{NUMW}))(?=\s*(?:bis|-|–|oder)\s*(?:\d{{1,3}}|{NUMW})\s+{UNIT_PL}\b(?!\s+(?:alt|alte|alten|alter)\b))", b_duration_range),
@@ -160,6 +166,7 @@ SPECS = [
     ("prev_unit", r"\b(?P<w>Vorjahr(?:es|s)?|Vormonat(?:s)?|Vorwoche|Vorjahresmonat|Vorjahreszeitraum)\b", b_prev_unit),
     # "zu Jahresbeginn", "Jahresmitte 2015" (the year named after it: one expression)
     ("unit_edge", rf"\b(?P<u>Jahres|Monats|Wochen)(?P<p>ende|beginn|anfang|mitte|wechsel|hälfte)\b(?:\s+(?P<y>{YEAR})\b(?![.,]\d|\s*[-–/]\s*\d))?", b_unit_edge),
+    ("quarter_century", r"\b(?P<x>(?:(?i:ein|einem|eines|einen)\s+)?Vierteljahrhunderts?)\b", b_quarter_century),
     ("long_duration", r"\b(?P<u>(?i:jahre|jahrzehnte|monate|wochen|tage|stunden|minuten))lang(?:e|er|es|en|em)?\b", b_long_duration),
     ("deictic_adj_wd", rf"\b(?P<w>gestrigen|heutigen|morgigen|Gestrigen|Heutigen|Morgigen)\s+(?P<x>(?P<wd>{WD})(?P<dp>vormittag|nachmittag|mittag|abend|morgen|nacht)?)\b", b_deictic_adj),
     ("deictic_adj", r"\b(?P<x>(?:(?:des|dem|den|der)\s+)?(?P<w>gestrigen|heutigen|morgigen|Gestrigen|Heutigen|Morgigen)\s+(?:(?P<dp>Vormittag|Nachmittag|Mittag|Abend|Morgen|Nacht)s?|Tag(?:es|e)?))\b", b_deictic_adj),
@@ -190,8 +197,10 @@ SPECS = [
     ("holiday", rf"\b(?P<h>(?i:{HOL}))\b(?:\s+(?P<y>{YEAR})\b)?", b_holiday),
     # "im Sommer", "vor dem Winter", "während des Sommers", "den Sommer über": the season without
     # preposition and article
-    ("season", rf"(?:\b(?:im|Im|seit\s+dem|bis\s+zum|den\s+ganzen|diesen|Anfang|Ende|Mitte|bis|Bis|ab|Ab|seit|Seit|[Vv]or\s+dem|[Nn]ach\s+dem|[Ww]ährend\s+des|den(?=\s+\w+\s+(?:über|hindurch)\b))\s+)(?P<x>{SEASON}(?:(?<=[rt])s)?(?:\s+(?P<y>{YEAR}))?)\b", b_season),
-    ("season_year", rf"\b(?:{MODW}\s+(?:des\s+)?)?{SEASON}s?\s+(?P<y>{YEAR})\b", b_season),
+    ("season", rf"(?:\b(?:im|Im|[Ss]eit\s+dem|[Bb]is\s+zum|[Zz]um|den\s+ganzen|diesen|Anfang|Ende|Mitte|bis|Bis|ab|Ab|seit|Seit|[Vv]or\s+dem|[Nn]ach\s+dem|[Ww]ährend\s+des|den(?=\s+\w+\s+(?:über|hindurch)\b))\s+)(?P<x>{SEASON}(?:(?<=[rt])s)?(?:\s+(?P<y>{YEAR})(?:/\d\d(?!\d))?)?)\b", b_season),
+    # "im Sommer darauf", "im Winter danach": the next one after the date the text named last
+    ("season_after", rf"\b(?:im|Im)\s+(?P<x>{SEASON}s?\s+(?:darauf|danach))\b", b_season_after),
+    ("season_year", rf"\b(?:{MODW}\s+(?:des\s+)?)?{SEASON}s?\s+(?P<y>{YEAR})(?:/\d\d(?!\d))?\b", b_season),
     # "der ersten Hälfte des Jahres", "der zweiten Hälfte des vergangenen Jahres / des Jahres 2015"
     ("half_of_year", rf"\b(?P<x>(?:der\s+)?(?P<o>ersten|zweiten)\s+Hälfte\s+des\s*(?:{REL}\s+)?Jahres(?:\s+(?P<y>{YEAR}))?)\b", b_half_of_year),
     ("quarter", rf"\b(?:(?:im|Im)\s+)?(?P<x>(?:(?:das|dem|des|der)\s+)?(?P<o>erste[nms]?|zweite[nms]?|dritte[nms]?|vierte[nms]?|[1-4]\.)\s+(?P<q>Quartals?|Halbjahr(?:es)?|Jahreshälfte)(?:\s+(?P<y>{YEAR}))?)\b", b_quarter),

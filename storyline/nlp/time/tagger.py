@@ -37,6 +37,10 @@ _FUTURE_DE = L.FUTURE_CUES | frozenset(
 )
 _CLAUSE = re.compile(r"[,;:–]|\s(?:und|aber|sowie|doch|während|nachdem|bevor|and|but)\s")
 _PASSIVE_AUX = frozenset({"wird", "werden", "werde"})
+# words that may stand beside a time expression in a clause of its own ("im April und …")
+_BARE_CLAUSE_WORDS = frozenset({"im", "am", "in", "an", "um", "bis", "ab", "seit", "vom", "zum", "zur", "von", "vor",
+                                "nach", "der", "die", "das", "den", "dem", "des", "und", "oder", "sowie", "noch",
+                                "schon", "erst", "bereits", "auch", "the", "on", "at", "by", "until", "since"})
 CLAUSE_REACH = 300  # characters either side that the tense of an expression's clause is read from
 WINDOW_LEFT, WINDOW_RIGHT = 48, 64  # characters around a trigger that a rule's match (and lookahead) lies within
 
@@ -243,7 +247,12 @@ def extract(text: str, sentences: Sequence[tuple[int, int]] | None = None, lang:
         k2 = bisect_left(cut_starts, e.end)
         right = min(b, cuts[k2][0] if k2 < len(cuts) else b, e.end + CLAUSE_REACH)
         # after "bis"/"ab" only a clearly past clause turns the expression back (see resolve_all)
-        expr_dir.append(tense(text[left:right], weak=e.kind in ("weekday", "night_before", "present"), perfect=e.cue <= 0))
+        weak, perfect = e.kind in ("weekday", "night_before", "present"), e.cue <= 0
+        d = tense(text[left:right], weak=weak, perfect=perfect)
+        if d == 0 and e.kind != "present" and all(w.lower() in _BARE_CLAUSE_WORDS for w in _WORD.findall(text[left : e.start] + " " + text[e.end : right])):
+            # a clause of the expression alone ("im April und Mai wurde gebaut"): the sentence's tense
+            d = tense(text[max(a, e.start - CLAUSE_REACH) : min(b, e.end + CLAUSE_REACH)], weak=weak, perfect=perfect)
+        expr_dir.append(d)
     return Extraction(text, lang, exprs, sent_of, expr_dir, sents)
 
 
