@@ -134,6 +134,18 @@ def test_english_rules() -> None:
     assert got["Two years ago"] == "2016"
 
 
+def test_english_reported_future_and_sets() -> None:
+    def got(text: str) -> dict[str, tuple[str, str]]:
+        return {text[t.span.start : t.span.end]: (t.type, t.value) for t in tag(text, date(2018, 3, 9), lang="en")}
+
+    # "said … would": a plan reported in the past lies ahead (was May 2017)
+    assert got("Trump said he would meet Kim by the end of May.")["the end of May"] == ("DATE", "2018-05")
+    assert got("He said the talks ended in May.")["May"] == ("DATE", "2017-05")
+    # sets at the start of a sentence and every n units (were a date and a duration)
+    assert got("Every Monday the committee meets.") == {"Every Monday": ("SET", "XXXX-WXX-1")}
+    assert got("It meets every two weeks.") == {"every two weeks": ("SET", "P2W")}
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(
     ["am", "Montag", "31.", "Februar", "2018", "um", "15", "Uhr", "seit", "zwei", "Jahren", "Ende", "Mai",

@@ -169,7 +169,7 @@ HOLIDAYS_EASTER: dict[str, int] = {
 
 # Cue words for the direction of a sentence (tense without a tagger).
 FUTURE_CUES = frozenset(
-    ["wird", "werden", "werde", "wirst", "werdet", "soll", "sollen", "sollte", "sollten", "will", "wollen", "plant", "planen", "geplant", "kommende", "kommenden", "kommender", "nächste", "nächsten", "nächster", "künftig", "bevorstehend", "voraussichtlich", "anstehend", "anstehenden", "demnächst", "bald", "will'll", "will", "shall", "going", "upcoming", "next"]
+    ["wird", "werden", "werde", "wirst", "werdet", "soll", "sollen", "sollte", "sollten", "will", "wollen", "plant", "planen", "geplant", "kommende", "kommenden", "kommender", "nächste", "nächsten", "nächster", "künftig", "bevorstehend", "voraussichtlich", "anstehend", "anstehenden", "demnächst", "bald", "will'll", "will", "shall", "going", "upcoming", "next", "would", "scheduled"]
 )
 PAST_CUES = frozenset(
     ["war", "waren", "wurde", "wurden", "hatte", "hatten", "hat", "haben", "habe", "hätte", "hätten", "sagte", "sagten", "erklärte", "erklärten", "teilte", "teilten", "berichtete", "berichteten", "kam", "kamen", "starb", "gestorben", "ging", "gingen", "fand", "fanden", "vergangene", "vergangenen", "vergangener", "letzte", "letzten", "voriger", "vorigen", "vorige", "gestern", "zuvor", "bereits", "was", "were", "had", "did", "said", "ago", "last", "yesterday"]

@@ -172,6 +172,11 @@ def b_set(m: re.Match[str]) -> Expr | None:
     return expr(m, "SET", "fixed", value=v) if v else None
 
 
+def b_set_every_n(m: re.Match[str]) -> Expr | None:
+    v = duration_value(number(m["n"]), unit_of(m["unit"]))
+    return expr(m, "SET", "fixed", value=v) if v else None
+
+
 def b_season(m: re.Match[str]) -> Expr | None:
     y = int(m["y"]) if m["y"] else None
     off = L.RELATIVE_EN.get((m["rel"] or "").lower(), 0)
@@ -199,7 +204,8 @@ SPECS = [
     ("clock", r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm))(?!\w)", b_clock),
     ("clock24", r"(?<![\d.:])\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<ap>)\b(?!:\d)", b_clock),
     ("ref", r"\b(?P<w>(?i:now|currently|nowadays|recently|formerly|soon|in\s+the\s+future))\b", b_ref),
-    ("set", rf"\b(?:(?P<w>daily|weekly|monthly|annually|yearly|hourly)|(?:every|each)\s+(?P<u>day|week|month|year|hour|{WD_EN}))\b", b_set),
+    ("set", rf"\b(?:(?P<w>(?i:daily|weekly|monthly|annually|yearly|hourly))|(?i:every|each)\s+(?P<u>day|week|month|year|hour|{WD_EN}))\b", b_set),
+    ("set_every_n", r"\b(?i:every)\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?P<unit>days|weeks|months|years|hours)\b", b_set_every_n),
     ("season", rf"\b(?:(?:the\s+)?(?P<rel>last|next|this)\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b", b_season),
 ]
 
