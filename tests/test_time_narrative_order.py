@@ -87,3 +87,16 @@ def test_season_of_two_years_and_the_quarter_century() -> None:
     assert values("Im Winter 1997/98 war es kalt.") == {"Winter 1997/98": "1997-WI"}
     assert values("Ein Vierteljahrhundert lang regierte er.") == {"Ein Vierteljahrhundert": "P25Y"}
     assert values("Der mehr als ein Vierteljahrhundert andauernde Krieg.") == {"ein Vierteljahrhundert": "P25Y"}
+
+
+def test_magazine_constructions() -> None:
+    assert values("Im Herbst 89 gingen die Menschen auf die Straße.") == {"Herbst 89": "1989-FA"}
+    assert values("Im Sommer '68 war alles anders.") == {"Sommer '68": "1968-SU"}
+    assert values("Das war im Herbst 89.") == {"Herbst 89": "1989-FA"}
+    # a count after the season is no year
+    assert values("Im Sommer wurden 20 neue Häuser gebaut.") == {"Sommer": "1997-SU"}
+    assert values("Im Sommer 20 neue Häuser, im Winter 30 Grad minus.").keys() == {"Sommer", "Winter"}
+    assert values("Jeden Morgen liest er die Zeitung.") == {"Jeden Morgen": "XXXX-XX-XXTMO"}
+    got = values("In den frühen Morgenstunden des 10. November öffneten sich die Grenzen.")
+    assert got == {"den frühen Morgenstunden des 10. November": "1997-11-10TMO"}
+    assert values("In der Nacht des 5. Mai war es ruhig.") == {"Nacht des 5. Mai": "1997-05-05TNI"}

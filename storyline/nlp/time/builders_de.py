@@ -594,6 +594,10 @@ def b_set_each(m: re.Match[str]) -> Expr | None:
     return expr(m, "SET", "fixed", value=v) if v else None
 
 
+def b_set_daypart(m: re.Match[str]) -> Expr | None:
+    return expr(m, "SET", "fixed", value=f"XXXX-XX-XXT{DP_CODE[m['dp'].lower()]}")
+
+
 def b_set_every_n(m: re.Match[str]) -> Expr | None:
     """"alle zwei Jahre": a SET whose period is the measure (P2Y); "alle paar Wochen" leaves the number open."""
     n = None if m["n"].lower() == "paar" else number(m["n"])
@@ -619,6 +623,8 @@ _SEASON_PART_MOD = {"früh": "START", "spät": "END", "hoch": "MID"}
 
 def b_season(m: re.Match[str]) -> Expr | None:
     y = int(m["y"]) if "y" in m.re.groupindex and m["y"] else None
+    if y is None and "yy" in m.re.groupindex and m["yy"]:
+        y = _year2(m["yy"])  # "im Herbst 89"
     mod = mod_of(m["mod"]) if "mod" in m.re.groupindex else None
     if "s2" in m.re.groupindex and m["s2"]:  # "Spätherbst"
         season, mod = m["s2"], mod or _SEASON_PART_MOD[m["sp"].lower()]

@@ -56,6 +56,7 @@ from .builders_de import (
     b_season,
     b_season_after,
     b_season_rel_year,
+    b_set_daypart,
     b_set_each,
     b_set_every_n,
     b_set_month,
@@ -109,7 +110,7 @@ NOTNUM_AFTER = r"(?![\d]|[.,/-]\d)"
 
 SPECS = [
     ("full_date", rf"{PRE}\b(?P<x>(?:(?P<wd>{WD})(?:,\s*|\s+)(?:(?:den|dem)\s+)?)?(?P<d>{DAY})\.\s*(?:(?P<mon>{MON})|(?P<mnum>0?[1-9]|1[0-2])\.)(?:\s*(?P<y>{YEAR}|'\d\d)(?!\d))?)", b_full_date),
-    ("daypart_date", rf"\b(?P<x>(?P<dp>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)\s+des\s+(?P<d>{DAY})\.\s*(?P<mon>{MON})(?:\s+(?P<y>{YEAR})(?!\d))?)", b_daypart_date),
+    ("daypart_date", rf"\b(?P<x>(?:(?:den|der)\s+(?=frühen|späten))?(?:(?:frühen|späten)\s+)?(?P<dp>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Morgenstunden|Abendstunden|Nachtstunden)\s+des\s+(?P<d>{DAY})\.\s*(?P<mon>{MON})(?:\s+(?P<y>{YEAR})(?!\d))?)", b_daypart_date),
     ("numeric_date", rf"{NOTNUM}\b(?P<d>{DAY})\.(?P<mnum>0?[1-9]|1[0-2])\.(?P<y>\d{{4}}|\d{{2}}){NOTNUM_AFTER}", b_numeric_date),
     ("iso_date", rf"{NOTNUM}\b(?P<y>{YEAR})-(?P<mnum>0[1-9]|1[0-2])-(?P<d>{DAY}){NOTNUM_AFTER}", b_iso),
     ("day_range", rf"\b(?P<d>{DAY})\.(?=\s*(?:und|bis(?:\s+zum)?|oder|–|-|/)\s*{DAY}\.\s*(?P<mon>{MON})(?:\s+(?P<y>{YEAR}))?)", b_day_before_range),
@@ -194,10 +195,12 @@ SPECS = [
     ("set_x_for_x", r"\b(?P<u>Jahr|Monat|Woche|Tag|Stunde)\s+für\s+(?P=u)\b", b_set_each),
     ("set_season", rf"\b(?:jede[nrs]?|Jede[nrs]?)\s+{SEASON}\b", b_set_season),
     ("set_each", rf"\b(?:jede[nrs]?|Jede[nrs]?|einmal\s+(?:im|pro|in\s+der)|pro)\s+(?P<u>Tag|Woche|Monat|Jahr|Stunde|Quartal|{WD})\b", b_set_each),
+    # "jeden Morgen", "jeden Abend": that part of every day
+    ("set_each_daypart", r"\b(?:jede[nr]|Jede[nr])\s+(?P<dp>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)\b", b_set_daypart),
     ("holiday", rf"\b(?P<h>(?i:{HOL}))\b(?:\s+(?P<y>{YEAR})\b)?", b_holiday),
     # "im Sommer", "vor dem Winter", "während des Sommers", "den Sommer über": the season without
     # preposition and article
-    ("season", rf"(?:\b(?:im|Im|[Ss]eit\s+dem|[Bb]is\s+zum|[Zz]um|den\s+ganzen|diesen|Anfang|Ende|Mitte|bis|Bis|ab|Ab|seit|Seit|[Vv]or\s+dem|[Nn]ach\s+dem|[Ww]ährend\s+des|den(?=\s+\w+\s+(?:über|hindurch)\b))\s+)(?P<x>{SEASON}(?:(?<=[rt])s)?(?:\s+(?P<y>{YEAR})(?:/\d\d(?!\d))?)?)\b", b_season),
+    ("season", rf"(?:\b(?:im|Im|[Ss]eit\s+dem|[Bb]is\s+zum|[Zz]um|den\s+ganzen|diesen|Anfang|Ende|Mitte|bis|Bis|ab|Ab|seit|Seit|[Vv]or\s+dem|[Nn]ach\s+dem|[Ww]ährend\s+des|den(?=\s+\w+\s+(?:über|hindurch)\b))\s+)(?P<x>{SEASON}(?:(?<=[rt])s)?(?:\s+(?P<y>{YEAR})(?:/\d\d(?!\d))?|\s+(?P<yy>'\d\d|\d\d(?=\s*[.,;:!?)]|\s+und\s|\s+[a-zäöüß]+\s+(?![A-ZÄÖÜ\d]))))?)\b", b_season),
     # "im Sommer darauf", "im Winter danach": the next one after the date the text named last
     ("season_after", rf"\b(?:im|Im)\s+(?P<x>{SEASON}s?\s+(?:darauf|danach))\b", b_season_after),
     ("season_year", rf"\b(?:{MODW}\s+(?:des\s+)?)?{SEASON}s?\s+(?P<y>{YEAR})(?:/\d\d(?!\d))?\b", b_season),

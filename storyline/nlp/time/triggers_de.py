@@ -77,6 +77,6 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "half_duration": ("unit",), "hm_duration": ("unit",), "vague_duration": ("unit",), "adj_duration": ("unit",), "later": ("unit",),
     "ref_day": ("unit",), "ordinal_unit": ("unit",), "unit_after": ("unit",), "duration_range": ("unit",), "deictic_adj": ("deictic",), "season_rel_year": ("season",), "vague_later": ("unit",), "vague_after_the": ("unit",), "prev_unit": ("unit",), "unit_edge": ("unit",), "long_duration": ("unit",),
     "deictic_adj_wd": ("weekday",), "weekday_of_week": ("weekday",), "midnight": ("unit",), "in_course_of": ("unit",), "vague_genitive": ("unit",), "half_of_year": ("unit",), "set_every_n": ("unit",), "set_x_for_x": ("unit",), "set_season": ("season",), "clock_half": ("quarter_hour",), "these_days": ("unit",), "night_before": ("weekday",), "night_date": ("month",), "quarter_century": ("unit",), "season_after": ("season",), "ref_word": ("ref",), "former": ("ref",), "set_each_last": ("set",),
-    "set_word": ("set",), "set_each": ("set",), "set_times": ("unit",), "clock_word": ("unit",), "holiday": ("holiday",), "season": ("season",),
+    "set_word": ("set",), "set_each": ("set",), "set_each_daypart": ("set",), "set_times": ("unit",), "clock_word": ("unit",), "holiday": ("holiday",), "season": ("season",),
     "season_year": ("season",), "quarter": ("unit",),
 }
