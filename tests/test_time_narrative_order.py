@@ -100,3 +100,16 @@ def test_magazine_constructions() -> None:
     got = values("In den frühen Morgenstunden des 10. November öffneten sich die Grenzen.")
     assert got == {"den frühen Morgenstunden des 10. November": "1997-11-10TMO"}
     assert values("In der Nacht des 5. Mai war es ruhig.") == {"Nacht des 5. Mai": "1997-05-05TNI"}
+
+
+def test_a_history_before_the_common_era_never_counts_from_the_download_date() -> None:
+    got = history("Der Krieg begann 218 v. Chr. Im folgenden Jahr siegte Hannibal. Am 2. August kam es zur "
+                  "Schlacht. Zwei Jahre später fiel Syrakus.")
+    assert got["218 v. Chr."] == "BC0218"
+    # unknown, not 2012, 2012-08-02 and 2014 (counted from the 2011 download date)
+    assert got["folgenden Jahr"] == "XXXX"
+    assert got["2. August"] == "XXXX-08-02"
+    assert got["Zwei Jahre später"] == "XXXX"
+    # a later year of our era counts again
+    got = history("Die Stadt fiel 146 v. Chr. Im Jahr 1871 wurde sie ausgegraben. Im Mai begann die Arbeit.")
+    assert got["Mai"] == "1871-05"

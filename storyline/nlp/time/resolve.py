@@ -47,6 +47,7 @@ class _State:
     ref: date | None = None  # narrative reference date (any granularity, first day)
     day: tuple[date, int] | None = None  # (date, sentence) last day-level date
     ref_month: bool = False  # the reference names a month (or season), not just a year
+    ref_lost: bool = False  # a history named a year we cannot count from (BC, before MIN_YEAR)
 
 
 def resolve_all(exprs: list[Expr], sent_of: list[int], expr_dir: list[int], anchor: date | None,
@@ -71,7 +72,15 @@ def _dir_word(direction: int) -> str | None:
 
 
 def _remember(e: Expr, value: str, si: int, st: _State) -> None:
-    if e.type not in ("DATE", "TIME") or not value[:4].isdigit():
+    if e.type not in ("DATE", "TIME"):
+        return
+    if st.mode == "narrative" and e.rule == "bc_year" and (value.startswith("BC") or int(value[:4]) < MIN_YEAR):
+        # "218 v. Chr." / "9 n. Chr.": what follows counts from a year we hold no date for; unknown
+        # values beat ones counted from the download date ("im folgenden Jahr" is not 2012)
+        st.ref, st.ref_month, st.ref_lost = None, False, True
+        st.year = None
+        return
+    if not value[:4].isdigit():
         return
     y = int(value[:4])
     if e.explicit_year:
@@ -80,19 +89,19 @@ def _remember(e: Expr, value: str, si: int, st: _State) -> None:
         d = safe_date(y, int(value[5:7]), int(value[8:10]))
         if d:
             st.day = (d, si)
-            st.ref, st.ref_month = d, True
+            st.ref, st.ref_month, st.ref_lost = d, True, False
     elif e.kind in ("date", "year_rel", "year_rel_ref", "season", "quarter", "holiday") and MIN_YEAR <= y <= MAX_YEAR:
         code = value[5:7]
         mo = int(code) if code.isdigit() else _SEASON_START.get(code)
         if mo is None and st.ref is not None and st.ref.year == y:
             return  # "im selben Jahr" after "am 17. September": the finer reference stays
-        st.ref, st.ref_month = date(y, mo or 1, 1), mo is not None
+        st.ref, st.ref_month, st.ref_lost = date(y, mo or 1, 1), mo is not None, False
 
 
 def _base(st: _State) -> date | None:
     """The date that relative expressions count from: the anchor (news) or the reference (narrative)."""
     if st.mode == "narrative":
-        return st.ref or st.anchor
+        return None if st.ref_lost else st.ref or st.anchor
     return st.anchor
 
 
