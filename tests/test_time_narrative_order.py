@@ -113,3 +113,12 @@ def test_a_history_before_the_common_era_never_counts_from_the_download_date() -
     # a later year of our era counts again
     got = history("Die Stadt fiel 146 v. Chr. Im Jahr 1871 wurde sie ausgegraben. Im Mai begann die Arbeit.")
     assert got["Mai"] == "1871-05"
+
+
+def test_the_night_before_a_day_that_does_not_exist() -> None:
+    # an impossible day is no anchor: the night stays unknown (it was the night before a Monday)
+    assert values("In der Nacht zum 31. Februar brannte es.") == {"Nacht": "XXXX-XX-XXTNI"}
+    assert values("Nacht zum 29. Februar 2019 war es still.") == {"Nacht": "XXXX-XX-XXTNI"}
+    assert values("Nacht zum 29. Februar 2020 war es still.")["Nacht"] == "2020-02-28TNI"
+    for anchor in (None, date(1, 1, 1)):
+        assert values("In der Nacht zum 3. September brannte es.", anchor)["Nacht"] == "XXXX-XX-XXTNI"

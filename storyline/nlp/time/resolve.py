@@ -180,7 +180,7 @@ def _resolve(e: Expr, si: int, direction: int, st: _State) -> str | None:
         day = _calendar(e, si, direction, st) if e.m and e.d else None
         if day is not None and len(day) == 10 and day[0].isdigit():
             return f"{date.fromisoformat(day) - timedelta(days=1)}TNI"
-        if b is None:
+        if b is None or e.wd is None:  # no anchor, or a named day that does not exist ("Nacht zum 31. Februar")
             return "XXXX-XX-XXTNI"
         d = weekday_date(e.wd or 1, b, 0, direction) - timedelta(days=1)
         return f"{d.isoformat()}TNI"
