@@ -598,15 +598,6 @@ def b_set_daypart(m: re.Match[str]) -> Expr | None:
     return expr(m, "SET", "fixed", value=f"XXXX-XX-XXT{DP_CODE[m['dp'].lower()]}")
 
 
-def b_set_every_n(m: re.Match[str]) -> Expr | None:
-    """"alle zwei Jahre": a SET whose period is the measure (P2Y); "alle paar Wochen" leaves the number open."""
-    n = None if m["n"].lower() == "paar" else number(m["n"])
-    if n is not None and n != int(n):
-        return None
-    v = duration_value(n, unit_of(m["unit"]))
-    return expr(m, "SET", "fixed", value=v) if v else None
-
-
 def b_set_season(m: re.Match[str]) -> Expr | None:
     season = m["s2"] if m["s2"] else m["s"]
     return expr(m, "SET", "fixed", value=f"XXXX-{L.SEASONS_DE[season.lower()]}")

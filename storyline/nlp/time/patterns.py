@@ -140,6 +140,16 @@ def expr(match: re.Match[str], type_: str, kind: str, **kw: object) -> Expr:
     return Expr(s, e, type_, kind, **kw)  # type: ignore[arg-type]
 
 
+def b_set_every_n(m: re.Match[str]) -> Expr | None:
+    """"alle zwei Jahre", "every two weeks" (both languages): a SET whose period is the measure (P2Y);
+    "alle paar Wochen" leaves the number open."""
+    n = None if m["n"].lower() == "paar" else number(m["n"])
+    if n is not None and n != int(n):
+        return None
+    v = duration_value(n, unit_of(m["unit"]))
+    return expr(m, "SET", "fixed", value=v) if v else None
+
+
 def mod_of(word: str | None) -> str | None:
     return MOD_CODE.get(word.lower()) if word else None
 

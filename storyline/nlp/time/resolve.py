@@ -29,7 +29,7 @@ from .normalize import (
 
 _SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_SEASON_MID = {"SP": 4, "SU": 7, "FA": 10}  # winter spans the turn of the year: never rolled
+_SEASON_MID = {p: m + 1 for p, m in _SEASON_START.items() if p != "WI"}  # winter spans the turn of the year: never rolled
 # A history moves forward: a month without a year lying this many months or more before the month
 # the text named last is the next year's ("Anfang Dezember 1941 … im Februar" is February 1942).
 NARRATIVE_ROLL_MONTHS = 7

@@ -58,7 +58,6 @@ from .builders_de import (
     b_season_rel_year,
     b_set_daypart,
     b_set_each,
-    b_set_every_n,
     b_set_month,
     b_set_season,
     b_set_word,
@@ -88,6 +87,7 @@ from .patterns import (
     WITHIN,
     YEAR,
     Rule,
+    b_set_every_n,
     compile_rules,
 )
 

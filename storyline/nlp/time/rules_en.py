@@ -16,6 +16,7 @@ from .patterns import (
     WD_EN,
     YEAR,
     Rule,
+    b_set_every_n,
     compile_rules,
     cue_of,
     duration_value,
@@ -169,11 +170,6 @@ def b_set(m: re.Match[str]) -> Expr | None:
     if u in L.WEEKDAYS_EN:
         return expr(m, "SET", "fixed", value=f"XXXX-WXX-{L.WEEKDAYS_EN[u]}")
     v = duration_value(1, unit_of(u))
-    return expr(m, "SET", "fixed", value=v) if v else None
-
-
-def b_set_every_n(m: re.Match[str]) -> Expr | None:
-    v = duration_value(number(m["n"]), unit_of(m["unit"]))
     return expr(m, "SET", "fixed", value=v) if v else None
 
 

@@ -41,6 +41,13 @@ _PASSIVE_AUX = frozenset({"wird", "werden", "werde"})
 _BARE_CLAUSE_WORDS = frozenset({"im", "am", "in", "an", "um", "bis", "ab", "seit", "vom", "zum", "zur", "von", "vor",
                                 "nach", "der", "die", "das", "den", "dem", "des", "und", "oder", "sowie", "noch",
                                 "schon", "erst", "bereits", "auch", "the", "on", "at", "by", "until", "since"})
+
+
+def _alone(rest: str) -> bool:
+    """Whether the rest of an expression's clause holds nothing but such words."""
+    return all(w.lower() in _BARE_CLAUSE_WORDS for w in _WORD.findall(rest))
+
+
 CLAUSE_REACH = 300  # characters either side that the tense of an expression's clause is read from
 WINDOW_LEFT, WINDOW_RIGHT = 48, 64  # characters around a trigger that a rule's match (and lookahead) lies within
 
@@ -249,7 +256,7 @@ def extract(text: str, sentences: Sequence[tuple[int, int]] | None = None, lang:
         # after "bis"/"ab" only a clearly past clause turns the expression back (see resolve_all)
         weak, perfect = e.kind in ("weekday", "night_before", "present"), e.cue <= 0
         d = tense(text[left:right], weak=weak, perfect=perfect)
-        if d == 0 and e.kind != "present" and all(w.lower() in _BARE_CLAUSE_WORDS for w in _WORD.findall(text[left : e.start] + " " + text[e.end : right])):
+        if d == 0 and e.kind != "present" and _alone(text[left : e.start] + " " + text[e.end : right]):
             # a clause of the expression alone ("im April und Mai wurde gebaut"): the sentence's tense
             d = tense(text[max(a, e.start - CLAUSE_REACH) : min(b, e.end + CLAUSE_REACH)], weak=weak, perfect=perfect)
         expr_dir.append(d)
