@@ -1,178 +1,29 @@
-"""The library behind every front end: ingest, annotate, store, query.
-
-The CLI, the REST API and notebooks all call these functions; none of them talks to readers,
-stages or the database directly.
+"""The facade behind every front end: one object, ``Storyline``, for the CLI, the REST API, the web
+pages and notebooks. It holds no logic of its own beyond argument handling: the use-cases live in
+``storyline.app`` (ingest, linking, re-annotation), the storage behind ``storyline.store``. None of
+the front ends talks to readers, stages or the database directly.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from datetime import datetime
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from .app.ingest import IngestReport, Progress, ingest_articles
+from .app.linking import LinkReport, link_pending
+from .app.reannotate import reannotate
 from .errors import InputError, StoreError
 from .ingest import Problem, read_inputs
 from .ingest.article import make_article, parse_date
-from .linking import LinkReport, link_pending
 from .model import Article, Document, Entity, Quote
 from .pipeline import Pipeline
 from .settings import Settings
 from .store import open_store
 from .store.base import SearchHit, Store
 
-Progress = Callable[[str, str], None]  # (origin, status: ingested|duplicate|failed|warning)
-ANNOTATE_CHUNK = 256  # articles annotated together (batched models, lingua's parallel detection)
-
-
-@dataclass(slots=True)
-class IngestReport:
-    """What an ingest did. ``failed`` holds one Problem per input or item that was not stored."""
-
-    ingested: list[str] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    failed: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-    def summary(self) -> dict[str, int]:
-        return {
-            "ingested": len(self.ingested),
-            "duplicates": len(self.duplicates),
-            "failed": len(self.failed),
-            "warnings": len(self.warnings),
-        }
-
-
-def annotate(pipeline: Pipeline, docs: list[Document], report: IngestReport | None = None) -> list[Document]:
-    """Run the pipeline over a batch. A stage that fails on one document never costs the batch:
-    the batch is re-run document by document and the failing stage is skipped for that document
-    (noted as a warning), so the article is still stored with every layer that worked."""
-    try:
-        return list(pipeline.pipe(docs))
-    except Exception:
-        pass
-    out = []
-    for doc in docs:
-        for stage in pipeline.stages:
-            try:
-                doc = stage(doc)
-                doc.stages[stage.name] = stage.version
-            except Exception as exc:
-                if report is not None:
-                    report.warnings.append(
-                        Problem(doc.article.origin or doc.id, f"stage {stage.name!r} failed: {type(exc).__name__}: {exc}", fatal=False)
-                    )
-        out.append(doc)
-    return out
-
-
-class EntityLinker:
-    """Merges each new document's entities into the entities already stored (same person, place or
-    organisation across articles → one id), loading the known entities once per ingest."""
-
-    def __init__(self, store: Store, settings: Settings):
-        from .nlp.entity_index import EntityIndex
-
-        self.index = EntityIndex(store.entities(), short_names=bool(settings["entities.merge_short_names"]))
-
-    def __call__(self, docs: list[Document]) -> list[Entity]:
-        changed: dict[str, Entity] = {}
-        for doc in docs:
-            local = doc.extras.get("entities")
-            if not local:
-                continue
-            result = self.index.merge(local)
-            doc.mentions = result.relink(doc.mentions)
-            for e in result.entities:
-                changed[e.id] = e
-        return [changed[k] for k in sorted(changed)]
-
-
-def ingest_articles(
-    items: Iterable[Article | Problem],
-    store: Store,
-    pipeline: Pipeline,
-    settings: Settings,
-    *,
-    published: datetime | None = None,
-    source: str | None = None,
-    progress: Progress | None = None,
-) -> IngestReport:
-    """Annotate and store articles; duplicates are skipped cheaply.
-
-    Articles are annotated in chunks of ``ANNOTATE_CHUNK`` and written in transactions of up to
-    ``store.batch_size`` articles, or sooner once ``store.max_batch_seconds`` have passed: large
-    transactions for fast pipelines, steady progress (and little repeated work after a crash) for
-    slow ones. Each transaction is all or nothing.
-    """
-    report = IngestReport()
-    batch_size = max(1, int(settings["store.batch_size"]))
-    max_seconds = float(settings["store.max_batch_seconds"])
-    chunk_size = min(batch_size, ANNOTATE_CHUNK)
-    seen: set[str] = set()
-    note = progress or (lambda origin, status: None)
-    link_entities = EntityLinker(store, settings) if "entities" in pipeline.names else None
-    buffer: list[Document] = []
-    entities: dict[str, Entity] = {}
-    last_write = time.monotonic()
-
-    def flush() -> None:
-        nonlocal last_write
-        if buffer:
-            with store.transaction():
-                written = set(store.add(buffer))
-                if entities:
-                    store.put_entities([entities[k] for k in sorted(entities)])
-            for doc in buffer:
-                if doc.id in written:
-                    report.ingested.append(doc.id)
-                    note(doc.article.origin or doc.id, "ingested")
-                else:  # stored concurrently by another process since we looked
-                    report.duplicates.append(doc.id)
-                    note(doc.article.origin or doc.id, "duplicate")
-            buffer.clear()
-            entities.clear()
-        last_write = time.monotonic()
-
-    stream = iter(items)
-    while chunk := list(islice(stream, chunk_size)):
-        articles: list[Article] = []
-        for item in chunk:
-            if isinstance(item, Problem):
-                (report.failed if item.fatal else report.warnings).append(item)
-                note(item.origin, "failed" if item.fatal else "warning")
-                continue
-            if published is not None:
-                item.published, item.published_estimated, item.date_estimate = published, False, None
-            if source:
-                item.source = source
-            articles.append(item)
-        known = store.existing(a.id for a in articles)
-        fresh: list[Document] = []
-        for art in articles:
-            if art.id in known or art.id in seen:
-                report.duplicates.append(art.id)
-                note(art.origin or art.id, "duplicate")
-                continue
-            seen.add(art.id)
-            art.ingested = datetime.now().replace(microsecond=0)
-            fresh.append(Document(art))
-        if fresh:
-            docs = annotate(pipeline, fresh, report)
-            if link_entities is not None:
-                entities.update((e.id, e) for e in link_entities(docs))
-            buffer.extend(docs)
-        if len(buffer) >= batch_size or time.monotonic() - last_write >= max_seconds:
-            flush()
-    flush()
-    return report
+__all__ = ["IngestReport", "LinkReport", "Progress", "Storyline"]
 
 
 class Storyline:
@@ -266,11 +117,7 @@ class Storyline:
         return self._reannotate(docs)
 
     def _reannotate(self, docs: list[Document]) -> list[Document]:
-        fresh = annotate(self.pipeline, [Document(d.article) for d in docs])
-        self.store.update(fresh)
-        if self.settings["link.on_ingest"]:
-            self.relink(full=True)  # dates and annotations feed the linker: recompute its picture
-        return fresh
+        return reannotate(self.store, self.pipeline, self.settings, docs)
 
     # --- reading
     def articles(self, limit: int | None = 50, offset: int = 0, language: str | None = None) -> list[Article]:
@@ -322,9 +169,9 @@ class Storyline:
 
     def compare(self, first: str, second: str) -> dict[str, Any]:
         """How two stored articles relate (duplicate / same event / same story / unrelated) and why."""
+        from .app.linking import load_linker
         from .link.items import LinkItem
         from .link.similarity import compare
-        from .linking import load_linker
 
         a, b = self.get(first), self.get(second)
         linker = load_linker(self.store, self.settings)

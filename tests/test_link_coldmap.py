@@ -16,7 +16,7 @@ from storyline.link.linker import LinkConfig, Linker
 
 
 class Rows:
-    """Keyed rows in a dict, written and read as ``storyline.linking`` does with a store."""
+    """Keyed rows in a dict, written and read as ``storyline.app.linking`` does with a store."""
 
     def __init__(self) -> None:
         self.rows: dict[tuple[str, str], str] = {}

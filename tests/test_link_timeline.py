@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.link.timeline import date_key, story_timeline, timeline_rows
+from storyline.link.timeline import date_key, merge_timeline, timeline_rows
 from storyline.model import Span, TimelineEntry
 
 T1 = "Im Februar schickt Nordkorea eine Delegation nach Pyeongchang. Am Dienstag sprachen beide Koreas."
@@ -49,14 +49,14 @@ def test_timeline_orders_merges_and_keeps_sources() -> None:
         ),
         entry("195X", "decade", "happened", T2, "In den Fünfzigerjahren herrschte Krieg.", "b"),
     ]
-    tl = story_timeline(entries, texts)
+    tl = merge_timeline(entries, texts)
     assert [m.date for m in tl] == ["195X", "2018-01-09", "2018-02"]
     merged = tl[1]
     assert sorted(s["article_id"] for s in merged.sources) == ["a", "b"]
     assert merged.text.endswith("seit zwei Jahren.") and tl[2].kind == "planned"
     rows = timeline_rows(entries, texts)
     assert set(rows[0]) >= {"date", "granularity", "kind", "text", "article_id", "start", "end"}
-    assert story_timeline(list(reversed(entries)), texts) == tl  # order of input does not matter
+    assert merge_timeline(list(reversed(entries)), texts) == tl  # order of input does not matter
 
 
 def test_date_key_handles_every_timex_shape():

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from storyline.app.linking import STATE_KEY, _order, link_pending, load_linker
 from storyline.link.items import LinkItem
 from storyline.link.linker import SNAPSHOT_VERSION, LinkConfig, Linker
-from storyline.linking import STATE_KEY, _order, link_pending, load_linker
 from storyline.model import Article, Document
 from storyline.settings import Settings
 from storyline.store import open_store

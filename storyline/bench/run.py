@@ -17,10 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..app.ingest import ingest_articles
+from ..app.linking import link_pending
 from ..ingest import Problem
 from ..ingest.records import record_to_article
-from ..library import ingest_articles
-from ..linking import link_pending
 from ..model import Article, Document
 from ..pipeline import Pipeline
 from ..settings import Settings
@@ -75,7 +75,7 @@ def link_store_growth(
     measured)."""
     import statistics
 
-    from ..linking import STATE_KEY
+    from ..app.linking import STATE_KEY
 
     items = _headline_items(data)
     docs = [
@@ -164,8 +164,8 @@ def bench(
     linking = bool(settings["link.on_ingest"])
     if linking:
         say("stage link")
+        from ..app.linking import link_documents
         from ..link.linker import LinkConfig, Linker
-        from ..linking import link_documents
 
         linker = Linker(LinkConfig.from_settings(settings))
         t = time.perf_counter()

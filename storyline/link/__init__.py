@@ -6,7 +6,7 @@ Entry points (imported from their modules, so ``import storyline`` stays light):
 - ``linker.Linker`` — ``add(item) -> Assignment`` in time order; ``membership(id)``; ``consolidate()``;
   ``snapshot()`` / ``Linker.restore(snapshot)``; ``LinkConfig.from_settings(settings)``.
 - ``similarity.compare(a, b, linker=None) -> Comparison`` — relation and evidence for two articles.
-- ``timeline.story_timeline(entries, texts)`` / ``timeline_rows`` — a story's merged, ordered timeline.
+- ``timeline.merge_timeline(entries, texts)`` / ``timeline_rows`` — a story's merged, ordered timeline.
 - ``bench.bench_linking(items, checkpoints)`` — throughput as the store grows.
 
 Modules: ``text`` (terms, TF-IDF, incremental IDF, source boilerplate), ``fingerprints`` (MinHash/LSH),

@@ -91,7 +91,7 @@ def _sentence(entry: TimelineEntry, texts: Mapping[str, str]) -> str:
     return entry.span.text(text).strip() if text else ""
 
 
-def story_timeline(
+def merge_timeline(
     entries: Iterable[TimelineEntry], texts: Mapping[str, str], same_fact: float = 0.5
 ) -> list[MergedEntry]:
     """Merge and order a story's timeline entries.
@@ -130,5 +130,5 @@ def story_timeline(
 
 
 def timeline_rows(entries: Iterable[TimelineEntry], texts: Mapping[str, str]) -> list[dict[str, Any]]:
-    """``story_timeline`` in the export's row shape."""
-    return [m.to_row() for m in story_timeline(entries, texts)]
+    """``merge_timeline`` in the export's row shape."""
+    return [m.to_row() for m in merge_timeline(entries, texts)]

@@ -1,4 +1,4 @@
-"""Linking stored articles into events and stories, and keeping the store in step with the linker.
+"""Use-case: link stored articles into events and stories, keeping the store in step with the linker.
 
 The linker (``storyline.link``) is online and pure; this module feeds it the stored articles it has
 not seen yet, in publication order, and writes its current picture back in one transaction: article
@@ -15,10 +15,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .link.linker import Assignment, ColdSource, Linker
-    from .model import Document
-    from .settings import Settings
-    from .store.base import Store
+    from ..link.linker import Assignment, ColdSource, Linker
+    from ..model import Document
+    from ..settings import Settings
+    from ..store.base import Store
 
 STATE_KEY = "linker"
 
@@ -58,7 +58,7 @@ def _order(doc: Document) -> tuple[int, datetime, str]:
 def _cold_source(store: Store) -> ColdSource:
     """The linker's entries kept out of its blob, one keyed row each, looked up when first asked for
     (the terms of an arriving article in one request)."""
-    from .link.coldmap import DamagedState
+    from ..link.coldmap import DamagedState
 
     def fetch(namespace: str, keys: list[str]) -> dict[str, Any]:
         out = {}
@@ -75,7 +75,7 @@ def _cold_source(store: Store) -> ColdSource:
 def load_linker(store: Store, settings: Settings, full: bool = False) -> Linker:
     """The stored linker (its active part; retired entries come from the store on demand), or a
     fresh one when there is none, ``full`` is asked for, or the stored one cannot be read."""
-    from .link.linker import LinkConfig, Linker
+    from ..link.linker import LinkConfig, Linker
 
     config = LinkConfig.from_settings(settings)
     # explanations go into the membership rows as articles arrive; the resumable state keeps only
@@ -92,7 +92,7 @@ def load_linker(store: Store, settings: Settings, full: bool = False) -> Linker:
 
 def link_documents(linker: Linker, docs: Iterable[Document]) -> LinkReport:
     """Feed documents to the linker in publication order (undated last)."""
-    from .link.items import LinkItem
+    from ..link.items import LinkItem
 
     report = LinkReport()
     for doc in sorted(docs, key=_order):
@@ -108,7 +108,7 @@ def link_documents(linker: Linker, docs: Iterable[Document]) -> LinkReport:
 def link_pending(store: Store, settings: Settings, *, full: bool = False) -> LinkReport:
     """``_link_pending``; when a retired entry of the stored linker turns out unreadable on the way
     (a damaged row), nothing has been written yet, so everything is re-linked from scratch instead."""
-    from .link.coldmap import DamagedState
+    from ..link.coldmap import DamagedState
 
     if full:
         return _link_pending(store, settings, full=True)
@@ -168,7 +168,7 @@ def _link_pending(store: Store, settings: Settings, *, full: bool = False) -> Li
                 "article_ids": row["article_ids"],
                 "start": row.get("start"),
                 "end": row.get("end"),
-                "timeline": story_timeline(store, row["article_ids"], loaded),
+                "timeline": story_timeline_rows(store, row["article_ids"], loaded),
             },
         }
         for row in story_rows
@@ -232,12 +232,12 @@ def _link_pending(store: Store, settings: Settings, *, full: bool = False) -> Li
     return report
 
 
-def story_timeline(
+def story_timeline_rows(
     store: Store, article_ids: Iterable[str], loaded: dict[str, Document] | None = None
 ) -> list[dict[str, Any]]:
     """The merged, ordered timeline of a story's articles (export rows); ``loaded`` are documents
     already in hand (this run's articles), read from the store only when missing."""
-    from .link.timeline import timeline_rows
+    from ..link.timeline import timeline_rows
 
     entries = []
     texts: dict[str, str] = {}
