@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from storyline.eval import events as eval_events
 from storyline.eval.clustering import bcubed, components, pairwise, pairwise_from_pairs
 from storyline.link.linker import LinkConfig
@@ -68,16 +66,6 @@ def test_stream_with_labels(tmp_path: Path) -> None:
         "articles_per_s",
     }
     assert res["n_articles"] == 3 and res["bcubed"]["f1"] == 1.0
-
-
-@pytest.mark.data
-def test_ecbplus_dev_quality_floor() -> None:
-    ecb = DATA / "ecbplus"
-    if not (ecb / "docs.jsonl").exists():
-        pytest.skip("ECB+ not available")
-    res = eval_events.evaluate(ecb, split="dev")
-    assert res["task"] == "events" and res["n_articles"] == 197
-    assert res["bcubed"]["f1"] >= 0.88, res
 
 
 def test_bench_linking_curve() -> None:

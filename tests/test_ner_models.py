@@ -112,13 +112,3 @@ def test_spacy_factory_sets_ents(profile: str) -> None:
 
 
 FLOORS = {"accurate": 0.72, "fast": 0.55}
-
-
-@pytest.mark.skipif(not (DATA / "germeval2014").exists(), reason="../shared/data absent")
-@pytest.mark.parametrize("profile", PROFILES)
-def test_dev_quality_floor(profile: str) -> None:
-    from storyline.eval.ner import evaluate
-
-    res = evaluate(DATA / "germeval2014", "dev", profile, limit=150)
-    assert res["n_sentences"] == 150
-    assert res["f1"] >= FLOORS[profile], res
