@@ -6,14 +6,14 @@ the front ends talks to readers, stages or the database directly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from .app.ingest import IngestReport, Progress, ingest_articles
 from .app.linking import LinkReport, link_pending
-from .app.reannotate import reannotate
+from .app.reannotate import links_stale, reannotate, relink_stale
 from .errors import InputError, StoreError
 from .ingest import Problem, read_inputs
 from .ingest.article import make_article, parse_date
@@ -43,6 +43,8 @@ class Storyline:
         self.path = str(path)
         self.store: Store = open_store(self.path)
         self._pipeline: Pipeline | None = None
+        # told once when another process holds the right to write and this one waits for it
+        self.on_wait: Callable[[str], None] | None = None
 
     @property
     def pipeline(self) -> Pipeline:
@@ -63,25 +65,50 @@ class Storyline:
         """Read files, folders, feeds or URLs; annotate; store. Never raises for bad input."""
         paths = [inputs] if isinstance(inputs, str | Path) else list(inputs)
         when = _user_date(date)
-        report = ingest_articles(
-            read_inputs(paths, self.settings, fmt=format),
-            self.store,
-            self.pipeline,
-            self.settings,
-            published=when,
-            source=source,
-            progress=progress,
-        )
-        return self._link_new(report)
+        with self.store.writer(self.on_wait):
+            report = ingest_articles(
+                read_inputs(paths, self.settings, fmt=format),
+                self.store,
+                self.pipeline,
+                self.settings,
+                published=when,
+                source=source,
+                progress=progress,
+            )
+            return self._link_new(report)
 
     def _link_new(self, report: IngestReport) -> IngestReport:
-        if report.ingested and self.settings["link.on_ingest"]:
-            self.relink()
+        """Link this ingest's articles and any an interrupted earlier run left unlinked or stale. A
+        failure here leaves the articles stored and pending (the next command links them); it is
+        reported in ``report.link_error``, not raised."""
+        if not self.settings["link.on_ingest"]:
+            return report
+        if report.ingested or any(self.pending().values()):
+            try:
+                self.relink()
+            except Exception as exc:
+                report.link_error = f"{type(exc).__name__}: {exc}"
         return report
 
     def relink(self, full: bool = False) -> LinkReport:
-        """Link articles not yet in an event (``full``: re-link everything from scratch)."""
-        return link_pending(self.store, self.settings, full=full)
+        """Link articles not yet in an event (``full``: re-link everything from scratch). Links left
+        stale by an interrupted re-dating are recomputed in full."""
+        with self.store.writer(self.on_wait):
+            if full or links_stale(self.store):
+                return relink_stale(self.store, self.settings)
+            return link_pending(self.store, self.settings)
+
+    def pending(self) -> dict[str, int]:
+        """Work a crash or an earlier failure left undone: articles stored but not linked, and whether
+        the links are stale (annotations changed after they were computed)."""
+        return {"unlinked": self.store.count_unlinked(), "stale": int(links_stale(self.store))}
+
+    def complete_pending(self) -> LinkReport | None:
+        """Finish what an interrupted command left (called by commands that write, and by ``serve``
+        at start); ``None`` when nothing was pending."""
+        if not any(self.pending().values()):
+            return None
+        return self.relink()
 
     def add_text(
         self,
@@ -98,9 +125,10 @@ class Storyline:
             art = make_article(text, "<text>", self.settings, title=title, url=url, source=source, language=language)
         except InputError as exc:
             return IngestReport(failed=[Problem("<text>", str(exc))])
-        return self._link_new(
-            ingest_articles([art], self.store, self.pipeline, self.settings, published=_user_date(date))
-        )
+        with self.store.writer(self.on_wait):
+            return self._link_new(
+                ingest_articles([art], self.store, self.pipeline, self.settings, published=_user_date(date))
+            )
 
     def set_date(self, article_id: str, date: str | datetime) -> Document:
         """Give an article its publication date (the user knows best) and re-resolve everything that
@@ -117,7 +145,8 @@ class Storyline:
         return self._reannotate(docs)
 
     def _reannotate(self, docs: list[Document]) -> list[Document]:
-        return reannotate(self.store, self.pipeline, self.settings, docs)
+        with self.store.writer(self.on_wait):
+            return reannotate(self.store, self.pipeline, self.settings, docs)
 
     # --- reading
     def articles(self, limit: int | None = 50, offset: int = 0, language: str | None = None) -> list[Article]:
@@ -183,7 +212,14 @@ class Storyline:
         return self.store.count()
 
     def check(self) -> list[str]:
-        return self.store.check()
+        """Integrity problems of the store, and work left pending (unlinked or stale articles)."""
+        problems = self.store.check()
+        pending = self.pending()
+        if pending["unlinked"]:
+            problems.append(f"{pending['unlinked']} articles are stored but not linked (run 'storyline link')")
+        if pending["stale"]:
+            problems.append("links are stale: annotations changed after linking (run 'storyline link')")
+        return problems
 
     def close(self) -> None:
         self.store.close()

@@ -33,10 +33,11 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)
     failed: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    link_error: str | None = None  # linking after the store failed: articles are stored, not yet linked
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and self.link_error is None
 
     def summary(self) -> dict[str, int]:
         return {

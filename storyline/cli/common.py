@@ -74,6 +74,7 @@ def library(db: Path | None, must_exist: bool = False) -> Iterator[Any]:
         fail(f"database {path} does not exist; run 'storyline ingest PATH --db {path}' first")
     with user_errors():
         sl = Storyline(path, settings=State.settings())
+        sl.on_wait = lambda holder: err.print(f"waiting for another writer of {path} ({holder}) …")
         try:
             yield sl
         finally:

@@ -89,6 +89,7 @@ def ingest(
                 "db": db_path(db),
                 "failures": [{"input": p.origin, "reason": p.reason} for p in report.failed],
                 "warning_lines": [{"input": p.origin, "reason": p.reason} for p in report.warnings],
+                "link_error": report.link_error,
             }
         )
     else:
@@ -104,4 +105,9 @@ def ingest(
             + f"  → {escape(str(Path(db_path(db))))}",
             soft_wrap=True,
         )
+        if report.link_error:
+            err.print(
+                f"[red]linking failed:[/] {escape(report.link_error)}; the articles are stored and will be "
+                "linked by the next 'storyline link' or ingest"
+            )
     raise typer.Exit(0 if report.ok else 1)

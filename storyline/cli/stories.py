@@ -10,7 +10,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .common import DbOption, JsonOption, console, fail, library, print_json, user_errors
+from ..errors import StorylineError
+from .common import DbOption, JsonOption, console, err, fail, library, print_json, user_errors
 
 KIND_MARK = {"happened": ("●", "bold green"), "planned": ("◆", "bold yellow"), "said": ("❝", "bold cyan")}
 
@@ -200,5 +201,11 @@ def link(
     Example: [bold]storyline link --full --db news.db[/]
     """
     with library(db, must_exist=True) as sl, user_errors():
-        r = sl.relink(full=full)
+        try:
+            r = sl.relink(full=full)
+        except (StorylineError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bad link setting, a damaged store: one line, exit 1, nothing lost
+            err.print(f"[red]linking failed:[/] {type(exc).__name__}: {exc}; nothing was changed")
+            raise typer.Exit(1) from None
     console.print(f"linked {r.linked} articles: {r.events} events, {r.stories} stories, {r.duplicates} duplicates; {len(r.log)} merges/splits")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,6 +134,18 @@ class Store(ABC):
     @abstractmethod
     def unlinked(self) -> list[Document]:
         """Documents not yet assigned to an event (no membership row), in publication order."""
+
+    def count_unlinked(self) -> int:
+        """How many stored articles have no membership yet (cheap: no documents are read)."""
+        return len(self.unlinked())
+
+    def writer(self, waiting: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
+        """Exclusive right to write for a whole use-case (an ingest with its entity merge and linking,
+        a re-dating, a re-link): a second writer waits for the first instead of interleaving with it
+        (entity counts and the linker's state are read at the start and written at the end, so two
+        interleaved writers would each overwrite the other's). ``waiting`` is told once, with the
+        holder's description, when the right is not free at once. Re-entrant in one process."""
+        return nullcontext()
 
     @abstractmethod
     def events(self, story_id: str | None = None) -> list[dict[str, Any]]: ...

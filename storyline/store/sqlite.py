@@ -8,9 +8,10 @@ committed batch, and re-running the ingest completes the work (stored articles a
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
 from importlib import resources
@@ -43,6 +44,7 @@ class SQLiteStore(Store):
     def __init__(self, location: str | Path, readonly: bool = False):
         self.location = str(location)
         self._depth = 0
+        self._writing = 0
         path = Path(self.location)
         if readonly and not path.exists():
             raise StoreError(f"database {path} does not exist (run 'storyline ingest' first)")
@@ -73,15 +75,20 @@ class SQLiteStore(Store):
             raise StoreError(f"{self.location} is not a Storyline database")
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0:
-            tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
-            if tables:
-                raise StoreError(f"{self.location} is an SQLite database of another program")
-        for number, _name, sql in migrations():
-            if number <= version:
-                continue
-            with self.transaction():
+        """Apply the missing migrations, all in one write transaction that re-reads the version:
+        two processes opening a new database at once must not both create its tables."""
+        pending = migrations()
+        if self.db.execute("PRAGMA user_version").fetchone()[0] >= pending[-1][0]:
+            return  # up to date: no write lock taken (readers and writers open the store often)
+        with self.transaction():
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+                if tables:
+                    raise StoreError(f"{self.location} is an SQLite database of another program")
+            for number, _name, sql in pending:
+                if number <= version:
+                    continue
                 for statement in _statements(sql):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {number}")
@@ -337,6 +344,28 @@ class SQLiteStore(Store):
             out.extend(self._documents(rows[i : i + 500]))
         return out
 
+    def count_unlinked(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM unlinked").fetchone()[0])
+
+    @contextmanager
+    def writer(self, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+        """An advisory lock on ``<db>-writer`` beside the database (as SQLite keeps ``-wal`` and
+        ``-shm``): not on the database file itself, whose POSIX locks SQLite would lose when another
+        descriptor of it is closed. Held for a whole use-case; readers never take it."""
+        if self._writing:
+            self._writing += 1
+            try:
+                yield
+            finally:
+                self._writing -= 1
+            return
+        with _writer_lock(Path(self.location + "-writer"), waiting):
+            self._writing = 1
+            try:
+                yield
+            finally:
+                self._writing = 0
+
     def memberships(self) -> list[dict[str, Any]]:
         return self._rows(self.db.execute("SELECT * FROM memberships ORDER BY article_id"))
 
@@ -405,6 +434,32 @@ class SQLiteStore(Store):
     def close(self) -> None:
         with suppress(sqlite3.Error):
             self.db.close()
+
+
+@contextmanager
+def _writer_lock(path: Path, waiting: Callable[[str], None] | None) -> Iterator[None]:
+    """Exclusive ``flock`` on ``path``, waiting (and saying so once) while another process holds it.
+    Where ``fcntl`` does not exist (Windows) writers are not serialised beyond SQLite's own locks."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on the platforms we run
+        yield
+        return
+    with open(path, "a+", encoding="utf-8") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                fh.seek(0)
+                waiting(fh.read(200).strip() or "another process")
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            fh.truncate(0)
+            fh.write(f"process {os.getpid()}, since {datetime.now():%H:%M:%S}")
+            fh.flush()
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _chunks(keys: list[str], size: int = 500) -> Iterator[list[str]]:
