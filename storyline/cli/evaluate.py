@@ -161,3 +161,22 @@ def stories(
     Example: [bold]storyline eval stories --data ../shared/data/news_story_chains[/]
     """
     run("stories", data, as_json, split=split, labels=labels, pipeline=pipeline, profile=profile)
+
+
+@app.command("entities")
+def entities(
+    data: DataOption,
+    labels: Annotated[
+        Path | None,
+        typer.Option("--labels", help="Gold mentions with identities (TSV: id, field, start, end, surface, type, identity)."),
+    ] = None,
+    split: SplitOption = None,
+    profile: ProfileOption = "fast",
+    as_json: JsonOption = False,
+) -> None:
+    """Cross-article entity identity on gold mentions: the stream ingested from its start, B³/MUC/CEAF-e.
+
+    Example: [bold]storyline eval entities --data ../shared/data/de_frontpages_2026/articles.jsonl
+    --labels ../shared/data/de_frontpages_2026/labels/frontpages-2026-01-03am.entities.tsv[/]
+    """
+    run("entities", data, as_json, split=split, labels=labels, profile=profile)

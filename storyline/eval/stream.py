@@ -12,16 +12,17 @@ the days before them, as it does for a user whose store has been filling all wee
 
 from __future__ import annotations
 
+import hashlib
 import json
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..ingest import Problem
-from ..model import Article
+from ..model import Article, Document
 from .readers import read_labels
 
 
@@ -32,6 +33,7 @@ class StreamRun:
     n_ingested: int
     n_failed: int
     articles_per_s: float  # annotate + store + link, the whole stream up to the cutoff
+    documents: dict[str, Document] = field(default_factory=dict)  # dataset id -> stored document
 
 
 _CACHE: dict[tuple[str, str, str], StreamRun] = {}
@@ -70,17 +72,27 @@ def _articles(path: Path, labels: set[str], settings: Any) -> tuple[list[Article
 
 
 def run_stream(data: Path, labels: Path, profile: str = "fast", overrides: dict[str, Any] | None = None) -> StreamRun:
-    """Ingest the stream through the real pipeline and return the labelled items' memberships."""
+    """Ingest the stream through the real pipeline and return the labelled items' memberships
+    (``labels``: the event/story TSV)."""
+    gold_events, gold_stories = read_labels(Path(labels))
+    return run_labelled(data, frozenset(gold_events) | frozenset(gold_stories), profile, overrides)
+
+
+def run_labelled(
+    data: Path, labelled: frozenset[str], profile: str = "fast", overrides: dict[str, Any] | None = None
+) -> StreamRun:
+    """The stream up to the last of the ``labelled`` dataset ids, through the real pipeline; their
+    memberships and stored documents (entities merged as the store had them by then)."""
     from ..library import Storyline
     from ..settings import Settings
 
     path = data / "articles.jsonl" if data.is_dir() else data
-    key = (str(path.resolve()), str(Path(labels).resolve()), json.dumps([profile, overrides or {}], sort_keys=True))
+    digest = hashlib.sha256("\n".join(sorted(labelled)).encode()).hexdigest()
+    key = (str(path.resolve()), digest, json.dumps([profile, overrides or {}], sort_keys=True))
     if key in _CACHE:
         return _CACHE[key]
-    gold_events, gold_stories = read_labels(Path(labels))
     settings = Settings({"ner.profile": profile, **(overrides or {})})
-    items, ids = _articles(path, set(gold_events) | set(gold_stories), settings)
+    items, ids = _articles(path, set(labelled), settings)
     with tempfile.TemporaryDirectory(prefix="storyline-eval-") as tmp:
         sl = Storyline(Path(tmp) / "stream.db", settings)
         try:
@@ -91,10 +103,12 @@ def run_stream(data: Path, labels: Path, profile: str = "fast", overrides: dict[
             sl.relink()
             dt = time.perf_counter() - t0
             place = {m["article_id"]: (m["event_id"], m["story_id"]) for m in sl.store.memberships()}
+            documents = {sid: doc for sid in sorted(labelled) if sid in ids and (doc := sl.store.get(ids[sid]))}
         finally:
             sl.close()
     events = {sid: place[aid][0] for sid, aid in ids.items() if aid in place}
     stories = {sid: place[aid][1] for sid, aid in ids.items() if aid in place}
-    run = StreamRun(events, stories, len(report.ingested), len(report.failed), len(items) / dt if dt > 0 else 0.0)
+    speed = len(items) / dt if dt > 0 else 0.0
+    run = StreamRun(events, stories, len(report.ingested), len(report.failed), speed, documents)
     _CACHE[key] = run
     return run
