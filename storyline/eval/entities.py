@@ -58,7 +58,7 @@ def _locate(g: GoldMention, doc: Document) -> tuple[str, int, int] | None:
             candidates.append(("text", text))
     else:
         candidates.append(("text", text))
-    for where, s in reversed(candidates):  # prefer the text: that is where mentions are annotated today
+    for where, s in reversed(candidates):  # a headline-only item's title is its text: prefer the text
         if s[g.start : g.end] == g.surface:
             return where, g.start, g.end
         hits = [i for i in range(len(s)) if s.startswith(g.surface, i)]
@@ -77,8 +77,8 @@ def _system_entity(g: GoldMention, doc: Document | None) -> str | None:
         return None
     where, start, end = place
     best, best_overlap = None, 0
-    for m in doc.mentions:
-        if getattr(m, "field", "text") != where or m.entity_id is None:
+    for m in doc.title_mentions if where == "title" else doc.mentions:
+        if m.entity_id is None:
             continue
         overlap = min(end, m.span.end) - max(start, m.span.start)
         if overlap > best_overlap:
