@@ -45,6 +45,21 @@ def set_spacy_ents(sdoc: Any, spans: list[tuple[int, int, str]]) -> None:
     sdoc.ents = filter_spans(ents)
 
 
+def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """A person's name ends in a capitalised word: trailing lower-case words are a headline's verb
+    or noun that the tagger ran into ("Selenskyj holt" → "Selenskyj"). Name particles only occur
+    inside a name ("Ursula von der Leyen"), so a span that ends in one is trimmed as well."""
+    out = []
+    for s, e, lab in spans:
+        if lab == "PER":
+            words = text[s:e].split(" ")
+            while len(words) > 1 and not words[-1][:1].isupper():
+                words.pop()
+            e = s + len(" ".join(words))
+        out.append((s, e, lab))
+    return out
+
+
 @register("ner")
 class NerStage(Stage):
     version = 1
@@ -87,7 +102,8 @@ class NerStage(Stage):
             else:
                 found[di].extend((s + off, e + off, lab) for s, e, lab in spans)
         for doc, spans, heads in zip(docs, found, in_title, strict=True):
-            spans.sort()
+            spans = sorted(_trimmed(spans, doc.text))
+            heads = _trimmed(heads, doc.separate_title or "")
             doc.mentions = [Mention(Span(s, e), lab) for s, e, lab in spans]  # type: ignore[arg-type]
             doc.title_mentions = [Mention(Span(s, e), lab) for s, e, lab in sorted(heads)]  # type: ignore[arg-type]
             sdoc = doc.extras.get("spacy")
