@@ -5,7 +5,8 @@ so the table is the only place its value is written; the others were tuned on EC
 on the story datasets and are declared here only. To expose one, add its row to the table under the
 name ``from_settings`` gives it (``link.event_<field>``, ``link.story_<field>``, ``link.dup_<field>``
 or ``link.<field>``); nothing else changes. The parts of the linker (``events``, ``clusters``,
-``stories``, ``fingerprints``) receive these objects and carry no defaults of their own.
+``stories``; ``fingerprints``, ``items`` and ``text`` their values) receive them from here and carry
+no defaults of their own.
 """
 
 from __future__ import annotations
