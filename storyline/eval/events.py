@@ -12,8 +12,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..link.config import LinkConfig
 from ..link.items import LinkItem
-from ..link.linker import LinkConfig, Linker
+from ..link.linker import Linker
 from .clustering import bcubed, pairwise
 from .readers import Labelled, read_ecbplus, read_stream
 
