@@ -75,6 +75,12 @@ _TABLE: list[Setting] = [
         "Annotation stages run on every article, in order.",
     ),
     Setting(
+        "pipeline.max_chars",
+        100_000,
+        "Articles with longer texts get only the light stages (language, structure); the others are "
+        "skipped with a warning naming the article, so no article costs minutes. 0: no limit.",
+    ),
+    Setting(
         "language.candidates",
         ["de", "en", "fr", "it", "es", "nl", "pl", "pt", "sv", "da", "cs", "tr", "ru", "uk"],
         "ISO 639-1 codes the language identifier chooses among (fewer = faster and surer).",
