@@ -134,6 +134,12 @@ _TABLE: list[Setting] = [
     Setting("link.story_threshold", 0.28, "Least similarity of a new event to a story's centroid to join it."),
     Setting("link.story_window_days", 180.0, "A story quiet for longer than this takes no new events."),
     Setting("link.entity_weight", 1.0, "Weight of shared entities against shared terms."),
+    Setting(
+        "link.entity_idf_power",
+        1.5,
+        "How fast an entity's weight falls as it gets common in the stream: its IDF relative to an unseen "
+        "entity's, to this power ('Deutschland', 'Euro' count little; a rare name counts fully).",
+    ),
     Setting("link.dup_threshold", 0.7, "Estimated word-shingle Jaccard from which two texts are copies."),
     Setting("link.on_ingest", True, "Link new articles into events and stories right after each ingest."),
     # --- show

@@ -95,6 +95,7 @@ class LinkConfig:
     story: StoryConfig = field(default_factory=StoryConfig)
     dup: DuplicateConfig = field(default_factory=DuplicateConfig)
     entity_weight: float = _setting("link.entity_weight")
+    entity_idf_power: float = _setting("link.entity_idf_power")
     title_weight: float = 2.0
     idf_prior_docs: int = 50
     keep_explanations: bool = True  # False: explanations only in add()'s return value (bounded memory)

@@ -20,7 +20,7 @@ from .events import EventGraph
 from .fingerprints import LshIndex, MinHasher
 from .items import Features, LinkItem, features
 from .stories import StoryThreader
-from .text import IncrementalIdf, SourceBoilerplate, SparseVec, normalise, tfidf, words
+from .text import IncrementalIdf, SourceBoilerplate, SparseVec, entity_weights, normalise, tfidf, words
 
 
 @dataclass(slots=True)
@@ -73,12 +73,15 @@ class Linker:
 
     # -- the stream -------------------------------------------------------------------------------
     def vector(self, f: Features, source: str | None = None) -> SparseVec:
-        """Term TF-IDF (without the source's boilerplate) plus weighted entity TF-IDF, as one unit vector."""
+        """Term TF-IDF (without the source's boilerplate) plus entities, as one unit vector.
+
+        An entity's weight is its IDF relative to that of an entity never seen, to the power
+        ``entity_idf_power``, not renormalised among the item's entities: an item whose only entity
+        is "Deutschland" must not carry it at full weight (it joined 71 unrelated articles into one
+        event), while a rare name shared by two items still counts fully."""
         vec = tfidf(self.boilerplate.filter(source, f.counts), self.idf)
         if f.entities:
-            w = self.config.entity_weight
-            for k, v in tfidf(f.entities, self.idf).items():
-                vec[k] = v * w
+            vec.update(entity_weights(f.entities, self.idf, self.config.entity_weight, self.config.entity_idf_power))
             vec = normalise(vec)
         return vec
 

@@ -15,9 +15,9 @@ from typing import Any, Literal
 
 from .config import LinkConfig
 from .fingerprints import MinHasher, jaccard_estimate
-from .items import LinkItem, features
+from .items import Features, LinkItem, features
 from .linker import Linker
-from .text import IncrementalIdf, contributions, dot, normalise, terms, tfidf, words
+from .text import IncrementalIdf, contributions, dot, entity_weights, normalise, terms, tfidf, words
 
 Relation = Literal["duplicate", "same event", "same story", "unrelated"]
 
@@ -72,10 +72,11 @@ def compare(
     ta, tb = tfidf(fa.counts, idf), tfidf(fb.counts, idf)
     ea, eb = tfidf(fa.entities, idf), tfidf(fb.entities, idf)
 
-    def combined(t: dict[str, float], e: dict[str, float]) -> dict[str, float]:
-        return normalise({**t, **{k: v * cfg.entity_weight for k, v in e.items()}}) if e else t
+    def combined(t: dict[str, float], f: Features) -> dict[str, float]:
+        e = entity_weights(f.entities, idf, cfg.entity_weight, cfg.entity_idf_power)
+        return normalise({**t, **e}) if e else t
 
-    va, vb = combined(ta, ea), combined(tb, eb)
+    va, vb = combined(ta, fa), combined(tb, fb)
     cos = dot(va, vb)
     gap = None if fa.day is None or fb.day is None else abs(fa.day - fb.day)
     ep = cfg.event

@@ -266,6 +266,20 @@ def tfidf(counts: Mapping[str, float], idf: IncrementalIdf, max_df_ratio: float 
     return normalise(vec)
 
 
+def entity_weights(counts: Mapping[str, float], idf: IncrementalIdf, weight: float, power: float) -> SparseVec:
+    """Entities as they join a term vector: their unit TF-IDF vector times ``weight``, times how rare
+    the rarest of them is (its IDF relative to an entity never seen, to ``power``). An item whose
+    only entities are common ones ("Deutschland", "Euro") carries them weakly; an item naming one
+    rare person or place carries its entities at full weight, as before."""
+    vec = tfidf(counts, idf)
+    if not vec:
+        return vec
+    ref = idf.idf("\x00never seen")
+    rarity = max(idf.idf(k) for k in vec) / ref
+    scale = weight * min(1.0, rarity) ** power
+    return {k: v * scale for k, v in vec.items()}
+
+
 def normalise(vec: SparseVec) -> SparseVec:
     norm = math.sqrt(sum(v * v for v in vec.values()))
     if norm == 0.0:
