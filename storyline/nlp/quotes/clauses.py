@@ -56,6 +56,8 @@ def anaphoric(
 
 
 def message_spans(toks: Sequence[Tok], ranges: Sequence[tuple[int, int]], mask: Sequence[bool]) -> list[Span]:
+    """A frame's message ranges as spans: the annotators leave out punctuation at the ends and a
+    quotation mark whose partner lies outside the message."""
     spans = []
     for a, b in ranges:
         a, b = trim(toks, a, b)
@@ -139,6 +141,8 @@ def labelling(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], first
 
 
 def note_subject(resolver: Resolver, toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> None:
+    """Remember a unit's opening phrase (after a topic label "Europapolitik:") as an antecedent of
+    later pronouns and cue-less quotes; not a pronoun, nor a capitalised function word."""
     if mask[lo] or toks[lo].text in lx.NON_NAMES or toks[lo].lower in lowercase_words():
         return
     end = noun_phrase(toks, lo, hi, appositions=False)

@@ -77,7 +77,7 @@ class Extractor:
             if toks[lo].start < walk.skip_until:
                 continue  # inside an interview answer
             if tracer is not None:
-                tracer.withdraw()
+                tracer.withdraw()  # a ranker offer that no quote of the unit before took
             unit = _unit(walk, u, quoted, answers)
             if unit.interview is None and u > 0:
                 # the sentence before may be the antecedent of a later pronoun (not before an answer)
