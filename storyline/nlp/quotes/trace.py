@@ -28,7 +28,9 @@ Decision = tuple["Quote", list[list[float]], list["Candidate"]]
 
 @dataclass(slots=True)
 class Tracer:
-    """Records of one or more extractions (pass the same tracer to several calls to pool them)."""
+    """Records of an extraction. Decisions pool over several calls; strategies are looked up by
+    quote value, so use one tracer per text when asking ``strategy_of`` (equal quotes of two texts
+    would share an entry)."""
 
     collect: bool = False
     strategies: dict[Quote, str] = field(default_factory=dict)
