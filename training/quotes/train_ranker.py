@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from storyline.eval import quotes as ev  # noqa: E402
 from storyline.nlp.quotes import ranker as rk  # noqa: E402
+from storyline.nlp.quotes.trace import Tracer  # noqa: E402
 
 OUT = ROOT / "storyline" / "models" / "quotes" / "speaker_ranker.json"
 
@@ -37,16 +38,14 @@ DEBUG: list[Any] | None = None  # set to a list to get readable decisions (for e
 
 def collect(data: Path, split: str) -> list[Decision]:
     stages = ev.build_stages()
-    extractor = stages[-1].extractor
-    extractor.ranker = None  # the rules choose while we record
     out: list[Decision] = []
     for rec in ev.read_docs(data, split):
         doc = ev._document(rec)
-        extractor.collect = []
-        for stage in stages:
+        for stage in stages[:-1]:
             doc = stage(doc)
-        records = extractor.collect
-        extractor.collect = None
+        tracer = Tracer(collect=True)  # the rules choose while the ranker's decisions are recorded
+        doc = stages[-1].annotate(doc, tracer)
+        records = tracer.decisions
         starts = ev.token_starts(doc.text)
         gold = [
             ev.Item(

@@ -19,6 +19,7 @@ from .speakers import Tok
 if TYPE_CHECKING:
     from ...model import Document, Quote
     from ...settings import Settings
+    from .trace import Tracer
 
 SPACY_KEY = "spacy"
 USER_DATA_KEY = "storyline_quotes"
@@ -53,6 +54,10 @@ class QuotesStage(Stage):
         self.extractor = Extractor(options_from(settings))
 
     def __call__(self, doc: Document) -> Document:
+        return self.annotate(doc)
+
+    def annotate(self, doc: Document, tracer: Tracer | None = None) -> Document:
+        """``stage(doc)``, with a tracer riding along (diagnostics and training, never production)."""
         sdoc = doc.extras.get(SPACY_KEY)
         if sdoc is None:
             from ..sentences import blank, tokenizer_safe
@@ -62,7 +67,7 @@ class QuotesStage(Stage):
         sentences = doc.sentences or [Span(s.start_char, s.end_char) for s in sdoc.sents]
         paragraphs = [p.span for p in doc.paragraphs]
         doc.quotes = self.extractor(
-            doc.text, tokens_of(sdoc), sentences, paragraphs, doc.mentions, doc.article.language
+            doc.text, tokens_of(sdoc), sentences, paragraphs, doc.mentions, doc.article.language, tracer
         )
         return doc
 

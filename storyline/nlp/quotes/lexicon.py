@@ -293,3 +293,92 @@ EN_SPEECH_VERBS = _forms(
     tweeted claimed announced asked replied according
     """
 )
+
+# --- words the sentence strategies use to read a clause (strategies.py, clauses.py)
+
+#: Subjects that never speak ("Es heißt …", "Das zeigt …", "Man sagt …").
+NOT_SPEAKERS = _forms("es das dies dieses man")
+
+#: Adverbs between a subject and its verb ("Die Armee hingegen sprach …").
+MID_ADVERBS = _forms("hingegen dagegen jedoch allerdings aber auch ebenfalls wiederum indes zudem nun")
+
+#: Finite verbs of saying, claiming, warning (a clause in Konjunktiv after such a sentence is its speech).
+SAYING = (
+    SPEECH_VERBS
+    | REPORT_VERBS
+    | STRONG_CUES
+    | _forms(
+        "verweisen verwiesen bestreitet bestritt bestreiten streitet stritt wies wiesen weist klagt "
+        "klagte klagten klagen mahnt mahnte mahnten appellierte appellierten appelliert plädierte "
+        "plädiert plädieren glaubt glaubte glauben glaubten hofft hoffte hoffen hofften fürchtet "
+        "fürchtete fürchten befürchtete bezweifelt bezweifelte bezweifeln"
+    )
+) - _forms("will wollen sieht sehen erwartet erwarten")
+
+#: Prepositions of the agent of a passive cue ("von der Polizei aufgefordert").
+AGENT_PREPS = _forms("von vom durch")
+
+#: Words right before a quoted label ("bezeichnete den Plan als „Wortbruch“").
+LABEL_BEFORE = _forms("als von vom einen eine einer einem ein")
+
+#: Auxiliaries that are plainly indicative.
+INDICATIVE_AUX = _forms("ist sind war waren hat haben hatte hatten")
+
+#: Words that open a relative or adverbial clause after a comma.
+RELATIVE_OR_SUB = RELATIVE_PRONOUNS | _forms("wenn weil da als obwohl wo was")
+
+#: Subordinators that open a fronted subordinate clause (not a main clause with a subject).
+SUBORDINATORS = _forms(
+    "was wenn weil da als obwohl nachdem bevor sobald seit seitdem während dass daß ob wie falls indem"
+)
+
+#: Konjunktiv I forms that mark a complement clause as reported speech.
+KONJUNKTIV_ONE = _forms("sei seien habe werde könne müsse solle wolle dürfe möge gebe")
+
+#: Determiners that cannot open a subject (dative, genitive, masculine accusative).
+OBLIQUE_DETERMINERS = _forms("den dem einem einen des eines")
+
+#: Subject pronouns ("Er will …": the word before the verb is a subject, not an adverbial).
+SUBJECT_PRONOUNS = _forms("er sie es wir ich ihr man")
+
+#: Adverbs that may open a reported-speech sentence before its subject ("Auch die SPD fordert …").
+REPORTED_LEAD = _forms("auch zudem dagegen außerdem ebenso")
+
+#: Participles of claiming after "hat/haben" ("Die SPD hat … gefordert").
+REPORT_PARTICIPLES = _forms(
+    "gefordert kritisiert angekündigt bezeichnet gewarnt verlangt beschuldigt begrüßt abgelehnt zurückgewiesen"
+)
+
+#: Words that never open a speaker phrase (conjunctions).
+NOT_SPEAKER_START = _forms("und oder aber sowie sondern denn weil dass")
+
+#: Endings of source nouns after "nach" ("nach Polizeiangaben", "nach ersten Hochrechnungen").
+SOURCE_NOUN_SUFFIXES = (
+    "angaben",
+    "angabe",
+    "berichten",
+    "informationen",
+    "erkenntnissen",
+    "erkenntnisstand",
+    "aussagen",
+    "schätzung",
+    "schätzungen",
+    "meldungen",
+    "einschätzung",
+    "meinung",
+    "erfahrungen",
+    "analyse",
+    "analysen",
+    "stellungnahme",
+    "endergebnis",
+    "planungen",
+    "nachricht",
+    "nachrichten",
+    "medien",
+    "auskunft",
+    "umfrage",
+    "umfragen",
+    "studie",
+    "hochrechnung",
+    "hochrechnungen",
+)

@@ -165,6 +165,22 @@ def features(
     x[_INDEX["lowercase_first"]] = (
         1.0 if low and low[0] in lowercase and low[0] not in lx.DETERMINERS else 0.0
     )
+    _place(x, text, a, b, low, unit_start, quote_start, cue, message)
+    return x
+
+
+def _place(
+    x: list[float],
+    text: str,
+    a: int,
+    b: int,
+    low: list[str],
+    unit_start: int,
+    quote_start: int,
+    cue: list[tuple[int, int]] | None,
+    message: list[tuple[int, int]] | None,
+) -> None:
+    """The features of where a candidate stands: around a verb, a comma, the quotation, the cue."""
     x[_INDEX["at_unit_start"]] = 1.0 if a == unit_start else 0.0
     prev = text[max(0, a - 30) : a].split()[-1:]
     prev_word = prev[0] if prev else ""
@@ -190,7 +206,6 @@ def features(
         x[_INDEX["near_cue"]] = 1.0 - min(min(abs(c0 - b), abs(a - c1)), 200) / 200
     if message:
         x[_INDEX["in_message"]] = 1.0 if any(m0 <= a < m1 for m0, m1 in message) else 0.0
-    return x
 
 
 @dataclass(slots=True)
