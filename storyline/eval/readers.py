@@ -88,6 +88,7 @@ def item_from_record(rec: dict[str, object]) -> LinkItem:
         language=str(rec["language"]) if rec.get("language") else None,
         published=parse_datetime(str(pub)) if pub else None,
         source=str(rec.get("outlet") or rec.get("source") or "") or None,
+        url=str(rec["url"]) if rec.get("url") else None,
     )
 
 

@@ -124,14 +124,24 @@ class EventGraph:
 
     # -- the stream -------------------------------------------------------------------------------
     def add(
-        self, aid: str, vec: SparseVec, day: float | None, title: str = "", days: frozenset[str] = frozenset()
+        self,
+        aid: str,
+        vec: SparseVec,
+        day: float | None,
+        title: str = "",
+        days: frozenset[str] = frozenset(),
+        same_article: str | None = None,
     ) -> tuple[str, dict[str, Any]]:
-        """Link one article; returns its event id and the evidence."""
+        """Link one article; returns its event id and the evidence. ``same_article`` is an earlier
+        version of this article (the outlet's article key matched): it is its nearest neighbour
+        and its event is this one's, whatever the new wording says."""
         p = self.params
         self.count += 1
         if day is not None:
             self.clock = day if self.clock is None else max(self.clock, day)
         scored = self.neighbours(vec, day, days)
+        if same_article in self.nodes:
+            scored = [(1.0, same_article, None), *(t for t in scored if t[1] != same_article)]
         # the nearest earlier articles, linked or not: their events' stories are story candidates
         self.last_near = [(s, c) for s, c, _ in scored[:8] if s > 0.0]
         above = [t for t in scored if t[0] >= p.threshold]
@@ -156,6 +166,9 @@ class EventGraph:
         gate = p.avg_gate
         events = [e for e in {self.event_of[c] for c in linked} if self.events[e].avg(vec) >= gate]
         events.sort(key=lambda e: (-self.events[e].avg(vec), self.events[e].created))
+        if same_article in self.event_of:
+            own = self.event_of[same_article]
+            events = [own, *(e for e in events if e != own)]
         if events:
             eid = events[0]
             for other_id in events[1:]:

@@ -28,6 +28,7 @@ _PRIME = np.uint64(4294967311)  # smallest prime above 2**32
 class DuplicateHit:
     article_id: str
     jaccard: float
+    article_key: str | None = None  # set when the outlet's article key, not the wording, matched
 
 
 class MinHasher:
@@ -69,6 +70,8 @@ class LshIndex:
         self.window_days = window_days
         self._buckets: dict[bytes, list[str]] = {}
         self._sigs: dict[str, np.ndarray] = {}
+        self._keyed: dict[str, str] = {}  # outlet article key -> first article with it
+        self._key_of: dict[str, str] = {}
         self._order: deque[tuple[float, str]] = deque()
         self.clock: float | None = None
 
@@ -95,12 +98,24 @@ class LshIndex:
                     best = DuplicateHit(aid, jac)
         return best
 
-    def insert(self, article_id: str, sig: np.ndarray, day: float | None) -> None:
+    def query_key(self, key: str | None, sig: np.ndarray | None) -> DuplicateHit | None:
+        """The indexed article with the same outlet article key (``article_keys``), if any."""
+        aid = self._keyed.get(key) if key else None
+        if aid is None:
+            return None
+        other = self._sigs.get(aid)
+        jac = float(np.mean(other == sig)) if other is not None and sig is not None else 0.0
+        return DuplicateHit(aid, jac, key)
+
+    def insert(self, article_id: str, sig: np.ndarray, day: float | None, key: str | None = None) -> None:
         if article_id in self._sigs:
             return
+        if key and key not in self._keyed:
+            self._keyed[key] = article_id
+            self._key_of[article_id] = key
         self._sigs[article_id] = sig
-        for key in self._keys(sig):
-            self._buckets.setdefault(key, []).append(article_id)
+        for band in self._keys(sig):
+            self._buckets.setdefault(band, []).append(article_id)
         if day is not None:
             self.clock = day if self.clock is None else max(self.clock, day)
             self._order.append((day, article_id))
@@ -113,6 +128,8 @@ class LshIndex:
         while self._order and self._order[0][0] < limit:
             _, aid = self._order.popleft()
             sig = self._sigs.pop(aid, None)
+            if (akey := self._key_of.pop(aid, None)) is not None:
+                self._keyed.pop(akey, None)
             if sig is None:
                 continue
             for key in self._keys(sig):
@@ -133,15 +150,21 @@ class LshIndex:
         days = {aid: d for d, aid in self._order}
         ids = list(self._sigs)
         packed = np.stack([self._sigs[a] for a in ids]).astype("<u4").tobytes() if ids else b""
-        return {"ids": ids, "days": [days.get(a) for a in ids], "sigs": base64.b64encode(packed).decode("ascii")}
+        return {
+            "ids": ids,
+            "days": [days.get(a) for a in ids],
+            "sigs": base64.b64encode(packed).decode("ascii"),
+            "keys": [self._key_of.get(a) for a in ids],
+        }
 
     def load(self, state: dict[str, Any]) -> None:
         ids, days = [str(a) for a in state["ids"]], list(state["days"])
+        keys = list(state.get("keys") or [None] * len(ids))  # saved before article keys: none
         sigs = np.frombuffer(base64.b64decode(state["sigs"], validate=True), dtype="<u4").astype(np.uint32)
-        if len(days) != len(ids) or sigs.size != len(ids) * self.bands * self.rows:
+        if len(days) != len(ids) or len(keys) != len(ids) or sigs.size != len(ids) * self.bands * self.rows:
             raise ValueError("damaged near-duplicate index state")
-        for aid, sig, day in zip(ids, sigs.reshape(len(ids), -1), days, strict=True):
-            self.insert(aid, sig, float(day) if day is not None else None)
+        for aid, sig, day, key in zip(ids, sigs.reshape(len(ids), -1), days, keys, strict=True):
+            self.insert(aid, sig, float(day) if day is not None else None, str(key) if key else None)
 
 
 def jaccard_estimate(a: np.ndarray | None, b: np.ndarray | None) -> float:

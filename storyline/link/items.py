@@ -39,6 +39,7 @@ class LinkItem:
     times: list[str] = field(default_factory=list)
     source: str | None = None
     quotes: list[str] = field(default_factory=list)
+    url: str | None = None  # the outlet's article key in it marks retitled versions of one article
 
     @classmethod
     def from_document(cls, doc: Document) -> LinkItem:
@@ -68,6 +69,7 @@ class LinkItem:
             times=times,
             source=art.source,
             quotes=quotes,
+            url=art.url,
         )
 
     @classmethod
@@ -88,6 +90,7 @@ class LinkItem:
             times=[str(t) for t in data.get("times") or []],
             source=data.get("source"),
             quotes=[str(q) for q in data.get("quotes") or []],
+            url=data.get("url"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -101,6 +104,7 @@ class LinkItem:
             "times": list(self.times),
             "source": self.source,
             "quotes": list(self.quotes),
+            "url": self.url,
         }
 
 

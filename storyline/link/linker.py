@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .article_keys import article_key
 from .clusters import Match
 from .config import LinkConfig
 from .events import EventGraph
@@ -98,10 +99,16 @@ class Linker:
         self.published[item.article_id] = f.day
         eff_day = f.day if f.day is not None else self.graph.clock
         sig = self.hasher.signature(tw + xw)
+        key = article_key(item.url)
         dup = self.lsh.query(sig) if sig is not None else None
+        same = self.lsh.query_key(key, sig) if dup is None else None  # retitled, however much reworded
         if sig is not None:
-            self.lsh.insert(item.article_id, sig, eff_day)
-        if dup is not None and dup.article_id in self.assignments:
+            self.lsh.insert(item.article_id, sig, eff_day, key)
+        if same is not None and same.article_id in self.assignments:
+            # one article, but its new words should attract what they report: linked as an article
+            a = self._add_linked(item, f, vec, same_article=same.article_id)
+            a.explanation.setdefault("event", {})["article_key"] = {"of": same.article_id, "key": same.article_key}
+        elif dup is not None and dup.article_id in self.assignments:
             a = self._add_duplicate(item, f, vec, dup.article_id, dup.jaccard)
         else:
             a = self._add_linked(item, f, vec)
@@ -175,9 +182,9 @@ class Linker:
             },
         )
 
-    def _add_linked(self, item: LinkItem, f: Features, vec: SparseVec) -> Assignment:
+    def _add_linked(self, item: LinkItem, f: Features, vec: SparseVec, same_article: str | None = None) -> Assignment:
         title = item.title or item.text[:120]
-        eid, ev_expl = self.graph.add(item.article_id, vec, f.day, title, f.days)
+        eid, ev_expl = self.graph.add(item.article_id, vec, f.day, title, f.days, same_article=same_article)
         expl: dict[str, Any] = {"event": ev_expl}
         if eid in self.event_story:
             sid = self.stories.resolve(self.event_story[eid])
