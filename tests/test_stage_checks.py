@@ -3,8 +3,9 @@
 What users rely on, for each stage in ``registered_names()``: it pickles (Spark workers, process pools)
 and behaves the same after; the same input gives the same output; ``pipe(docs)`` equals calling it on
 each document; every layer it declares in ``assigns`` is filled and no other layer changes (so the
-pipeline validation means something); odd input (empty, one character, zero-width characters, only
-punctuation, 200 KB) never raises and keeps every span inside the text.
+pipeline validation means something); odd input (empty, whitespace, one character, zero-width
+characters, only punctuation, one 5,000-character token, 50 short paragraphs, 200 KB) never raises and
+keeps every span inside the text.
 
 Each stage gets the document as the default pipeline leaves it just before that stage; the stages and
 these prepared documents are built once per module, so the whole suite costs a few seconds. The 200 KB
@@ -22,7 +23,7 @@ from typing import Any
 import pytest
 
 from storyline.model import Article, Document, Span
-from storyline.pipeline import Stage, lookup, registered_names
+from storyline.pipeline import Pipeline, Stage, lookup, registered_names
 from storyline.settings import Settings
 
 GERMAN = (
@@ -38,9 +39,13 @@ ENGLISH = (
 )
 ODD = {
     "empty": "",
+    "whitespace": " \n\n \t",
     "one-char": "x",
-    "zero-width": "\u200b\u200c\u200d\ufeff Zero\u200bwidth \u2060joiner\u200d und wei\u00adches Trenn\u00adzeichen\u200b",
+    "zero-width": "\u200b\u200c\u200d\ufeff Zero\u200bwidth \u2060joiner\u200d soft\u00adhyphen non\u00a0breaking "
+                  "«Zitat» „noch eins“ 31. Februar 2018.\u200b",
     "punctuation": "!?… –– „“ «» ... ;;; (( )) -- ‹› '' \"\" ,,, :::",
+    "one-long-token": "x" * 5000,
+    "many-paragraphs": "Überschrift\n\nEin Absatz, sagte er am Mittwoch.\n\n" * 50,
 }
 BIG_CHARS = 200_000
 
@@ -144,6 +149,13 @@ def test_declares_known_layers(name: str) -> None:
     assert st.assigns, f"{name} assigns nothing"
     assert set(st.assigns) <= set(LAYERS), f"{name} assigns layers no check knows: {set(st.assigns) - set(LAYERS)}"
     assert set(st.requires) <= set(LAYERS), f"{name} requires unknown layers: {set(st.requires) - set(LAYERS)}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_runs_in_a_validated_pipeline(name: str) -> None:
+    pipe = Pipeline([stage(n) for n in [*_chain(name), name]])  # validates requires against assigns
+    (doc,) = pipe.pipe([_article("x", "pipeline")])
+    assert doc.stages.get(name) == lookup(name).version
 
 
 @pytest.mark.parametrize("name", NAMES)
