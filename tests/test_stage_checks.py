@@ -125,11 +125,19 @@ def _before(key: str, name: str) -> Document:
     chain = _chain(name)
     if not chain:
         return _article({"de": GERMAN, "en": ENGLISH, **ODD}[key], key)
-    return stage(chain[-1])(copy.deepcopy(_before(key, chain[-1])))
+    return stage(chain[-1])(clone(_before(key, chain[-1])))
+
+
+def clone(doc: Document) -> Document:
+    """A deep copy; the spaCy Doc is copied with ``Doc.copy`` (sharing the vocabulary), which is what
+    keeps these checks cheap: ``deepcopy`` would serialise the whole vocabulary for every case."""
+    sdoc = doc.extras.get("spacy")
+    memo = {} if sdoc is None else {id(sdoc): sdoc.copy()}
+    return copy.deepcopy(doc, memo)
 
 
 def before(key: str, name: str) -> Document:
-    return copy.deepcopy(_before(key, name))
+    return clone(_before(key, name))
 
 
 def run(st: Stage, doc: Document) -> Document:
