@@ -160,9 +160,9 @@ def test_never_crashes_and_spans_stay_inside(words: list[str]) -> None:
 
 
 def test_trigger_windows_change_nothing_but_speed() -> None:
-    from storyline.nlp.time.rules_de import RULES
+    from storyline.nlp.time.de.rules import RULES
+    from storyline.nlp.time.de.triggers import NEEDS, token_classes
     from storyline.nlp.time.tagger import _matches, _select
-    from storyline.nlp.time.triggers_de import NEEDS, token_classes
 
     assert {r.name for r in RULES} <= set(NEEDS)
     text = TEXT_000 + "\n\n" + TEXT_001 + " Am gestrigen Sonntag um 20.30 Uhr, vom 3. bis 5. Juni 2019, seit Jahren, "

@@ -360,11 +360,13 @@ def _build(items: list[_Item], groups: list[_Group]) -> tuple[list[Entity], dict
 
 @register("entities")
 class EntitiesStage(Stage):
-    """Sets ``entity_id`` on every mention and puts the article's entities in ``doc.extras``."""
+    """Sets ``entity_id`` on every mention and puts the article's entities in ``doc.extras``. It also
+    rewrites the mentions themselves (the gazetteer ruler adds some, one sense per text relabels some),
+    so it assigns "mentions" too."""
 
     version = 1
     requires = ("mentions",)
-    assigns = ("entities",)
+    assigns = ("entities", "mentions")
 
     def __init__(self, settings: Settings):
         self.ruler = bool(settings["entities.ruler"])

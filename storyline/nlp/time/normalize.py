@@ -99,8 +99,8 @@ def easter(year: int) -> date:
 
 
 def holiday_date(name: str, year: int) -> date | None:
-    if name in L.HOLIDAYS_FIXED_DE:
-        mo, d = L.HOLIDAYS_FIXED_DE[name]
+    if name in L.HOLIDAYS_FIXED:
+        mo, d = L.HOLIDAYS_FIXED[name]
         return date(year, mo, d)
     if name in L.HOLIDAYS_EASTER:
         return easter(year) + timedelta(days=L.HOLIDAYS_EASTER[name])

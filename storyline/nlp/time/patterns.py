@@ -1,9 +1,10 @@
-"""Extraction rules: regular expressions over raw text that yield anchor-free ``Expr`` records.
+"""What the rules of both languages are built from: the ``Rule`` record, shared regex pieces and builders.
 
 Our own rules, written from the TimeML/KRAUTS annotation ideas (extent excludes prepositions such
 as "am", "im", "um", "seit", "bis"; includes determiners and modifiers such as "der kommenden Woche").
 A rule's named group ``x`` marks the extent when the match also needs surrounding context; prefixes
 like "bis" or "seit" are matched only to set a direction cue or to decide between date and duration.
+Each language's rule table lives in its package (``de.rules``, ``en.rules``); what both need is here.
 """
 
 from __future__ import annotations
@@ -16,29 +17,14 @@ from . import lexicon as L
 from .expr import Expr
 
 
-def _alt(words: Iterable[str], cap: bool = False) -> str:
+def alternation(words: Iterable[str], cap: bool = False) -> str:
     """Alternation of ``words``, longest first; ``cap`` spells each with a capital (German nouns)."""
     keys = sorted(({w[:1].upper() + w[1:] for w in words} if cap else set(words)), key=len, reverse=True)
     return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
 
 
-MON = rf"(?:(?:{_alt((k for k in L.MONTHS_DE if not k.endswith('.')), True)})(?![\w-])|(?:{_alt((k for k in L.MONTHS_DE if k.endswith('.')), True)}))"
-MON_EN = rf"(?:(?:{_alt((k for k in L.MONTHS_EN if not k.endswith('.')), True)})(?![\w-])|(?:{_alt((k for k in L.MONTHS_EN if k.endswith('.')), True)}))"
-WD = _alt(L.WEEKDAYS_DE, True)
-WD_EN = _alt(L.WEEKDAYS_EN, True)
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
-NUMW = _alt({*L.NUMBERS_DE, *(w.capitalize() for w in L.NUMBERS_DE)})
-NUM = rf"(?:\d{{1,3}}(?:,\d+)?|{NUMW})"
-MODW = r"(?P<mod>Anfangs|Anfang|Mitte|Ende|Beginn|Ausgang)"
-REL = r"(?P<rel>(?i:vergangen|letzt|vorig|vorangegangen|zurückliegend|kommend|nächst|folgend|bevorstehend|darauffolgend|dies|laufend|heurig|diesjährig|selb|gleich))(?:e|er|es|en|em)"
-ART = r"(?:der|die|das|den|dem|des)"
-#: Prepositions of a span that something happens within ("binnen weniger Tage", "innerhalb eines Tages")
-WITHIN = r"(?:[Bb]innen|[Ii]nnerhalb|[Ww]ährend)"
-DAYPART = r"(?i:Vormittag|Nachmittag|Mittag|Abend|Nacht|Morgen|früh)"
-UNIT_SG = r"(?P<unit>Woche|Wochenendes?|Monats?|Jahr(?:es)?|Jahrzehnts?|Jahrhunderts?|Quartals?|Halbjahr(?:es)?|Tag(?:es)?|Nacht|Abend|Morgen|Vormittag|Nachmittag|Mittag)"
-UNIT_PL = r"(?P<unit>Jahres|Monats|Tages|Jahrzehnts|Jahrhunderts|Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Sekunden|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten|Wochenenden|Quartale|Jahr|Monat|Woche|Tag|Stunde|Minute|Sekunde|Jahrzehnt|Jahrhundert|Wochenende|Quartal)"
-NOT_UNIT_AFTER = r"(?!\s*(?:Prozent|%|Euro|€|Dollar|Franken|Mark|DM|Schilling|Lire|Pfund|Rubel|Yen|Kronen|Meter|Kilo|Tonnen|Stück|Punkte|Menschen|Einwohner|Mitglieder|Besucher|Personen|Mal|mal|Seiten|Quadrat|km|m\b|kg|Liter|Grad|Stimmen|Tore|Millionen|Milliarden)\b)"
 DURATION_LETTER = {
     "jahr": "Y", "monat": "M", "woche": "W", "tag": "D", "stunde": "H", "minute": "MIN",
     "sekunde": "S", "jahrzehnt": "DE", "jahrhundert": "CE", "wochenende": "WE", "quartal": "Q",

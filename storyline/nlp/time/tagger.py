@@ -18,9 +18,10 @@ from functools import lru_cache
 
 from ...model import Span, TimeMention
 from . import lexicon as L
+from .de.fragments import MON
 from .expr import Expr
 from .normalize import valid_anchor
-from .patterns import MON, Rule
+from .patterns import Rule
 from .resolve import resolve_all
 
 _WORD = re.compile(r"\w+(?:'\w+)?")
@@ -57,11 +58,11 @@ Classifier = Callable[[str], frozenset[str]]
 
 def _rules(lang: str) -> tuple[list[Rule], Classifier | None, dict[str, tuple[str, ...]]]:
     if lang == "en":
-        from .rules_en import RULES as EN
+        from .en.rules import RULES as EN
 
         return EN, None, {}
-    from .rules_de import RULES
-    from .triggers_de import NEEDS, token_classes
+    from .de.rules import RULES
+    from .de.triggers import NEEDS, token_classes
 
     return RULES, token_classes, NEEDS
 

@@ -9,22 +9,23 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import lexicon as L
+from .. import lexicon as L
+from . import words as W
 
 _REL_STEMS = ("vergangen", "letzt", "vorig", "kommend", "nächst", "folgend", "dies", "laufend", "heurig",
               "selb", "gleich", "bevorstehend", "zurückliegend", "vorangegangen", "darauffolgend")
 _MONTH_PREFIXES = ("jan", "jän", "feb", "mär", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "dez")
 _UNIT_PARTS = ("jahr", "monat", "woche", "tag", "stunde", "minute", "sekunde", "quartal", "nacht", "abend", "jahre",
                "morgen", "mittag", "früh", "jährig", "tägig", "wöchig", "monatig", "halbjahr", "uhr")
-_HOLIDAY_FIRST = tuple(sorted({k.split()[0] for k in (*L.HOLIDAYS_FIXED_DE, *L.HOLIDAYS_EASTER)} - {"new", "good"}))
-_SET_WORDS = (*L.SETS_DE, "jede", "pro", "einmal")
-_REF_WORDS = frozenset(w.split()[-1] for w in L.REFS_DE)
+_HOLIDAY_FIRST = tuple(sorted({k.split()[0] for k in (*L.HOLIDAYS_FIXED, *L.HOLIDAYS_EASTER)} - {"new", "good"}))
+_SET_WORDS = (*W.SETS, "jede", "pro", "einmal")
+_REF_WORDS = frozenset(w.split()[-1] for w in W.REFS)
 _DEICTIC = frozenset({"heute", "gestern", "morgen", "heuer", "vorgestern", "übermorgen", "heutigen", "gestrigen",
                       "morgigen"})
 _SEASONS = ("frühling", "frühjahr", "sommer", "herbst", "winter", "frühsommer", "frühherbst", "frühwinter", "spätsommer",
             "spätherbst", "spätwinter", "hochsommer", "hochwinter")
-_WEEKDAYS = tuple(L.WEEKDAYS_DE)
-_DECADE_WORDS = tuple(L.DECADES_DE)  # "dreißiger" has no "ziger", "Nullerjahre" neither
+_WEEKDAYS = tuple(W.WEEKDAYS)
+_DECADE_WORDS = tuple(W.DECADES)  # "dreißiger" has no "ziger", "Nullerjahre" neither
 
 
 @lru_cache(maxsize=65536)

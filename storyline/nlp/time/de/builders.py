@@ -1,6 +1,6 @@
 """German builders: turn a regular-expression match into an anchor-free ``Expr``.
 
-Kept apart from the rule table (``rules_de``) so each stays readable; a builder may also refuse a
+Kept apart from the rule table (``rules``) so each stays readable; a builder may also refuse a
 match that the expression over-accepts (ages, counts, page numbers), which is easier in Python.
 """
 
@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon as L
-from .expr import Expr
-from .patterns import (
-    WITHIN,
+from .. import lexicon as L
+from ..expr import Expr
+from ..patterns import (
     cue_of,
     duration_value,
     expr,
@@ -20,13 +19,14 @@ from .patterns import (
     span_of,
     unit_of,
 )
+from . import words as W
 
 PRE = r"(?:(?P<pre>bis\s+zum|bis\s+zur|bis|seit|ab|vor|nach)\s+)?"
-DP_CODE = L.DAYPARTS_DE
+DP_CODE = W.DAYPARTS
 
 
 def _month(word: str) -> int:
-    return L.MONTHS_DE[re.sub(r"\s+", " ", word.lower())]
+    return W.MONTHS[re.sub(r"\s+", " ", word.lower())]
 
 
 def _year2(raw: str | None) -> int | None:
@@ -42,7 +42,7 @@ def _year2(raw: str | None) -> int | None:
 def b_full_date(m: re.Match[str]) -> Expr | None:
     if m["mnum"] and not m["wd"] and _NOT_YEAR_BEFORE.search(m.string[max(0, m.start("d") - 20) : m.start("d")]):
         return None  # "Profil 1.1.", "Artikel 3.2.": a version or section number, not a date
-    wd = L.WEEKDAYS_DE[m["wd"].lower()] if m["wd"] else None
+    wd = W.WEEKDAYS[m["wd"].lower()] if m["wd"] else None
     mon = _month(m["mon"]) if m["mon"] else int(m["mnum"])
     y = _year2(m["y"])
     return expr(m, "DATE", "date", y=y, m=mon, d=int(m["d"]), wd=wd, explicit_year=y is not None,
@@ -83,7 +83,7 @@ def b_month_rel_year(m: re.Match[str]) -> Expr | None:
     rel = m["rel"].lower()
     if rel in _SAME_YEAR:  # "im August desselben / des gleichen Jahres": the year just named
         return expr(m, "DATE", "year_rel_ref", unit="year", offset=0, m=_month(m["mon"]), mod=mod_of(m["mod"]))
-    off = L.RELATIVE_DE.get(rel, 0)
+    off = W.RELATIVE.get(rel, 0)
     return expr(m, "DATE", "year_rel", unit="year", offset=off, m=_month(m["mon"]), mod=mod_of(m["mod"]))
 
 
@@ -97,7 +97,7 @@ def b_same_unit(m: re.Match[str]) -> Expr | None:
 
 def b_ordinal_day_month(m: re.Match[str]) -> Expr | None:
     """"am ersten Oktober": a day of the month written as an ordinal word."""
-    d = L.DAY_ORDINALS_DE.get(m["o"].lower())
+    d = W.DAY_ORDINALS.get(m["o"].lower())
     if d is None:
         return None
     y = _year2(m["y"])
@@ -177,7 +177,7 @@ def b_decade(m: re.Match[str]) -> Expr | None:
         return None  # "ein Fünfziger", "50er", "den 20er-Karten": a banknote or an age, not a decade
     mod = mod_of(m["mod"]) or _DECADE_ADJ_MOD.get(m["adj"] or "")
     if m["w"]:
-        dec = L.DECADES_DE[m["w"].lower()]
+        dec = W.DECADES[m["w"].lower()]
         century = 20 if dec == 0 else 19  # "die Nullerjahre": the 2000s
     else:
         dec = int(m["dec"]) // 10
@@ -186,7 +186,7 @@ def b_decade(m: re.Match[str]) -> Expr | None:
 
 
 def b_century(m: re.Match[str]) -> Expr | None:
-    n = int(m["n"]) if m["n"] else L.DAY_ORDINALS_DE.get(m["o"].lower(), 0)
+    n = int(m["n"]) if m["n"] else W.DAY_ORDINALS.get(m["o"].lower(), 0)
     if not 1 <= n <= 22:
         return None
     bc = bool(m["era"]) and m["era"].lower().startswith("v")
@@ -218,7 +218,7 @@ def b_rel_unit(m: re.Match[str]) -> Expr | None:
 
 def _b_rel_unit(m: re.Match[str]) -> Expr | None:
     rel = m["rel"].lower()
-    off = L.RELATIVE_DE.get(rel, 0)
+    off = W.RELATIVE.get(rel, 0)
     unit = unit_of(m["unit"])
     mod = mod_of(m["mod"]) if "mod" in m.re.groupindex else None
     if unit in ("tag", "nacht", "abend", "morgen", "vormittag", "nachmittag", "mittag"):
@@ -254,15 +254,15 @@ def b_in_course_of(m: re.Match[str]) -> Expr | None:
 
 
 def b_rel_weekday(m: re.Match[str]) -> Expr | None:
-    off = L.RELATIVE_DE.get(m["rel"].lower(), 0)
+    off = W.RELATIVE.get(m["rel"].lower(), 0)
     part = DP_CODE.get((m["dp"] or "").lower())
-    return expr(m, "TIME" if part else "DATE", "weekday", wd=L.WEEKDAYS_DE[m["wd"].lower()], offset=off,
+    return expr(m, "TIME" if part else "DATE", "weekday", wd=W.WEEKDAYS[m["wd"].lower()], offset=off,
                 part=part)
 
 
 def b_rel_season(m: re.Match[str]) -> Expr | None:
-    off = L.RELATIVE_DE.get(m["rel"].lower(), 0)
-    return expr(m, "DATE", "season", part=L.SEASONS_DE[m["s"].lower()], cue=off)
+    off = W.RELATIVE.get(m["rel"].lower(), 0)
+    return expr(m, "DATE", "season", part=W.SEASONS[m["s"].lower()], cue=off)
 
 
 def b_rel_duration(m: re.Match[str]) -> Expr | None:
@@ -328,7 +328,7 @@ def b_deictic(m: re.Match[str]) -> Expr | None:
         if isinstance(h, Expr):
             return h
     part = DP_CODE.get((m["dp"] or "").lower())
-    return expr(m, "TIME" if part else "DATE", "deictic", offset=L.DEICTIC_DAYS_DE[low], part=part)
+    return expr(m, "TIME" if part else "DATE", "deictic", offset=W.DEICTIC_DAYS[low], part=part)
 
 
 # "das Ergebnis vom Donnerstag", "der Anschlag vom Montag": a weekday as the date of something that
@@ -343,7 +343,7 @@ def b_weekday(m: re.Match[str]) -> Expr | None:
     a, b = span_of(m)
     if not cue and _OF_WEEKDAY_BEFORE.search(m.string, max(0, a - 6), a) and not _NOT_OF_WEEKDAY_AFTER.match(m.string, b):
         cue = -1
-    return expr(m, "TIME" if part else "DATE", "weekday", wd=L.WEEKDAYS_DE[m["wd"].lower()], part=part, cue=cue)
+    return expr(m, "TIME" if part else "DATE", "weekday", wd=W.WEEKDAYS[m["wd"].lower()], part=part, cue=cue)
 
 
 def b_weekend(m: re.Match[str]) -> Expr | None:
@@ -381,102 +381,9 @@ def b_daypart(m: re.Match[str]) -> Expr | None:
     return expr(m, "TIME", "daypart", part=DP_CODE.get(word, "MO"))
 
 
-_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-_WITHIN_BEFORE = re.compile(rf"\b(?:{WITHIN}|[Ii]m\s+Laufe?|[Ii]m\s+Verlauf)\s+$")
-
-
-def b_duration(m: re.Match[str]) -> Expr | None:
-    unit = unit_of(m["unit"])
-    if m["n"].lower() == "eines" and unit == "tag" and not _WITHIN_BEFORE.search(m.string, max(0, m.start() - 25), m.start()):
-        return None  # "eines Tages": some day, not a duration ("binnen eines Tages" is one)
-    q = re.sub(r"\s+", " ", (m["q"] or "").lower())
-    if unit == "jahr" and (q == "ab" or (q in ("unter", "von") and re.search(r"(?:Alter|Kinder|Jugendliche\w*)\s+(?:unter|von)\s*$", m.string[max(0, m.start() - 30) : m.start("x")]))):
-        return None  # an age ("ab 16 Jahren", "im Alter von 90 Jahren"), not a time
-    mod = {"fast": "LESS_THAN", "knapp": "LESS_THAN", "rund": "APPROX", "etwa": "APPROX", "über": "MORE_THAN",
-           "mehr als": "MORE_THAN", "weniger als": "LESS_THAN", "mindestens": "EQUAL_OR_MORE",
-           "höchstens": "EQUAL_OR_LESS"}.get(q)
-    raw = m["n"]
-    n = float(raw.replace(".", "")) if _THOUSANDS.fullmatch(raw) else number(raw)  # "2.500"
-    v = duration_value(n, unit)
-    if v is None:
-        return None
-    return expr(m, "DURATION", "fixed", value=v, mod=mod)
-
-
-def b_duration_range(m: re.Match[str]) -> Expr | None:
-    """"15 bis 20 Tage": the first number borrows the unit of the second."""
-    v = duration_value(number(m["n"]), unit_of(m["unit"]))
-    return expr(m, "DURATION", "fixed", value=v) if v else None
-
-
-def b_hm_duration(m: re.Match[str]) -> Expr | None:
-    """"nach 2:46 Stunden", "7:01 Minuten": hours and minutes (minutes and seconds) of a duration."""
-    a, b = int(m["h"]), int(m["mi"])
-    big, small = ("H", "M") if m["u"] == "Stunden" else ("M", "S")
-    return expr(m, "DURATION", "fixed", value=f"PT{a}{big}{b}{small}" if b else f"PT{a}{big}") if a or b else None
-
-
-def b_half_duration(m: re.Match[str]) -> Expr | None:
-    unit = unit_of(m["unit"])
-    v = {"jahr": "P6M", "stunde": "PT30M", "tag": "PT12H", "jahrzehnt": "P5Y", "jahrhundert": "P50Y"}.get(unit)
-    return expr(m, "DURATION", "fixed", value=v) if v else None
-
-
-def b_vague_duration(m: re.Match[str]) -> Expr | None:
-    v = duration_value(None, unit_of(m["unit"]))
-    return expr(m, "DURATION", "fixed", value=v) if v else None
-
-
-# "-jährig" is mostly an age ("der 81-jährige", "ein 29-jähriger Marokkaner"); it is a duration only
-# before a noun that lasts: "fast 100-jähriges Problem", "nach 20-jähriger Pause".
-_TIME_NOUNS = re.compile(r"\s+(?:[a-zäöüß]+\w*\s+)?(?:Problem|Geschichte|Tradition|Bestehen|Jubiläum|Bestand|Erfahrung|"
-                         r"Pause|Zeit|Laufzeit|Frist|Amtszeit|Haft|Haftstrafe|Freiheitsstrafe|Gefängnisstrafe|Strafe|"
-                         r"Streit|Projekt|Arbeit|Zusammenarbeit|Tätigkeit|Karriere|Ehe|Beziehung|Vertrag|Verhandlung|"
-                         r"Krieg|Bürgerkrieg|Kampf|Herrschaft|Regierung|Besetzung|Abwesenheit|Dienst|Mitgliedschaft|"
-                         r"Planung|Bauzeit|Forschung|Studie|Wartezeit|Sperre|Unterbrechung|Jubiläum)\w*")
-
-
-def b_adj_duration(m: re.Match[str]) -> Expr | None:
-    if m["u"].lower() == "jährig" and not _TIME_NOUNS.match(m.string, m.end()):
-        return None  # "der 38-jährige Eventmanager": an age
-    n = number(m["n"])
-    unit = {"jährig": "jahr", "tägig": "tag", "wöchig": "woche", "monatig": "monat", "stündig": "stunde",
-            "minütig": "minute", "jahr": "jahr", "tag": "tag", "tage": "tag", "woche": "woche",
-            "wochen": "woche", "monat": "monat", "monate": "monat", "jahre": "jahr"}[m["u"].lower()]
-    v = duration_value(n, unit)
-    return expr(m, "DURATION", "fixed", value=v) if v else None
-
-
-def b_ago(m: re.Match[str]) -> Expr | None:
-    n = number(m["n"])
-    if n is None or n != int(n):
-        return None
-    unit = unit_of(m["unit"])
-    names = {"jahr": "year", "monat": "month", "woche": "week", "tag": "day", "jahrzehnt": "decade",
-             "jahrhundert": "century"}
-    if unit not in names:
-        return None
-    sign = -1 if m["dir"].lower() in ("vor",) else 1
-    return expr(m, "DATE", "year_rel", unit=names[unit], offset=sign * int(n))
-
-
-def b_later(m: re.Match[str]) -> Expr | None:
-    n = number(m["n"])
-    if n is None or n != int(n):
-        return None
-    unit = unit_of(m["unit"])
-    names = {"jahr": "year", "monat": "month", "woche": "week", "tag": "day"}
-    if unit not in names:
-        return None
-    sign = -1 if m["dir"].lower() in ("zuvor", "davor", "früher", "vorher") else 1
-    e = expr(m, "DATE", "year_rel_ref", unit=names[unit], offset=sign * int(n))
-    e.measure = (m.end("unit"), duration_value(n, unit))
-    return e
-
-
 def b_ordinal_unit(m: re.Match[str]) -> Expr | None:
     """"in der dritten Woche" (of a period just named): counted from the last named day."""
-    n = L.ORDINALS_DE.get(m["o"].lower())
+    n = W.ORDINALS.get(m["o"].lower())
     unit = {"woche": "week", "tag": "day", "monat": "month", "wochenende": "weekend"}[unit_of(m["unit"])]
     if not n or n < 1:
         return None
@@ -510,20 +417,11 @@ def b_unit_edge(m: re.Match[str]) -> Expr | None:
     return e
 
 
-def b_long_duration(m: re.Match[str]) -> Expr | None:
-    v = duration_value(None, unit_of(m["u"]))
-    return expr(m, "DURATION", "fixed", value=v) if v else None
-
-
-def b_quarter_century(m: re.Match[str]) -> Expr | None:
-    return expr(m, "DURATION", "fixed", value="P25Y")
-
-
 def b_season_rel_year(m: re.Match[str]) -> Expr | None:
     if (m["rel"] or "").lower() in _SAME_YEAR:
-        return expr(m, "DATE", "year_rel_ref", unit="year", offset=0, part=L.SEASONS_DE[m["s"].lower()])
-    off = L.RELATIVE_DE.get(m["rel"].lower(), 0)
-    return expr(m, "DATE", "year_rel", unit="year", offset=off, part=L.SEASONS_DE[m["s"].lower()])
+        return expr(m, "DATE", "year_rel_ref", unit="year", offset=0, part=W.SEASONS[m["s"].lower()])
+    off = W.RELATIVE.get(m["rel"].lower(), 0)
+    return expr(m, "DATE", "year_rel", unit="year", offset=off, part=W.SEASONS[m["s"].lower()])
 
 
 def b_deictic_adj(m: re.Match[str]) -> Expr | None:
@@ -533,16 +431,16 @@ def b_deictic_adj(m: re.Match[str]) -> Expr | None:
 
 
 def b_weekday_of_week(m: re.Match[str]) -> Expr | None:
-    off = L.RELATIVE_DE.get(m["rel"].lower()[:-2], 0)
+    off = W.RELATIVE.get(m["rel"].lower()[:-2], 0)
     part = DP_CODE.get((m["dp"] or "").lower())
-    return expr(m, "TIME" if part else "DATE", "weekday_of_week", wd=L.WEEKDAYS_DE[m["wd"].lower()], offset=off,
+    return expr(m, "TIME" if part else "DATE", "weekday_of_week", wd=W.WEEKDAYS[m["wd"].lower()], offset=off,
                 part=part)
 
 
 def b_night_before(m: re.Match[str]) -> Expr | None:
     """"Nacht" in "in der Nacht auf Sonntag": the night from Saturday to Sunday, dated to Saturday."""
     y = _year2(m["y"])
-    wd = L.WEEKDAYS_DE[m["wd"].lower()] if "wd" in m.re.groupindex and m["wd"] else None
+    wd = W.WEEKDAYS[m["wd"].lower()] if "wd" in m.re.groupindex and m["wd"] else None
     return expr(m, "TIME", "night_before", wd=wd, part="NI", y=y,
                 m=_month(m["mon"]) if m["mon"] else None, d=int(m["d"]) if m["d"] else None)
 
@@ -559,48 +457,11 @@ def b_ref_day(m: re.Match[str]) -> Expr | None:
 
 def b_fixed_ref(m: re.Match[str]) -> Expr | None:
     w = re.sub(r"\s+", " ", m["w"].lower())
-    return expr(m, "DATE", "fixed", value=L.REFS_DE[w])
+    return expr(m, "DATE", "fixed", value=W.REFS[w])
 
 
 def b_former(m: re.Match[str]) -> Expr | None:
     return expr(m, "DATE", "fixed", value="PAST_REF")
-
-
-def b_set_month(m: re.Match[str]) -> Expr | None:
-    return expr(m, "SET", "fixed", value="P1M")
-
-
-_WORD_BEFORE = re.compile(r"[\w,]\s*$")
-
-
-def b_set_word(m: re.Match[str]) -> Expr | None:
-    stem = m["w"].lower()
-    if m["w"][0].isupper() and _WORD_BEFORE.search(m.string, max(0, m.start() - 3), m.start()):
-        return None  # "im Lauf des Abends", "eines Abends": the genitive noun inside a sentence, not "abends"
-    return expr(m, "SET", "fixed", value=L.SETS_DE[stem])
-
-
-_RATE_BEFORE = re.compile(r"\b(?:[Kk]ilometer\w*|[Mm]eter\w*|km|Meilen|Knoten|Liter\w*|Kubikmeter\w*|Umdrehungen|"
-                          r"Kilowatt\w*|mm|cm|m)\s+$")
-
-
-def b_set_each(m: re.Match[str]) -> Expr | None:
-    w = m["u"].lower()
-    if m[0].startswith("pro") and _RATE_BEFORE.search(m.string, max(0, m.start() - 20), m.start()):
-        return None  # "100 Kilometer pro Stunde": a speed, not a recurring time
-    if w in L.WEEKDAYS_DE:
-        return expr(m, "SET", "fixed", value=f"XXXX-WXX-{L.WEEKDAYS_DE[w]}")
-    v = duration_value(1, unit_of(w))
-    return expr(m, "SET", "fixed", value=v) if v else None
-
-
-def b_set_daypart(m: re.Match[str]) -> Expr | None:
-    return expr(m, "SET", "fixed", value=f"XXXX-XX-XXT{DP_CODE[m['dp'].lower()]}")
-
-
-def b_set_season(m: re.Match[str]) -> Expr | None:
-    season = m["s2"] if m["s2"] else m["s"]
-    return expr(m, "SET", "fixed", value=f"XXXX-{L.SEASONS_DE[season.lower()]}")
 
 
 def b_holiday(m: re.Match[str]) -> Expr | None:
@@ -621,7 +482,7 @@ def b_season(m: re.Match[str]) -> Expr | None:
         season, mod = m["s2"], mod or _SEASON_PART_MOD[m["sp"].lower()]
     else:
         season = m["s"]
-    return expr(m, "DATE", "season", part=L.SEASONS_DE[season.lower()], y=y, explicit_year=y is not None, mod=mod)
+    return expr(m, "DATE", "season", part=W.SEASONS[season.lower()], y=y, explicit_year=y is not None, mod=mod)
 
 
 def b_season_after(m: re.Match[str]) -> Expr | None:
@@ -638,7 +499,7 @@ def b_half_of_year(m: re.Match[str]) -> Expr | None:
     rel = (m["rel"] or "").lower()
     if rel in _SAME_YEAR:
         return expr(m, "DATE", "year_rel_ref", unit="year", offset=0, part=part)
-    return expr(m, "DATE", "year_rel", unit="year", offset=L.RELATIVE_DE.get(rel, 0), part=part)
+    return expr(m, "DATE", "year_rel", unit="year", offset=W.RELATIVE.get(rel, 0), part=part)
 
 
 def b_quarter(m: re.Match[str]) -> Expr | None:

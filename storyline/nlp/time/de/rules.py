@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon as L
-from .builders_de import (
+from .. import lexicon as L
+from ..patterns import DAY, YEAR, Rule, b_set_every_n, compile_rules
+from . import words as W
+from .builders import (
     PRE,
-    b_adj_duration,
     b_bc_year,
     b_century,
     b_clock,
@@ -22,19 +23,13 @@ from .builders_de import (
     b_decade,
     b_deictic,
     b_deictic_adj,
-    b_duration,
-    b_duration_range,
     b_fixed_ref,
     b_former,
     b_full_date,
-    b_half_duration,
     b_half_of_year,
-    b_hm_duration,
     b_holiday,
     b_in_course_of,
     b_iso,
-    b_later,
-    b_long_duration,
     b_midnight,
     b_month,
     b_month_rel_year,
@@ -46,7 +41,6 @@ from .builders_de import (
     b_present_ref,
     b_prev_unit,
     b_quarter,
-    b_quarter_century,
     b_ref_day,
     b_rel_duration,
     b_rel_season,
@@ -56,14 +50,8 @@ from .builders_de import (
     b_season,
     b_season_after,
     b_season_rel_year,
-    b_set_daypart,
-    b_set_each,
-    b_set_month,
-    b_set_season,
-    b_set_word,
     b_unit_after,
     b_unit_edge,
-    b_vague_duration,
     b_weekday,
     b_weekday_of_week,
     b_weekend,
@@ -71,9 +59,24 @@ from .builders_de import (
     b_year_short,
     b_year_span,
 )
-from .patterns import (
+from .durations import (
+    b_adj_duration,
+    b_duration,
+    b_duration_range,
+    b_half_duration,
+    b_hm_duration,
+    b_later,
+    b_long_duration,
+    b_quarter_century,
+    b_set_daypart,
+    b_set_each,
+    b_set_month,
+    b_set_season,
+    b_set_word,
+    b_vague_duration,
+)
+from .fragments import (
     ART,
-    DAY,
     DAYPART,
     MODW,
     MON,
@@ -85,25 +88,21 @@ from .patterns import (
     UNIT_SG,
     WD,
     WITHIN,
-    YEAR,
-    Rule,
-    b_set_every_n,
-    compile_rules,
 )
 
-HOL = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in (*L.HOLIDAYS_FIXED_DE, *L.HOLIDAYS_EASTER)), key=len, reverse=True))
+HOL = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in (*L.HOLIDAYS_FIXED, *L.HOLIDAYS_EASTER)), key=len, reverse=True))
 # "Frühsommer", "Spätherbst", "Hochsommer": the season with its start, end or middle as modifier
 SEASON = r"(?:(?P<sp>Früh|Spät|Hoch)(?P<s2>sommer|herbst|winter)|(?P<s>Frühling|Frühjahr|Sommer|Herbst|Winter))"
-SETW = "|".join(sorted(L.SETS_DE, key=len, reverse=True))
-SETW_CAP = "|".join(sorted((w.capitalize() for w in L.SETS_DE), key=len, reverse=True))
-REFW = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in L.REFS_DE), key=len, reverse=True))
-DECW = "|".join(L.DECADES_DE)
+SETW = "|".join(sorted(W.SETS, key=len, reverse=True))
+SETW_CAP = "|".join(sorted((w.capitalize() for w in W.SETS), key=len, reverse=True))
+REFW = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in W.REFS), key=len, reverse=True))
+DECW = "|".join(W.DECADES)
 # Era after a year or century: "v. Chr.", "vor unserer Zeitrechnung" (BC when it starts with "v")
 ERA = r"(?:v\.\s?Chr\.|n\.\s?Chr\.|vor\s+Christus|nach\s+Christus|vor\s+Christi\s+Geburt|nach\s+Christi\s+Geburt|v\.\s?u\.\s?Z\.|n\.\s?u\.\s?Z\.|vor\s+unserer\s+Zeitrechnung|unserer\s+Zeitrechnung)"
 # Long spans in history and science texts: "vor 8000 Jahren", "seit 2.500 Jahren"
 BIGNUM = r"(?:\d{1,3}(?:\.\d{3})+|\d{4,6})(?![.,]\d)"
 DECADE_NEXT = rf"(?:(?:1[0-9]|20)?[0-9]0er|(?i:{DECW}))"
-ORDDAY = "|".join(sorted(L.DAY_ORDINALS_DE, key=len, reverse=True))
+ORDDAY = "|".join(sorted(W.DAY_ORDINALS, key=len, reverse=True))
 CLOCK = r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?"
 NOTNUM = r"(?<![\d.,/-])"
 NOTNUM_AFTER = r"(?![\d]|[.,/-]\d)"
@@ -160,7 +159,7 @@ SPECS = [
     ("duration_range", rf"(?<![\d.,])\b(?P<x>(?P<n>\d{{1,3}}|{NUMW}))(?=\s*(?:bis|-|–|oder)\s*(?:\d{{1,3}}|{NUMW})\s+{UNIT_PL}\b(?!\s+(?:alt|alte|alten|alter)\b))", b_duration_range),
     ("hm_duration", r"(?<![\d.,:])\b(?P<h>\d{1,2}):(?P<mi>[0-5]\d)\s+(?P<u>Stunden|Minuten)\b", b_hm_duration),
     ("half_duration", r"\b(?:ein(?:em|en|es)?\s+)?halb(?:e|en|es|er)?\s+(?P<unit>Jahrhunderts?|Jahrzehnts?|Jahr|Jahres|Stunde|Tag|Tages)\b", b_half_duration),
-    ("vague_duration", rf"\b(?:(?i:{'|'.join(L.VAGUE_DE)})\s+|(?<=seit\s)|(?<=Seit\s)|(?<=vor\s)|(?<=Vor\s))(?P<unit>Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten)\b", b_vague_duration),
+    ("vague_duration", rf"\b(?:(?i:{'|'.join(W.VAGUE)})\s+|(?<=seit\s)|(?<=Seit\s)|(?<=vor\s)|(?<=Vor\s))(?P<unit>Jahre|Jahren|Monate|Monaten|Wochen|Tage|Tagen|Stunden|Minuten|Jahrzehnte|Jahrzehnten|Jahrhunderte|Jahrhunderten)\b", b_vague_duration),
     # genitive after "binnen"/"innerhalb": "binnen weniger Tage", "innerhalb mehrerer Wochen"
     ("vague_genitive", rf"\b{WITHIN}\s+(?P<x>(?:weniger|einiger|mehrerer|vieler|etlicher)\s+(?P<unit>Tage|Wochen|Monate|Jahre|Stunden|Minuten|Sekunden|Jahrzehnte))\b", b_vague_duration),
     ("adj_duration", rf"\b(?:(?:fast|knapp|rund|etwa)\s+)?(?P<n>\d{{1,3}}|{NUM})-?(?P<u>jährig|tägig|wöchig|monatig|stündig|minütig|Tage|Jahre|Wochen|Monate)(?:e|er|es|en|em)?\b", b_adj_duration),

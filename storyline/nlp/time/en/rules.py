@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon as L
-from .expr import Expr
-from .patterns import (
+from ..expr import Expr
+from ..patterns import (
     DAY,
-    MON_EN,
-    WD_EN,
     YEAR,
     Rule,
+    alternation,
     b_set_every_n,
     compile_rules,
     cue_of,
@@ -24,7 +22,10 @@ from .patterns import (
     number,
     unit_of,
 )
+from . import words as W
 
+MON_EN = rf"(?:(?:{alternation((k for k in W.MONTHS if not k.endswith('.')), True)})(?![\w-])|(?:{alternation((k for k in W.MONTHS if k.endswith('.')), True)}))"
+WD_EN = alternation(W.WEEKDAYS, True)
 NUM_EN = r"(?:\d{1,3}(?:\.\d+)?|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an|a\s+few|several|many))"
 UNIT_EN = r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century|weekends?|quarters?)"
 MOD_EN = r"(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of)[\s-]+)"
@@ -40,12 +41,12 @@ def _mod(m: re.Match[str]) -> str | None:
 
 
 def _mon(w: str) -> int:
-    return L.MONTHS_EN[w.lower()]
+    return W.MONTHS[w.lower()]
 
 
 def b_dmy(m: re.Match[str]) -> Expr | None:
     y = int(m["y"]) if m["y"] else None
-    wd = L.WEEKDAYS_EN[m["wd"].lower()] if m["wd"] else None
+    wd = W.WEEKDAYS[m["wd"].lower()] if m["wd"] else None
     return expr(m, "DATE", "date", y=y, m=_mon(m["mon"]), d=int(m["d"]), wd=wd, explicit_year=y is not None,
                 cue=cue_of(m))
 
@@ -66,7 +67,7 @@ def b_decade(m: re.Match[str]) -> Expr | None:
 
 def b_rel(m: re.Match[str]) -> Expr | None:
     rel = m["rel"].lower()
-    off = L.RELATIVE_EN.get(rel, 0)
+    off = W.RELATIVE.get(rel, 0)
     u = unit_of(m["unit"])
     names = {"woche": "week", "wochenende": "weekend", "monat": "month", "jahr": "year", "jahrzehnt": "decade",
              "jahrhundert": "century", "quartal": "quarter"}
@@ -112,20 +113,20 @@ def b_vague(m: re.Match[str]) -> Expr | None:
 
 
 def b_rel_wd(m: re.Match[str]) -> Expr | None:
-    off = L.RELATIVE_EN.get(m["rel"].lower(), 0) if m["rel"] else 0
-    part = L.DAYPARTS_EN.get((m["dp"] or "").lower())
-    return expr(m, "TIME" if part else "DATE", "weekday", wd=L.WEEKDAYS_EN[m["wd"].lower()], offset=off,
+    off = W.RELATIVE.get(m["rel"].lower(), 0) if m["rel"] else 0
+    part = W.DAYPARTS.get((m["dp"] or "").lower())
+    return expr(m, "TIME" if part else "DATE", "weekday", wd=W.WEEKDAYS[m["wd"].lower()], offset=off,
                 part=part, cue=cue_of(m))
 
 
 def b_deictic(m: re.Match[str]) -> Expr | None:
     w = m["w"].lower()
-    part = "NI" if w == "tonight" else L.DAYPARTS_EN.get((m["dp"] or "").lower())
-    return expr(m, "TIME" if part else "DATE", "deictic", offset=L.DEICTIC_DAYS_EN[w], part=part)
+    part = "NI" if w == "tonight" else W.DAYPARTS.get((m["dp"] or "").lower())
+    return expr(m, "TIME" if part else "DATE", "deictic", offset=W.DEICTIC_DAYS[w], part=part)
 
 
 def b_this_daypart(m: re.Match[str]) -> Expr | None:
-    return expr(m, "TIME", "deictic", offset=0, part=L.DAYPARTS_EN[m["dp"].lower()])
+    return expr(m, "TIME", "deictic", offset=0, part=W.DAYPARTS[m["dp"].lower()])
 
 
 def b_ago(m: re.Match[str]) -> Expr | None:
@@ -159,24 +160,24 @@ def b_clock(m: re.Match[str]) -> Expr | None:
 
 
 def b_ref(m: re.Match[str]) -> Expr | None:
-    return expr(m, "DATE", "fixed", value=L.REFS_EN[re.sub(r"\s+", " ", m["w"].lower())])
+    return expr(m, "DATE", "fixed", value=W.REFS[re.sub(r"\s+", " ", m["w"].lower())])
 
 
 def b_set(m: re.Match[str]) -> Expr | None:
     w = (m["w"] or "").lower()
-    if w in L.SETS_EN:
-        return expr(m, "SET", "fixed", value=L.SETS_EN[w])
+    if w in W.SETS:
+        return expr(m, "SET", "fixed", value=W.SETS[w])
     u = m["u"].lower()
-    if u in L.WEEKDAYS_EN:
-        return expr(m, "SET", "fixed", value=f"XXXX-WXX-{L.WEEKDAYS_EN[u]}")
+    if u in W.WEEKDAYS:
+        return expr(m, "SET", "fixed", value=f"XXXX-WXX-{W.WEEKDAYS[u]}")
     v = duration_value(1, unit_of(u))
     return expr(m, "SET", "fixed", value=v) if v else None
 
 
 def b_season(m: re.Match[str]) -> Expr | None:
     y = int(m["y"]) if m["y"] else None
-    off = L.RELATIVE_EN.get((m["rel"] or "").lower(), 0)
-    return expr(m, "DATE", "season", part=L.SEASONS_EN[m["s"].lower()], y=y, explicit_year=y is not None,
+    off = W.RELATIVE.get((m["rel"] or "").lower(), 0)
+    return expr(m, "DATE", "season", part=W.SEASONS[m["s"].lower()], y=y, explicit_year=y is not None,
                 cue=off)
 
 
