@@ -366,7 +366,7 @@ class EntitiesStage(Stage):
 
     version = 1
     requires = ("mentions",)
-    assigns = ("entities", "mentions")
+    assigns = ("entities", "mentions", "title_mentions")
 
     def __init__(self, settings: Settings):
         self.ruler = bool(settings["entities.ruler"])
