@@ -490,7 +490,7 @@ _FTS_TOKEN = re.compile(r'"[^"]*"|[\w*-]+', re.UNICODE)
 
 def fts_query(query: str) -> str:
     """A user query as a safe FTS5 expression: words ANDed, "phrases" kept, prefix* allowed,
-    OR/NOT honoured; punctuation that FTS5 would choke on is dropped."""
+    OR/NOT honoured (of two operators in a row the last); punctuation that FTS5 would choke on is dropped."""
     parts = []
     for tok in _FTS_TOKEN.findall(query):
         if tok.startswith('"'):
@@ -498,6 +498,8 @@ def fts_query(query: str) -> str:
             if inner:
                 parts.append(f'"{inner}"')
         elif tok in {"OR", "NOT", "AND"}:
+            if parts and parts[-1] in {"OR", "NOT", "AND"}:
+                parts.pop()  # 'a OR OR b', 'a OR NOT b': the last operator counts (FTS5 rejects two)
             parts.append(tok)
         else:
             word = tok.replace("-", " ").strip("* ")
