@@ -59,3 +59,11 @@ def store_location(request: pytest.FixtureRequest, tmp_path: Path):
     from pg import fresh_database
 
     yield from fresh_database()
+
+
+@pytest.fixture
+def pg_url():
+    """An empty PostgreSQL database of this test's own (skips, saying why, without a server)."""
+    from pg import fresh_database
+
+    yield from fresh_database()

@@ -100,9 +100,3 @@ def fresh_database() -> Iterator[str]:
     finally:
         with contextlib.suppress(Exception):  # a leftover database on a throw-away server does no harm
             _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """The URL of an empty PostgreSQL database of this test's own."""
-    yield from fresh_database()

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Article, Document, Entity
-from .base import SearchHit, Store
+from .base import RAW_TABLES, SearchHit, Store
 from .pg_search import CONFIGS, parse, tsquery_sql
 from .rows import article_from_row, article_row, document_from_rows, layer_rows
 
@@ -97,8 +97,16 @@ class PostgresStore(Store):
         pending = migrations()
         if self.schema_version >= pending[-1][0]:
             return
+        # a session lock taken before the transaction: a transaction begun before another process's
+        # migration committed would still see that the tables are missing (cached catalog lookups)
+        self.db.execute("SELECT pg_advisory_lock(%s, %s)", (_LOCK, _MIGRATE))
+        try:
+            self._apply(pending)
+        finally:
+            self.db.execute("SELECT pg_advisory_unlock(%s, %s)", (_LOCK, _MIGRATE))
+
+    def _apply(self, pending: list[tuple[int, str, str]]) -> None:
         with self.transaction():
-            self.db.execute("SELECT pg_advisory_xact_lock(%s, %s)", (_LOCK, _MIGRATE))
             version = self.schema_version
             if version == 0:
                 tables = self.db.execute(
@@ -435,6 +443,27 @@ class PostgresStore(Store):
 
     def clear_state_items(self, prefix: str) -> None:
         self.db.execute("DELETE FROM state_items WHERE left(namespace, %s) = %s", (len(prefix), prefix))
+
+    def raw_rows(self, table: str, batch_size: int = 1000) -> Iterator[list[dict[str, Any]]]:
+        order = ", ".join(RAW_TABLES[table])
+        with self.db.cursor() as cur:  # a client-side cursor: fine for the sizes of these tables
+            cur.execute(f"SELECT * FROM {table} ORDER BY {order}")
+            while batch := cur.fetchmany(batch_size):
+                yield batch
+
+    def put_raw_rows(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        cols = list(rows[0])
+        assert table in RAW_TABLES and all(c.isidentifier() for c in cols)
+        overriding = "OVERRIDING SYSTEM VALUE " if table == "link_log" else ""
+        with self.transaction(), self.db.cursor() as cur:
+            cur.executemany(
+                f"INSERT INTO {table} ({', '.join(cols)}) {overriding}VALUES ({', '.join(f'%({c})s' for c in cols)})",
+                rows,
+            )
+            if overriding:  # the next logged entry continues after the copied ones
+                cur.execute("SELECT setval(pg_get_serial_sequence('link_log', 'seq'), max(seq)) FROM link_log")
 
     def check(self) -> list[str]:
         problems = []

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Article, Document, Entity
-from .base import SearchHit, Store
+from .base import RAW_TABLES, SearchHit, Store
 from .rows import article_from_row, article_row, document_from_rows, layer_rows
 
 _ARTICLE_COLUMNS = (
@@ -415,6 +415,22 @@ class SQLiteStore(Store):
     def clear_state_items(self, prefix: str) -> None:
         with self.transaction():
             self.db.execute("DELETE FROM state_items WHERE substr(namespace, 1, ?) = ?", (len(prefix), prefix))
+
+    def raw_rows(self, table: str, batch_size: int = 1000) -> Iterator[list[dict[str, Any]]]:
+        order = ", ".join(RAW_TABLES[table])
+        cursor = self.db.execute(f"SELECT * FROM {table} ORDER BY {order}")
+        while batch := cursor.fetchmany(batch_size):
+            yield [dict(r) for r in batch]
+
+    def put_raw_rows(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        cols = list(rows[0])
+        assert table in RAW_TABLES and all(c.isidentifier() for c in cols)
+        with self.transaction():
+            self.db.executemany(
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})", rows
+            )
 
     def check(self) -> list[str]:
         problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
