@@ -27,7 +27,7 @@ def copy(
     """
     from ..store import open_store
     from ..store.copy import copy_store
-    from ..store.postgres import redacted
+    from ..store.pg_connect import redacted
 
     with user_errors(), open_store(source, readonly=True) as src, open_store(dest) as dst:
         columns = (TextColumn("[bold]copy[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[what]}"), TimeElapsedColumn())

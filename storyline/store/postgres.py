@@ -10,17 +10,16 @@ instead of overwriting each other's.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
-from importlib import resources
 from typing import Any
 
 from ..errors import StoreError
 from ..model import Article, Document, Entity
 from .base import RAW_TABLES, SearchHit, Store
+from .pg_connect import connect, migrations, redacted
 from .pg_search import CONFIGS, parse, tsquery_sql
 from .rows import article_from_row, article_row, document_from_rows, layer_rows
 
@@ -35,44 +34,12 @@ _RANK_WEIGHTS = "{0.25, 0.25, 0.25, 1.0}"  # D, C, B, A: a title word counts 4x,
 _HEADLINE = "StartSel=[, StopSel=], MaxWords=12, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=…"
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """(number, name, sql) for every packaged PostgreSQL migration, in order."""
-    found = []
-    for entry in resources.files("storyline.store.pg_migrations").iterdir():
-        m = re.match(r"(\d+)_(\w+)\.sql$", entry.name)
-        if m:
-            found.append((int(m[1]), m[2], entry.read_text(encoding="utf-8")))
-    return sorted(found)
-
-
-def redacted(url: str) -> str:
-    """The URL without its password, for messages."""
-    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
-
-
-def _connect(url: str, readonly: bool) -> Any:
-    try:
-        import psycopg
-        from psycopg.rows import dict_row
-    except ImportError:
-        raise StoreError("the PostgreSQL backend needs psycopg: pip install 'storyline[postgres]'") from None
-    try:
-        conn = psycopg.connect(
-            url, autocommit=True, row_factory=dict_row, application_name=f"storyline process {os.getpid()}"
-        )
-    except psycopg.Error as exc:
-        raise StoreError(f"cannot connect to {redacted(url)}: {str(exc).strip()}") from None
-    if readonly:
-        conn.execute("SET default_transaction_read_only = on")
-    return conn
-
-
 class PostgresStore(Store):
     def __init__(self, location: str, readonly: bool = False):
         self.location = location
         self._depth = 0
         self._writing = 0
-        self.db = _connect(location, readonly)
+        self.db = connect(location, readonly)
         try:
             if readonly:
                 if self.schema_version == 0:
