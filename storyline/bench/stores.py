@@ -115,6 +115,7 @@ def compare_stores(
     limit: int | None = 1000,
     profile: str = "fast",
     workers: tuple[int, ...] = (1, 2, 4),
+    rounds: int = 2,
     progress: Progress | None = None,
 ) -> dict[str, Any]:
     """SQLite beside PostgreSQL (``postgres``: a URL whose role may create databases; the benchmark
@@ -128,19 +129,25 @@ def compare_stores(
     batch = int(settings["store.batch_size"])
     out: dict[str, Any] = {"task": "bench-stores", "corpus": corpus, "n_articles": len(recs), "profile": profile}
     hits: dict[str, dict[str, list[str]]] = {}
+    rows: dict[str, dict[str, Any]] = {"sqlite": {}, "postgres": {}}
     with tempfile.TemporaryDirectory() as tmp:
-        for backend in ("sqlite", "postgres"):
-            say(f"{backend}: ingest, store, search")
-            row: dict[str, Any] = {}
-            with _location(backend, postgres, Path(tmp), "ingest") as where, open_store(where) as store:
-                row["ingest_seconds"], row["link_seconds"] = _ingest_seconds(store, _articles(recs, settings), pipeline, settings)
-                row["ingest_articles_per_s"] = len(recs) / row["ingest_seconds"]
-                queries = _queries(store)
-                row["search"], hits[backend] = _search_latency(store, queries)
-            with _location(backend, postgres, Path(tmp), "store") as where, open_store(where) as store:
-                row["store_seconds"] = _store_seconds(store, docs, batch)
-                row["store_articles_per_s"] = len(docs) / row["store_seconds"]
-            out[backend] = row
+        with open_store(str(Path(tmp) / "warm.db")) as store:  # the first ingest of a process loads more
+            ingest_articles(_articles(recs[:200], settings), store, pipeline, settings)
+            link_pending(store, settings)
+        for rnd in range(rounds):  # alternating backends, best of the rounds: the machine may be shared
+            for backend, row in rows.items():
+                say(f"{backend}: ingest, store, search (round {rnd + 1} of {rounds})")
+                with _location(backend, postgres, Path(tmp), f"ingest{rnd}") as where, open_store(where) as store:
+                    took, link = _ingest_seconds(store, _articles(recs, settings), pipeline, settings)
+                    if took < row.get("ingest_seconds", float("inf")):
+                        row.update(ingest_seconds=took, link_seconds=link, ingest_articles_per_s=len(recs) / took)
+                    queries = _queries(store)
+                    row["search"], hits[backend] = _search_latency(store, queries)
+                with _location(backend, postgres, Path(tmp), f"store{rnd}") as where, open_store(where) as store:
+                    took = _store_seconds(store, docs, batch)
+                    if took < row.get("store_seconds", float("inf")):
+                        row.update(store_seconds=took, store_articles_per_s=len(docs) / took)
+        out.update(rows)
         out["postgres_vs_sqlite"] = {
             k: out["postgres"][k] / out["sqlite"][k] for k in ("ingest_seconds", "store_seconds", "link_seconds")
         }

@@ -120,6 +120,9 @@ CREATE TABLE state (
     key TEXT COLLATE "C" PRIMARY KEY,
     value TEXT
 );
+-- the linker's active state is one large value rewritten on every ingest: stored uncompressed, as
+-- compressing it cost more than writing it
+ALTER TABLE state ALTER COLUMN value SET STORAGE EXTERNAL;
 
 CREATE TABLE state_items (
     namespace TEXT COLLATE "C" NOT NULL,
