@@ -207,3 +207,20 @@ def test_open_store_picks_the_backend(tmp_path):
         pytest.skip("psycopg is not installed")
     with pytest.raises(StoreError, match=r"cannot connect to postgresql://u:\*\*\*@127\.0\.0\.1:1/x"):
         open_store("postgresql://u:secret@127.0.0.1:1/x")
+
+
+def test_a_database_of_another_program_is_refused(store_location: str):
+    if store_location.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(store_location, autocommit=True) as conn:
+            conn.execute("CREATE TABLE customers (id int)")
+    else:
+        import sqlite3
+
+        con = sqlite3.connect(store_location)
+        con.execute("CREATE TABLE customers (id int)")
+        con.commit()
+        con.close()
+    with pytest.raises(StoreError, match="another program"):
+        open_store(store_location)
