@@ -26,3 +26,7 @@ class MissingExtra(StorylineError):
         super().__init__(
             f"this needs the optional package {package!r}: pip install 'storyline[{extra}]'"
         )
+
+
+class QueryError(StorylineError):
+    """A search query is too long or too costly to run; the message says which limit it broke."""

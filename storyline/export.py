@@ -29,8 +29,15 @@ def article_record(doc: Document, membership: dict[str, Any] | None = None) -> d
         "url": a.url,
         "source": a.source,
         "entities": [
-            {"start": x.span.start, "end": x.span.end, "label": x.label, "entity_id": x.entity_id, "text": x.span.text(t)}
-            for x in doc.mentions
+            *(
+                {"start": x.span.start, "end": x.span.end, "label": x.label, "entity_id": x.entity_id, "text": x.span.text(t)}
+                for x in doc.mentions
+            ),
+            *(  # headline mentions: offsets into the title (EVAL.md)
+                {"start": x.span.start, "end": x.span.end, "label": x.label, "entity_id": x.entity_id,
+                 "text": x.span.text(a.title or ""), "field": "title"}
+                for x in doc.title_mentions
+            ),
         ],
         "times": [
             {"start": x.span.start, "end": x.span.end, "type": x.type, "value": x.value, "mod": x.mod, "text": x.span.text(t)}

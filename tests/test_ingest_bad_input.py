@@ -151,14 +151,16 @@ def test_directory_with_unreadable_files(sl, tmp_path, monkeypatch):
     (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
     locked = folder / "locked.txt"
     locked.write_text(GOOD, encoding="utf-8")
-    real_read = Path.read_bytes
+    from storyline.ingest import guard
 
-    def guarded(self: Path) -> bytes:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied")
-        return real_read(self)
+    real_open = guard.open_regular
 
-    monkeypatch.setattr(Path, "read_bytes", guarded)
+    def guarded(path: str):  # tests run as root, where chmod 000 still reads
+        if path.endswith("locked.txt"):
+            raise guard.InputError("permission denied")
+        return real_open(path)
+
+    monkeypatch.setattr(guard, "open_regular", guarded)
     report, failed = _ingest(sl, [folder])
     assert failed[str(locked)] == "permission denied"
     assert failed[str(folder / "dangling.txt")] == "broken symbolic link"

@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 
 from storyline.link.coldmap import ColdMap, DamagedState
+from storyline.link.config import LinkConfig
 from storyline.link.items import LinkItem
-from storyline.link.linker import LinkConfig, Linker
+from storyline.link.linker import Linker
+from storyline.link.state import persist, restore
 
 
 class Rows:
@@ -28,7 +30,7 @@ class Rows:
         return {k: json.loads(self.rows[ns, k]) for k in keys if (ns, k) in self.rows}
 
     def save(self, linker: Linker) -> dict[str, Any]:
-        blob, cold, dropped = linker.persist()
+        blob, cold, dropped = persist(linker)
         self.written = {ns: len(v) for ns, v in cold.items()}
         for ns in cold:
             for k in dropped[ns] - set(cold[ns]):
@@ -107,7 +109,8 @@ def bursts(days: int = 260) -> list[LinkItem]:
 
 
 def _config() -> LinkConfig:
-    cfg = LinkConfig(keep_explanations=False, consolidate_every=50)
+    cfg = LinkConfig(keep_explanations=False)
+    cfg.story.consolidate_every = 50
     cfg.story.retire_days = 30.0  # stories retire within the stream, and their topics come back (37 days)
     return cfg
 
@@ -132,7 +135,7 @@ def test_a_linker_saved_and_resumed_links_as_one_that_never_stopped(every: int) 
         assert not state["maps"]["idf"] and not state["maps"]["boilerplate"] and not state["maps"]["story_terms"]
         assert "df" not in state["idf"] and "df" not in state["boilerplate"]
         rows.asked = []
-        lk = Linker.restore(blob, cfg, cold=rows.fetch)
+        lk = restore(blob, cfg, cold=rows.fetch)
     assert {it.article_id: lk.membership(it.article_id) for it in items} == {
         it.article_id: ref.membership(it.article_id) for it in items
     }
@@ -141,8 +144,8 @@ def test_a_linker_saved_and_resumed_links_as_one_that_never_stopped(every: int) 
     assert fetched_back  # open stories came back when an article, a vote or a sweep needed them
     assert {ns for ns, _ in rows.rows} >= {"idf", "boilerplate", "story_terms", "open_story", "story"}
     # a resumed linker that links nothing writes nothing back; one article writes a handful of rows
-    lk2 = Linker.restore(blob, cfg, cold=rows.fetch)
-    assert not any(lk2.persist()[1].values())
+    lk2 = restore(blob, cfg, cold=rows.fetch)
+    assert not any(persist(lk2)[1].values())
     lk2.add(LinkItem("late", "Streik Lokführer Bahn Tarifverhandlung", "", "de", items[-1].published, source="Zeitung"))
-    _, cold, _ = lk2.persist()
+    _, cold, _ = persist(lk2)
     assert 0 < sum(map(len, cold.values())) < 60

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from storyline.eval import events as eval_events
 from storyline.eval.clustering import bcubed, components, pairwise, pairwise_from_pairs
-from storyline.link.linker import LinkConfig
+from storyline.link.config import LinkConfig
 from storyline.settings import Settings
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"

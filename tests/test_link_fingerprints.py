@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from storyline.link.fingerprints import LshIndex, MinHasher, jaccard_estimate
 from storyline.link.items import LinkItem
 from storyline.link.linker import Linker
+from storyline.link.queries import duplicate_groups
 
 WIRE = (
     "Bundeskanzler Friedrich Merz hat in seiner Neujahrsansprache zu Zuversicht aufgerufen. "
@@ -49,7 +50,7 @@ def test_linker_groups_wire_copies_and_names_the_earliest() -> None:
     assert first.duplicate_of is None
     assert second.duplicate_of == "spiegel" and second.event_id == first.event_id
     assert third.duplicate_of == "zeit" and third.event_id == first.event_id
-    (group,) = lk.duplicate_groups()
+    (group,) = duplicate_groups(lk)
     assert sorted(group["members"]) == ["spiegel", "welt", "zeit"] and group["earliest"] == "zeit"
 
 
@@ -66,6 +67,6 @@ def test_dedup_is_idempotent(texts: list[str]) -> None:
     lk = Linker()
     items = [LinkItem(f"a{i}", "", t, published=datetime(2026, 1, 1)) for i, t in enumerate(texts)]
     first = [lk.add(it).to_dict() for it in items]
-    groups = lk.duplicate_groups()
+    groups = duplicate_groups(lk)
     again = [lk.add(it).to_dict() for it in items]
-    assert first == again and lk.duplicate_groups() == groups
+    assert first == again and duplicate_groups(lk) == groups

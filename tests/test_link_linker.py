@@ -10,6 +10,7 @@ import pytest
 
 from storyline.link.items import LinkItem
 from storyline.link.linker import Linker
+from storyline.link.state import restore, snapshot
 from storyline.model import Article, Document, Mention, Span
 
 EXAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "examples"
@@ -81,14 +82,14 @@ def test_snapshot_restore_continues_identically() -> None:
     half = Linker()
     for it in items[:2]:
         half.add(it)
-    snap = json.loads(json.dumps(half.snapshot()))  # plain rows, JSON-safe
-    resumed = Linker.restore(snap)
+    snap = json.loads(json.dumps(snapshot(half)))  # plain rows, JSON-safe
+    resumed = restore(snap)
     for it in items[2:]:
         resumed.add(it)
     assert {i.article_id: resumed.membership(i.article_id) for i in items} == {
         i.article_id: full.membership(i.article_id) for i in items
     }
-    snap = resumed.snapshot()
+    snap = snapshot(resumed)
     assert {"events", "stories", "memberships", "duplicates", "log", "state"} <= set(snap)
     assert sum(len(e["article_ids"]) for e in snap["events"]) == len(items)
 
@@ -110,13 +111,13 @@ def test_bad_input_nothing_crashes_nothing_lost() -> None:
     assert out[-2] is out[-3]  # the repeat returns the first assignment
     assert out[1].event_id != out[2].event_id  # empty texts are not linked to each other
     assert out[4].duplicate_of == "same1"
-    snap = lk.snapshot()
+    snap = snapshot(lk)
     ids = {a for e in snap["events"] for a in e["article_ids"]}
     assert ids == {it.article_id for it in items}
     again = Linker()
     for it in items:
         again.add(it)
-    assert again.snapshot()["memberships"] == snap["memberships"]
+    assert snapshot(again)["memberships"] == snap["memberships"]
 
 
 def test_linkitem_from_document_uses_mentions() -> None:
@@ -149,15 +150,15 @@ def test_examples_one_story_two_events() -> None:
     assert ra.event_id != rb.event_id and rb.duplicate_of is None
     assert ra.story_id == rb.story_id
     assert "nordkorea" in rb.explanation["story"]["shared_terms"]
-    (story,) = lk.snapshot()["stories"]
+    (story,) = snapshot(lk)["stories"]
     assert story["event_ids"] == [ra.event_id, rb.event_id]
 
 
 def test_story_merge_is_recorded_and_resolved() -> None:
-    from storyline.link.clusters import ClusterParams
+    from storyline.link.config import StoryConfig
     from storyline.link.stories import StoryThreader
 
-    th = StoryThreader(ClusterParams(threshold=0.9, min_hits=1))
+    th = StoryThreader(StoryConfig(threshold=0.9, min_hits=1, min_shared=1, window_days=14.0, rel_beta=0.0))
     v = {"nordkorea": 0.6, "trump": 0.6, "kim": 0.52}
     a = th.open("x1", "e1", v, 0.0, "A", frozenset())
     b = th.open("x2", "e2", v, 1.0, "B", frozenset())

@@ -8,13 +8,29 @@ import math
 from pathlib import Path
 
 from storyline.eval.readers import read_headline_stories
-from storyline.link.clusters import ClusterParams
-from storyline.link.linker import LinkConfig, Linker
+from storyline.link.config import LinkConfig, StoryConfig
+from storyline.link.linker import Linker
 from storyline.link.stories import StoryThreader
 
 
 def _threader(threshold: float = 0.9) -> StoryThreader:
-    return StoryThreader(ClusterParams(threshold=threshold, min_hits=1))
+    """A threader for a few hand-made vectors: one shared term is enough, two weeks of memory, no
+    cohesion rule (the linker's story knobs are tuned for real articles)."""
+    small = StoryConfig(
+        threshold=threshold,
+        min_hits=1,
+        min_shared=1,
+        tau_days=3.0,
+        grace_days=1.0,
+        window_days=14.0,
+        retire_days=7.0,
+        date_bonus=0.05,
+        index_terms=20,
+        query_terms=12,
+        max_candidates=50,
+        rel_beta=0.0,
+    )
+    return StoryThreader(small)
 
 
 def test_votes_merge_stories_at_the_looser_gate_and_are_kept_in_state() -> None:
@@ -48,7 +64,7 @@ def test_votes_need_enough_articles() -> None:
 
 def test_cohesion_lets_a_diffuse_long_story_grow() -> None:
     th = _threader(threshold=0.5)
-    th.rel_beta, th.rel_floor, th.rel_min_n = 0.6, 0.1, 3
+    th.config.rel_beta, th.config.rel_floor, th.config.rel_min_n = 0.6, 0.1, 3
     # four members sharing one topic term and each its own detail: pairwise cosine 0.25
     w = math.sqrt(0.25)
     d = math.sqrt(1 - 0.25)
@@ -61,20 +77,16 @@ def test_cohesion_lets_a_diffuse_long_story_grow() -> None:
     assert m is not None and m.score < 0.5  # the fixed threshold alone would open a new story
     assert th.fits_cohesion(m)
     assert th.match({"krieg": w, "neu": d}, 4.0, frozenset()) is not None
-    th.rel_beta = 0.0
+    th.config.rel_beta = 0.0
     assert th.match({"krieg": w, "neu": d}, 4.0, frozenset()) is None
 
 
 def test_new_mechanisms_can_be_switched_off() -> None:
     off = LinkConfig(
-        story_votes=False,
-        story_neighbour_candidates=False,
-        story_reattach=False,
-        story_rel_beta=0.0,
-        story_nbr_min=0,
+        story=StoryConfig(votes=False, neighbour_candidates=False, reattach=False, rel_beta=0.0, nbr_min=0)
     )
     lk = Linker(off)
-    assert lk.stories.rel_beta == 0.0
+    assert lk.stories.config.rel_beta == 0.0
     assert lk._near_stories() == []
 
 

@@ -60,7 +60,7 @@ def test_dot_and_contributions_are_symmetric(a: dict[str, float], b: dict[str, f
 
 
 def test_tfidf_is_unit_length() -> None:
-    idf = IncrementalIdf()
+    idf = IncrementalIdf(prior_docs=50)
     idf.add(["x", "y"])
     v = tfidf({"x": 3, "y": 1}, idf)
     assert abs(dot(v, v) - 1.0) < 1e-9
@@ -85,9 +85,9 @@ def test_kicker_is_the_short_label_before_a_colon() -> None:
 def test_kicker_compounds_are_not_split_into_shared_parts() -> None:
     from storyline.link.items import LinkItem, features
 
-    a = features(LinkItem("a", "Fußball-Bundesliga: BVB trennt sich von Assistent", ""))
-    b = features(LinkItem("b", "Feuer-Katastrophe: Tote in der Schweiz", ""))
+    a = features(LinkItem("a", "Fußball-Bundesliga: BVB trennt sich von Assistent", ""), title_weight=2.0)
+    b = features(LinkItem("b", "Feuer-Katastrophe: Tote in der Schweiz", ""), title_weight=2.0)
     assert "fussball" not in a.counts and "fussball-bundesliga" in a.counts
     assert "feuer" not in b.counts  # in the kicker: kept whole
-    c = features(LinkItem("c", "Tote nach Feuer-Katastrophe in der Schweiz", ""))
+    c = features(LinkItem("c", "Tote nach Feuer-Katastrophe in der Schweiz", ""), title_weight=2.0)
     assert "feuer" in c.counts and "katastroph" in c.counts

@@ -14,8 +14,11 @@ from pathlib import Path
 import pytest
 
 from storyline.app.linking import STATE_KEY, _order, link_pending, load_linker
+from storyline.link.config import LinkConfig
 from storyline.link.items import LinkItem
-from storyline.link.linker import SNAPSHOT_VERSION, LinkConfig, Linker
+from storyline.link.linker import Linker
+from storyline.link.rows import event_rows, story_rows
+from storyline.link.state import SNAPSHOT_VERSION
 from storyline.model import Article, Document
 from storyline.settings import Settings
 from storyline.store import open_store
@@ -97,13 +100,13 @@ def _linker_picture(store, settings) -> tuple[dict, dict, dict]:  # type: ignore
     linker = load_linker(store, settings)
     linker.consolidate()
     members = {a.id: linker.membership(a.id) for a in store.articles(limit=None)}
-    rows = linker.event_rows(e for e, _ in members.values())
+    rows = event_rows(linker, (e for e, _ in members.values()))
     events = {e["event_id"]: (e["story_id"], sorted(e["article_ids"])) for e in rows}
     by_event: dict[str, list[str]] = {}
     for aid, (eid, _) in members.items():
         by_event.setdefault(eid, []).append(aid)
     assert {e: sorted(a) for e, a in by_event.items()} == {e: a for e, (_, a) in events.items()}
-    stories = {s["story_id"]: sorted(s["article_ids"]) for s in linker.story_rows(s for _, s in members.values())}
+    stories = {s["story_id"]: sorted(s["article_ids"]) for s in story_rows(linker, (s for _, s in members.values()))}
     return members, events, stories
 
 

@@ -12,10 +12,21 @@ if TYPE_CHECKING:
     from .ingest import IngestReport
 
 
-def annotate(pipeline: Pipeline, docs: list[Document], report: IngestReport | None = None) -> list[Document]:
+#: stages whose cost stays small however long the text (language reads its first characters)
+LIGHT_STAGES = ("language", "structure")
+
+
+def annotate(
+    pipeline: Pipeline, docs: list[Document], report: IngestReport | None = None, max_chars: int | None = None
+) -> list[Document]:
     """Run the pipeline over a batch. A stage that fails on one document never costs the batch:
     the batch is re-run document by document and the failing stage is skipped for that document
-    (noted as a warning), so the article is still stored with every layer that worked."""
+    (noted as a warning), so the article is still stored with every layer that worked. Texts
+    longer than ``max_chars`` get only the light stages (NER alone took ~110 s per MB)."""
+    if max_chars and any(len(d.article.text) > max_chars for d in docs):
+        done = {id(d): _light(pipeline, d, max_chars, report) for d in docs if len(d.article.text) > max_chars}
+        rest = iter(annotate(pipeline, [d for d in docs if id(d) not in done], report))
+        return [done[id(d)] if id(d) in done else next(rest) for d in docs]
     try:
         return list(pipeline.pipe(docs))
     except Exception:
@@ -33,3 +44,23 @@ def annotate(pipeline: Pipeline, docs: list[Document], report: IngestReport | No
                     )
         out.append(doc)
     return out
+
+
+def _light(pipeline: Pipeline, doc: Document, max_chars: int, report: IngestReport | None) -> Document:
+    skipped: list[str] = []
+    for stage in pipeline.stages:
+        if skipped or stage.name not in LIGHT_STAGES:
+            skipped.append(stage.name)
+            continue
+        doc = stage(doc)
+        doc.stages[stage.name] = stage.version
+    if skipped and report is not None:
+        report.warnings.append(
+            Problem(
+                doc.article.origin or doc.id,
+                f"text of {len(doc.article.text):,} characters is over pipeline.max_chars = {max_chars:,}: "
+                f"stages {', '.join(skipped)} skipped",
+                fatal=False,
+            )
+        )
+    return doc

@@ -29,6 +29,7 @@ class EntityMerger:
                 continue
             result = self.index.merge(local)
             doc.mentions = result.relink(doc.mentions)
+            doc.title_mentions = result.relink(doc.title_mentions)
             for e in result.entities:
                 changed[e.id] = e
         return [changed[k] for k in sorted(changed)]

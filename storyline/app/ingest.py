@@ -118,7 +118,7 @@ def ingest_articles(
             art.ingested = datetime.now().replace(microsecond=0)
             fresh.append(Document(art))
         if fresh:
-            docs = annotate(pipeline, fresh, report)
+            docs = annotate(pipeline, fresh, report, int(settings["pipeline.max_chars"]))
             if link_entities is not None:
                 entities.update((e.id, e) for e in link_entities(docs))
             buffer.extend(docs)

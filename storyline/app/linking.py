@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..link.linker import Assignment, ColdSource, Linker
+    from ..link.linker import Assignment, Linker
+    from ..link.state import ColdSource
     from ..model import Document
     from ..settings import Settings
     from ..store.base import Store
@@ -75,7 +77,9 @@ def _cold_source(store: Store) -> ColdSource:
 def load_linker(store: Store, settings: Settings, full: bool = False) -> Linker:
     """The stored linker (its active part; retired entries come from the store on demand), or a
     fresh one when there is none, ``full`` is asked for, or the stored one cannot be read."""
-    from ..link.linker import LinkConfig, Linker
+    from ..link.config import LinkConfig
+    from ..link.linker import Linker
+    from ..link.state import restore
 
     config = LinkConfig.from_settings(settings)
     # explanations go into the membership rows as articles arrive; the resumable state keeps only
@@ -84,7 +88,7 @@ def load_linker(store: Store, settings: Settings, full: bool = False) -> Linker:
     raw = None if full else store.get_state(STATE_KEY)
     if raw:
         try:
-            return Linker.restore(_loads(raw), config, cold=_cold_source(store))
+            return restore(_loads(raw), config, cold=_cold_source(store))
         except (ValueError, KeyError, TypeError):
             pass  # an old or damaged snapshot: start afresh; link_pending then re-links everything
     return Linker(config)
@@ -125,8 +129,8 @@ def _link_pending(store: Store, settings: Settings, *, full: bool = False) -> Li
     rows. After a resumed run only what changed is written: the new articles' memberships (with
     their explanations), articles whose event or story changed through a merge or split (moved,
     their explanation kept), and the events and stories any of them left or joined; events and
-    stories that merged away are deleted. Only the articles ``Linker.affected`` names are compared
-    with the store. The linker's state is saved in two parts (``Linker.persist``): its active part
+    stories that merged away are deleted. Only the articles ``queries.affected`` names are compared
+    with the store. The linker's state is saved in two parts (``state.persist``): its active part
     (what the event index and the duplicate window hold) as one blob, and as keyed rows the rest:
     retired entries, open stories, per-term document frequencies and the story index, read back
     for the articles and terms an ingest touches; only rows that changed are written. So an
@@ -143,81 +147,73 @@ def _link_pending(store: Store, settings: Settings, *, full: bool = False) -> Li
     if not pending and not full:
         return report
     linker.consolidate()
-    before: dict[str, tuple[str | None, str | None]] = {}
-    if incremental:
-        now = {aid: linker.membership(aid) for aid in linker.affected(report.arrivals)}
-        before = store.membership_ids(now)
-        changed = {aid for aid, place in now.items() if before.get(aid) != place}
-        touched_events = {now[a][0] for a in changed} | {e for a in changed if a in before and (e := before[a][0])}
-        touched_stories = {now[a][1] for a in changed} | {s for a in changed if a in before and (s := before[a][1])}
-    else:
-        now = linker.memberships_now()
-        changed = set(now)
-        touched_events = {eid for eid, _ in now.values()}
-        touched_stories = {sid for _, sid in now.values()}
-    event_rows = {e["event_id"]: e for e in linker.event_rows(touched_events)}
-    story_rows = linker.story_rows(touched_stories, event_rows)  # a story's row lists all of its events
-    loaded = {d.id: d for d in pending}
-    stories = [
-        {
-            "id": row["story_id"],
-            "title": row["title"],
-            "data": {
-                "entity_ids": row["entity_ids"],
-                "key_terms": row.get("key_terms", []),
-                "article_ids": row["article_ids"],
-                "start": row.get("start"),
-                "end": row.get("end"),
-                "timeline": story_timeline_rows(store, row["article_ids"], loaded),
-            },
-        }
-        for row in story_rows
-    ]
-    events = [
-        {"id": e["event_id"], "story_id": e["story_id"], "title": e["title"], "start": e["start"], "end": e["end"],
-         "data": {"article_ids": e["article_ids"]}}
-        for e in event_rows.values()
-        if e["event_id"] in touched_events
-    ]
+    changes = _changes(linker, store, report, incremental)
+    report.log = _write(linker, store, report, changes, {d.id: d for d in pending})
+    report.events, report.stories = store.link_counts()
+    return report
+
+
+@dataclass(slots=True)
+class _Changes:
+    """What a run changed: the affected articles' places now and as stored (``before``, only for a
+    resumed linker), those that differ, and the events and stories they left or joined."""
+
+    incremental: bool
+    now: dict[str, tuple[str, str]]
+    before: dict[str, tuple[str | None, str | None]]
+    changed: set[str]
+    events: set[str]
+    stories: set[str]
+
+
+def _changes(linker: Linker, store: Store, report: LinkReport, incremental: bool) -> _Changes:
+    from ..link.queries import affected, memberships
+
+    if not incremental:
+        now = memberships(linker)
+        return _Changes(False, now, {}, set(now), {e for e, _ in now.values()}, {s for _, s in now.values()})
+    now = {aid: linker.membership(aid) for aid in affected(linker, report.arrivals)}
+    before = store.membership_ids(now)
+    changed = {aid for aid, place in now.items() if before.get(aid) != place}
+    events = {now[a][0] for a in changed} | {e for a in changed if a in before and (e := before[a][0])}
+    stories = {now[a][1] for a in changed} | {s for a in changed if a in before and (s := before[a][1])}
+    return _Changes(True, now, before, changed, events, stories)
+
+
+def _write(
+    linker: Linker, store: Store, report: LinkReport, ch: _Changes, loaded: dict[str, Document]
+) -> list[dict[str, Any]]:
+    """Write the changed rows and the linker's state in one transaction; returns the log rows."""
+    from ..link.rows import event_rows, store_event, store_log, store_membership, store_story, story_rows
+    from ..link.state import persist
+
+    events_now = {e["event_id"]: e for e in event_rows(linker, ch.events)}
+    timeline = partial(story_timeline_rows, store, loaded=loaded)
+    # a story's row lists all of its events
+    stories = [store_story(row, timeline) for row in story_rows(linker, ch.stories, events_now)]
+    events = [store_event(e) for e in events_now.values() if e["event_id"] in ch.events]
     memberships = []
     moves = []
-    for aid in changed:
-        eid, sid = now[aid]
+    for aid in ch.changed:
+        eid, sid = ch.now[aid]
         a = report.arrivals.get(aid)
-        if a is None and incremental and aid in before:
+        if a is None and ch.incremental and aid in ch.before:
             moves.append((aid, eid, sid))  # a merge or split moved it: keep its arrival explanation
             continue
         if a is None:  # known to the linker but without a stored row: write what the state knows
             a = linker.assignments[aid]
-        memberships.append(
-            {
-                "article_id": aid,
-                "event_id": eid,
-                "story_id": sid,
-                "duplicate_of": a.duplicate_of,
-                "score": a.score,
-                "explanation": a.explanation or {},
-            }
-        )
-    new_log = [
-        {
-            "action": f"{e.get('op', 'change')} {e.get('kind', '')}".strip(),
-            "subject": e.get("from"),
-            "object": e.get("into"),
-            "reason": str(e.get("reason") or ""),
-        }
-        for e in linker.log
-    ]
-    blob, cold, dropped = linker.persist()
+        memberships.append(store_membership(aid, (eid, sid), a))
+    new_log = store_log(linker.log)
+    blob, cold, dropped = persist(linker)
     with store.transaction():
-        if incremental:
+        if ch.incremental:
             store.update_links(
                 memberships,
                 moves,
                 events,
                 stories,
-                gone_events=sorted(touched_events - set(event_rows)),
-                gone_stories=sorted(touched_stories - {s["id"] for s in stories}),
+                gone_events=sorted(ch.events - set(events_now)),
+                gone_stories=sorted(ch.stories - {s["id"] for s in stories}),
                 log=new_log,
             )
         else:
@@ -227,9 +223,7 @@ def _link_pending(store: Store, settings: Settings, *, full: bool = False) -> Li
             rows = {k: _dumps(v) for k, v in cold[ns].items()}
             store.put_state_items(f"{STATE_KEY}.{ns}", rows, dropped[ns] - set(rows))
         store.set_state(STATE_KEY, _dumps(blob))
-    report.events, report.stories = store.link_counts()
-    report.log = new_log
-    return report
+    return new_log
 
 
 def story_timeline_rows(

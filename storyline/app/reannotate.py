@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def reannotate(store: Store, pipeline: Pipeline, settings: Settings, docs: list[Document]) -> list[Document]:
     """Re-run the pipeline over ``docs`` (stored documents, possibly with a changed article), store the
     fresh layers and, when linking on ingest is on, re-link everything."""
-    fresh = annotate(pipeline, [Document(d.article) for d in docs])
+    fresh = annotate(pipeline, [Document(d.article) for d in docs], max_chars=int(settings["pipeline.max_chars"]))
     with store.transaction():  # the links are stale from here until a full re-link has committed
         store.update(fresh)
         store.set_state(STALE_KEY, "1")

@@ -165,7 +165,8 @@ def bench(
     if linking:
         say("stage link")
         from ..app.linking import link_documents
-        from ..link.linker import LinkConfig, Linker
+        from ..link.config import LinkConfig
+        from ..link.linker import Linker
 
         linker = Linker(LinkConfig.from_settings(settings))
         t = time.perf_counter()

@@ -38,7 +38,10 @@ class State:
     @classmethod
     def settings(cls) -> Settings:
         if cls._settings is None:
-            cls._settings = Settings.load(cls.config, cls.overrides)
+            try:
+                cls._settings = Settings.load(cls.config, cls.overrides)
+            except StorylineError as exc:  # a bad --config or --set: one line, never a traceback
+                fail(str(exc))
         return cls._settings
 
 

@@ -19,6 +19,16 @@ LabelsOption = Annotated[
     Path | None, typer.Option("--labels", help="TSV with header id<TAB>event_id<TAB>story_id for a JSONL stream.")
 ]
 
+PipelineOption = Annotated[
+    str,
+    typer.Option(
+        "--pipeline",
+        help="With --labels: full = the stream ingested from its start as 'storyline ingest' does "
+        "(annotation, then linking); text = bare title+text linking of the labelled items (fast, for development).",
+    ),
+]
+ProfileOption = Annotated[str, typer.Option("--profile", help="NER profile for --pipeline full: fast | accurate.")]
+
 
 def register(root: typer.Typer) -> None:
     root.add_typer(app, name="eval")
@@ -123,21 +133,50 @@ def dating(data: DataOption, split: SplitOption = "test", as_json: JsonOption = 
 
 @app.command("events")
 def events(
-    data: DataOption, split: SplitOption = None, labels: LabelsOption = None, as_json: JsonOption = False
+    data: DataOption,
+    split: SplitOption = None,
+    labels: LabelsOption = None,
+    pipeline: PipelineOption = "full",
+    profile: ProfileOption = "fast",
+    as_json: JsonOption = False,
 ) -> None:
     """Same-event clustering of a time-ordered stream (ECB+, or JSONL + --labels): BCubed and pairwise.
 
     Example: [bold]storyline eval events --data ../shared/data/ecbplus --split dev[/]
     """
-    run("events", data, as_json, split=split, labels=labels)
+    run("events", data, as_json, split=split, labels=labels, pipeline=pipeline, profile=profile)
 
 
 @app.command("stories")
 def stories(
-    data: DataOption, split: SplitOption = None, labels: LabelsOption = None, as_json: JsonOption = False
+    data: DataOption,
+    split: SplitOption = None,
+    labels: LabelsOption = None,
+    pipeline: PipelineOption = "full",
+    profile: ProfileOption = "fast",
+    as_json: JsonOption = False,
 ) -> None:
     """Story threading (news story chains, Timeline17, or JSONL + --labels): BCubed, pairwise, timeline dates.
 
     Example: [bold]storyline eval stories --data ../shared/data/news_story_chains[/]
     """
-    run("stories", data, as_json, split=split, labels=labels)
+    run("stories", data, as_json, split=split, labels=labels, pipeline=pipeline, profile=profile)
+
+
+@app.command("entities")
+def entities(
+    data: DataOption,
+    labels: Annotated[
+        Path | None,
+        typer.Option("--labels", help="Gold mentions with identities (TSV: id, field, start, end, surface, type, identity)."),
+    ] = None,
+    split: SplitOption = None,
+    profile: ProfileOption = "fast",
+    as_json: JsonOption = False,
+) -> None:
+    """Cross-article entity identity on gold mentions: the stream ingested from its start, B³/MUC/CEAF-e.
+
+    Example: [bold]storyline eval entities --data ../shared/data/de_frontpages_2026/articles.jsonl
+    --labels ../shared/data/de_frontpages_2026/labels/frontpages-2026-01-03am.entities.tsv[/]
+    """
+    run("entities", data, as_json, split=split, labels=labels, profile=profile)

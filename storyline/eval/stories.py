@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .clustering import bcubed, components, pairwise, pairwise_from_pairs, prf
-from .events import run_linker
+from .events import run_linker, stream_memberships
 from .readers import (
     Labelled,
     read_ecbplus_stories,
@@ -112,11 +112,17 @@ def evaluate(
     result: dict[str, Any] = {"task": "stories"}
     if labels is not None:
         ds = read_stream(data, Path(labels))
-        _, _, pred, speed = run_linker(ds.items, config)
+        if options.get("pipeline", "full") == "full":
+            pred, speed, extra = stream_memberships(data, Path(labels), "stories", options)
+            result.update(extra)
+        else:
+            _, _, pred, speed = run_linker(ds.items, config)
+            result["pipeline"] = "text"
         gold = ds.stories
-        scored = {k: v for k, v in pred.items() if k in gold}
+        scored = {k: pred.get(k, f"unstored:{k}") for k in gold}
         result.update(n_articles=len(scored), bcubed=bcubed(gold, scored), pairwise=pairwise(gold, scored))
         n_gold = len({gold[k] for k in scored})
+        pred = scored  # the clusters counted below are those of the labelled items
     elif (data / "headlines.csv.gz").exists() or data.name.endswith(".csv.gz"):
         # development only: the keyword topic is a noisy silver story label
         ds = read_headline_stories(data, split or "dev")
@@ -177,8 +183,10 @@ def main(argv: list[str] | None = None) -> None:  # pragma: no cover - developer
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--labels", type=Path, default=None)
     ap.add_argument("--split", default=None, help="dev|dev2 (headlines), train|dev (ECB+)")
+    ap.add_argument("--pipeline", default="full", choices=["full", "text"])
+    ap.add_argument("--profile", default="fast")
     args = ap.parse_args(argv)
-    print(json.dumps(evaluate(args.data, args.split, args.labels)))
+    print(json.dumps(evaluate(args.data, args.split, args.labels, pipeline=args.pipeline, profile=args.profile)))
 
 
 if __name__ == "__main__":  # pragma: no cover

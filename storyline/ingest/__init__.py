@@ -7,12 +7,14 @@ line or feed item never stops a batch. Readers are chosen by file extension or b
 from __future__ import annotations
 
 import importlib
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
+from .guard import file_kind, printable
 
 if TYPE_CHECKING:
     from ..model import Article
@@ -26,6 +28,12 @@ class Problem:
     origin: str
     reason: str
     fatal: bool = True
+
+    def __post_init__(self) -> None:
+        # a file name with non-UTF-8 bytes, or a lone surrogate from a JSON field, must not break
+        # the terminal or the store that shows this problem
+        object.__setattr__(self, "origin", printable(self.origin))
+        object.__setattr__(self, "reason", printable(self.reason))
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
@@ -90,43 +98,84 @@ def expand(paths: Iterable[str | Path], settings: Settings) -> Iterator[str | Pr
             continue
         path = Path(name)
         if path.is_dir():
-            yield from _walk(path, follow)
+            yield from _Walk(follow).walk(path)
         elif path.is_file():
             yield name
         elif path.is_symlink():
             yield Problem(name, "broken symbolic link")
         elif path.exists():
-            yield Problem(name, "not a regular file")
+            yield Problem(name, f"not a regular file ({_kind(path)})")
         else:
             yield Problem(name, "no such file or folder")
 
 
-def _walk(folder: Path, follow: bool) -> Iterator[str | Problem]:
+def _kind(path: Path) -> str:
     try:
-        entries = sorted(folder.iterdir())
-    except OSError as exc:
-        yield Problem(str(folder), f"cannot list folder: {exc.strerror or exc}")
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_symlink() and not follow:
-            if not entry.exists():
-                yield Problem(str(entry), "broken symbolic link")
-            continue
-        if entry.is_dir():
-            yield from _walk(entry, follow)
-        elif entry.is_file():
-            if format_of(entry.name) is not None:
-                yield str(entry)
-        elif not entry.exists():
-            yield Problem(str(entry), "broken symbolic link")
+        return file_kind(path.stat().st_mode)
+    except OSError:
+        return "unreadable"
+
+
+class _Walk:
+    """One folder walk. Every entry is either read or reported: FIFOs, devices and files of
+    unknown type get a warning, a file that vanished mid-walk says so, and with
+    ``ingest.follow_symlinks`` a link back to a folder already walked is reported, not followed
+    (two such loops made the walk endless)."""
+
+    def __init__(self, follow: bool):
+        self.follow = follow
+        self.seen: dict[tuple[int, int], str] = {}
+
+    def walk(self, folder: Path) -> Iterator[str | Problem]:
+        try:
+            st = folder.stat()
+            entries = sorted(folder.iterdir())
+        except OSError as exc:
+            yield Problem(str(folder), f"cannot list folder: {exc.strerror or exc}")
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in self.seen:
+            yield Problem(str(folder), f"symbolic link to a folder already walked ({self.seen[key]}); not walked again", fatal=False)
+            return
+        self.seen[key] = str(folder)
+        for entry in entries:
+            if not entry.name.startswith("."):
+                yield from self._entry(entry)
+
+    def _entry(self, entry: Path) -> Iterator[str | Problem]:
+        try:
+            st = entry.lstat()
+            if stat.S_ISLNK(st.st_mode):
+                if not self.follow:
+                    if not entry.exists():
+                        yield Problem(str(entry), "broken symbolic link")
+                    return
+                try:
+                    st = entry.stat()
+                except FileNotFoundError:
+                    yield Problem(str(entry), "broken symbolic link")
+                    return
+        except FileNotFoundError:
+            yield Problem(str(entry), "vanished: deleted while the ingest ran")
+            return
+        except OSError as exc:
+            yield Problem(str(entry), f"cannot read: {exc.strerror or exc}")
+            return
+        if stat.S_ISDIR(st.st_mode):
+            yield from self.walk(entry)
+        elif not stat.S_ISREG(st.st_mode):
+            yield Problem(str(entry), f"skipped: {file_kind(st.st_mode)}, not a regular file", fatal=False)
+        elif format_of(entry.name) is None:
+            yield Problem(str(entry), "skipped: unknown file type (name it with a known extension)", fatal=False)
+        else:
+            yield str(entry)
 
 
 def read_inputs(
     paths: Iterable[str | Path], settings: Settings, fmt: str | None = None
 ) -> Iterator[Article | Problem]:
-    """Every article (or problem) from every input, in a deterministic order."""
+    """Every article (or problem) from every input, in a deterministic order. A reader that fails
+    in a way nobody foresaw costs the rest of its own input, reported, never the batch."""
     for source in expand(paths, settings):
         if isinstance(source, Problem):
             yield source
@@ -135,4 +184,8 @@ def read_inputs(
         if chosen is None:
             yield Problem(source, "unknown file type (use --format text|jsonl|json|csv|html|feed|warc)")
             continue
-        yield from reader(chosen)(source, settings)
+        read = reader(chosen)
+        try:
+            yield from read(source, settings)
+        except Exception as exc:
+            yield Problem(source, f"reading stopped ({type(exc).__name__}: {str(exc)[:200]}); the rest of this input was not read")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-import urllib.request
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from . import Problem, noted
 from .article import make_article
+from .fetch import fetch
 from .guard import read_bytes
 
 if TYPE_CHECKING:
@@ -27,18 +27,6 @@ def strip_html(fragment: str) -> str:
     text = _BLOCK_END.sub("\n\n", fragment)
     text = htmllib.unescape(_TAG.sub("", text))
     return "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
-
-
-def fetch(url: str, timeout: float, max_bytes: int) -> bytes:
-    request = urllib.request.Request(url, headers={"User-Agent": "storyline/0.1 (+feed reader)"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data: bytes = response.read(max_bytes + 1)
-    except Exception as exc:
-        raise InputError(f"cannot fetch feed: {exc}") from None
-    if len(data) > max_bytes:
-        raise InputError(f"feed larger than ingest.max_bytes = {max_bytes:,}")
-    return data
 
 
 def _entry_date(entry: Any) -> datetime | None:
@@ -59,7 +47,12 @@ def read(source: str, settings: Settings) -> Iterator[Article | Problem]:
     max_bytes = int(settings["ingest.max_bytes"])
     try:
         if source.startswith(("http://", "https://")):
-            data = fetch(source, float(settings["ingest.timeout_s"]), max_bytes)
+            data = fetch(
+                source,
+                timeout=float(settings["ingest.timeout_s"]),
+                max_bytes=max_bytes,
+                allow_hosts=settings["ingest.allow_hosts"],
+            )
         else:
             data = read_bytes(source, max_bytes)
     except InputError as exc:

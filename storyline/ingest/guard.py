@@ -7,10 +7,11 @@ messages) are the same for every format.
 from __future__ import annotations
 
 import codecs
-import gzip
+import os
 import re
+import stat
 import zlib
-from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InputError
 
@@ -30,22 +31,49 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
-def read_bytes(path: str, max_bytes: int, allow_empty: bool = False) -> bytes:
-    """The file's bytes, transparently gunzipped for ``*.gz``; InputError with a clear reason."""
-    p = Path(path)
+def open_regular(path: str) -> BinaryIO:
+    """Open ``path`` for reading only when it is a regular file. A FIFO is opened without blocking
+    and refused, so a named pipe or a device in the way never hangs or floods an ingest."""
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"file too large ({size:,} bytes; limit ingest.max_bytes = {max_bytes:,})")
-        data = p.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except PermissionError:
         raise InputError("permission denied") from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file") from None
     except FileNotFoundError:
-        raise InputError("no such file") from None
+        raise InputError("no such file (deleted during the ingest?)") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise InputError(f"not a regular file ({file_kind(mode)})")
+    return os.fdopen(fd, "rb")
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, in words, for messages."""
+    kinds = [
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISLNK, "a symbolic link"),
+    ]
+    return next((what for test, what in kinds if test(mode)), "a special file")
+
+
+def read_bytes(path: str, max_bytes: int, allow_empty: bool = False) -> bytes:
+    """The file's bytes, transparently gunzipped for ``*.gz``; InputError with a clear reason."""
+    with open_regular(path) as fh:
+        try:
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(f"file too large ({size:,} bytes; limit ingest.max_bytes = {max_bytes:,})")
+            data = fh.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise InputError(f"file too large (over {max_bytes:,} bytes; limit ingest.max_bytes)")
     if path.lower().endswith(".gz"):
         data = gunzip(data, max_bytes)
     if not data.strip() and not allow_empty:
@@ -54,16 +82,24 @@ def read_bytes(path: str, max_bytes: int, allow_empty: bool = False) -> bytes:
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Every gzip member (``cat a.gz b.gz`` is one valid stream), never more than ``max_bytes``
+    decompressed: the output is bounded while decompressing, so a gzip bomb costs nothing."""
+    out: list[bytes] = []
+    total = 0
     try:
-        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        out = d.decompress(data, max_bytes + 1)
-        if len(out) > max_bytes:
-            raise InputError(f"decompressed size exceeds ingest.max_bytes = {max_bytes:,}")
-        if not d.eof:
-            raise InputError("truncated gzip data")
-        return out
-    except (zlib.error, gzip.BadGzipFile, EOFError) as exc:
+        while data:
+            d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            chunk = d.decompress(data, max_bytes + 1 - total)
+            total += len(chunk)
+            if total > max_bytes or d.unconsumed_tail:
+                raise InputError(f"decompressed size exceeds ingest.max_bytes = {max_bytes:,}")
+            if not d.eof:
+                raise InputError("truncated gzip data")
+            out.append(chunk)
+            data = d.unused_data.lstrip(b"\0")  # gzip allows zero padding after a member
+    except zlib.error as exc:
         raise InputError(f"corrupt gzip data: {exc}") from None
+    return b"".join(out)
 
 
 def sniff_binary(data: bytes) -> str | None:
@@ -113,4 +149,24 @@ def decode(data: bytes) -> tuple[str, str | None]:
 def clean_text(text: str) -> str:
     """Line endings unified and stray control characters dropped; everything else kept as is."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    return scrub(_CONTROL.sub("", text))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> str:
+    """Lone surrogates (from JSON escapes like ``\\ud800``) become U+FFFD: they cannot be stored
+    as UTF-8, and one of them must not cost the batch."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def printable(name: str) -> str:
+    """A name fit for messages and the store: bytes of a non-UTF-8 file name (kept by Python as
+    surrogate escapes) shown as ``\\xff``, other lone surrogates as ``\\ud800``."""
+    return _SURROGATE.sub(_escape_surrogate, name)
+
+
+def _escape_surrogate(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"

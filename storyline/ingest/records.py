@@ -3,24 +3,25 @@
 Each record becomes one article. Fields are found through ``ingest.fields`` (e.g. ``{text =
 "teaser"}``) or else under common names. A malformed line is reported with its line number and the
 stream goes on; gzip-compressed streams are read incrementally, so a truncated file keeps every
-record before the damage.
+record before the damage. Lines and rows are read with a cap (``ingest.max_bytes``) and the
+decompressed stream with another (``ingest.max_stream_bytes``), so a gzip bomb or a line of
+gigabytes costs bounded memory; any value in any field (deep nesting, huge numbers, lone
+surrogates, wrong types) yields a Problem for its record, never an exception.
 """
 
 from __future__ import annotations
 
 import csv
-import gzip
-import io
 import json
 import zlib
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import InputError
 from . import Problem, noted
-from .article import make_article
-from .guard import decode, sniff_binary
+from .article import make_article, short
+from .guard import decode
+from .streams import bounded_lines, open_stream
 
 if TYPE_CHECKING:
     from ..model import Article
@@ -41,6 +42,7 @@ def record_to_article(record: dict[str, Any], origin: str, settings: Settings) -
     unknown = set(mapping) - set(CANDIDATES)
     if unknown:
         raise InputError(f"ingest.fields maps unknown article fields: {', '.join(sorted(unknown))}")
+    notes: list[str] = []
 
     def pick(name: str) -> Any:
         if name in mapping:
@@ -51,59 +53,40 @@ def record_to_article(record: dict[str, Any], origin: str, settings: Settings) -
                 return value
         return None
 
-    def text_of(value: Any) -> str | None:
+    def text_of(name: str) -> str | None:
+        value = pick(name)
         if value is None:
             return None
-        if isinstance(value, list):
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, list) and all(isinstance(v, str | int | float | None) for v in value):
             return "\n\n".join(str(v) for v in value if v is not None)
-        return str(value)
+        if name == "text":
+            raise InputError(f"field {name!r} holds {short(value)}, not text")
+        notes.append(f"{name} ignored: {short(value)} is not text")
+        return None
 
-    text, title = text_of(pick("text")), text_of(pick("title"))
+    text, title = text_of("text"), text_of("title")
     if not text and not title:
         tried = mapping.get("text") or ", ".join(CANDIDATES["text"])
         raise InputError(f"record has no text (looked for: {tried})")
-    notes: list[str] = []
     used = {mapping.get(k) for k in CANDIDATES} | {c for k in CANDIDATES if k not in mapping for c in CANDIDATES[k]}
     meta = {k: v for k, v in record.items() if k not in used and isinstance(v, str | int | float | bool)}
-    if "id" in record:
+    if isinstance(record.get("id"), str | int | float):
         meta["source_id"] = record["id"]
     art = make_article(
         text or "",
         origin,
         settings,
         title=title,
-        url=text_of(pick("url")),
-        source=text_of(pick("source")),
+        url=text_of("url"),
+        source=text_of("source"),
         published=pick("published"),
-        language=text_of(pick("language")),
+        language=text_of("language"),
         meta=meta,
         warnings=notes,
     )
     return art, notes
-
-
-def _open(source: str, settings: Settings) -> IO[bytes]:
-    path = Path(source)
-    try:
-        size = path.stat().st_size
-        limit = int(settings["ingest.max_stream_bytes"])
-        if size > limit:
-            raise InputError(f"file too large ({size:,} bytes; limit ingest.max_stream_bytes = {limit:,})")
-        if size == 0:
-            raise InputError("empty file")
-        fh: IO[bytes] = (
-            gzip.open(path, "rb") if source.lower().endswith(".gz") else path.open("rb")  # type: ignore[assignment]  # noqa: SIM115
-        )
-        head = fh.peek(8192)[:8192] if hasattr(fh, "peek") else b""
-    except PermissionError:
-        raise InputError("permission denied") from None
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    binary = sniff_binary(head)
-    if binary:
-        fh.close()
-        raise InputError(f"binary file ({binary}), not text")
-    return fh
 
 
 def _emit(record: Any, origin: str, settings: Settings) -> Iterator[Article | Problem]:
@@ -115,13 +98,28 @@ def _emit(record: Any, origin: str, settings: Settings) -> Iterator[Article | Pr
     except InputError as exc:
         yield Problem(origin, str(exc))
         return
+    except Exception as exc:  # one odd record must never stop the stream
+        yield Problem(origin, f"unusable record ({type(exc).__name__}: {short(str(exc), 200)})")
+        return
     yield from noted(origin, art, notes)
+
+
+def _parse_json(text: str | bytes) -> Any:
+    """JSON, with the failures of hostile documents as JSONDecodeError-like InputErrors."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise InputError(f"malformed JSON ({short(str(exc), 120)})") from None
 
 
 def read_jsonl(source: str, settings: Settings) -> Iterator[Article | Problem]:
     max_line = int(settings["ingest.max_bytes"])
     try:
-        fh = _open(source, settings)
+        fh = open_stream(source, settings)
     except InputError as exc:
         yield Problem(source, str(exc))
         return
@@ -129,38 +127,44 @@ def read_jsonl(source: str, settings: Settings) -> Iterator[Article | Problem]:
     good = 0
     with fh:
         try:
-            for lineno, raw in enumerate(fh, start=1):
+            for lineno, raw, size in bounded_lines(fh, max_line):
                 origin = f"{source}:{lineno}"
+                if raw is None:
+                    yield Problem(origin, f"line too long ({size:,} bytes; limit ingest.max_bytes = {max_line:,})")
+                    continue
                 if not raw.strip():
                     continue
-                if len(raw) > max_line:
-                    yield Problem(origin, f"line too long ({len(raw):,} bytes; limit ingest.max_bytes)")
-                    continue
                 try:
-                    record = json.loads(raw.decode("utf-8-sig"))
+                    record = _parse_json(raw.decode("utf-8-sig"))
                 except UnicodeDecodeError as exc:
                     yield Problem(origin, f"invalid UTF-8 at byte {exc.start} of the line")
                     continue
-                except json.JSONDecodeError as exc:
-                    yield Problem(origin, f"malformed JSON ({exc.msg} at column {exc.colno})")
+                except InputError as exc:
+                    yield Problem(origin, str(exc).replace(" at line 1, column", " at column"))
                     continue
                 for item in _emit(record, origin, settings):
                     good += not isinstance(item, Problem)
                     yield item
+        except InputError as exc:
+            yield Problem(source, f"{exc} after line {lineno}; {good} records before it were read")
         except (OSError, EOFError, zlib.error) as exc:
             yield Problem(source, f"stream broken after line {lineno} ({exc}); {good} records before it were read")
 
 
 def read_json(source: str, settings: Settings) -> Iterator[Article | Problem]:
+    limit = int(settings["ingest.max_bytes"])
     try:
-        with _open(source, settings) as fh:
-            text, _ = decode(fh.read(int(settings["ingest.max_bytes"]) + 1))
-        data = json.loads(text)
+        with open_stream(source, settings) as fh:
+            raw = fh.read(limit + 1)
+        if len(raw) > limit:
+            raise InputError(f"file too large (over {limit:,} bytes; limit ingest.max_bytes)")
+        text, _ = decode(raw)
+        data = _parse_json(text)
     except InputError as exc:
         yield Problem(source, str(exc))
         return
-    except json.JSONDecodeError as exc:
-        yield Problem(source, f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})")
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Problem(source, f"cannot read: {exc}")
         return
     records = data if isinstance(data, list) else [data]
     for i, record in enumerate(records):
@@ -168,24 +172,67 @@ def read_json(source: str, settings: Settings) -> Iterator[Article | Problem]:
 
 
 def read_csv(source: str, settings: Settings) -> Iterator[Article | Problem]:
+    """CSV/TSV rows. A row that is too long, or that csv cannot parse, is reported with its line
+    number and the reader goes on with the next row."""
+    limit = int(settings["ingest.max_bytes"])
     try:
-        fh = _open(source, settings)
+        fh = open_stream(source, settings)
     except InputError as exc:
         yield Problem(source, str(exc))
         return
-    with fh, io.TextIOWrapper(fh, encoding="utf-8-sig", errors="strict", newline="") as text:
+    csv.field_size_limit(max(limit, csv.field_size_limit()))
+    with fh:
+        lines = _CsvLines(fh, limit)
         try:
-            sample = text.read(16384)
+            sample = fh.peek(16384)[:16384].decode("utf-8-sig", errors="ignore")
             dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t|") if sample else csv.excel
         except csv.Error:
             dialect = csv.excel_tab if source.lower().endswith((".tsv", ".tsv.gz")) else csv.excel
-        except (UnicodeDecodeError, OSError, EOFError, zlib.error) as exc:
+        except (OSError, EOFError, zlib.error, InputError) as exc:
             yield Problem(source, f"cannot read CSV: {exc}")
             return
-        text.seek(0)
+        rows = csv.DictReader(lines, dialect=dialect)
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield Problem(f"{source}:{rows.reader.line_num}", f"unreadable CSV row: {exc}")
+                lines.problem = None
+                continue
+            except (OSError, EOFError, zlib.error, InputError) as exc:
+                yield Problem(source, f"CSV broken at line {rows.reader.line_num}: {short(str(exc), 200)}")
+                return
+            origin = f"{source}:{rows.reader.line_num}"
+            if lines.problem:
+                yield Problem(origin, lines.problem)
+                lines.problem = None
+                continue
+            yield from _emit({k: v for k, v in row.items() if isinstance(k, str) and k}, origin, settings)
+
+
+class _CsvLines:
+    """Text lines for csv, each at most ``limit`` bytes. A longer line (or one that is not UTF-8)
+    is skipped to its end and replaced by a one-field stand-in row, and ``problem`` says why, so
+    that row is reported and the rows after it are still read."""
+
+    def __init__(self, fh: IO[bytes], limit: int):
+        self._lines = bounded_lines(fh, limit)
+        self._first = True
+        self.problem: str | None = None
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        lineno, raw, size = next(self._lines)
+        first, self._first = self._first, False
+        if raw is None:
+            self.problem = f"line {lineno} too long ({size:,} bytes; limit ingest.max_bytes)"
+            return "\ufffd\n"
         try:
-            rows = csv.DictReader(text, dialect=dialect)
-            for rowno, row in enumerate(rows, start=2):
-                yield from _emit({k: v for k, v in row.items() if k}, f"{source}:{rowno}", settings)
-        except (csv.Error, UnicodeDecodeError, OSError, EOFError, zlib.error) as exc:
-            yield Problem(source, f"CSV broken at line {rows.line_num}: {exc}")
+            return raw.decode("utf-8-sig" if first else "utf-8")
+        except UnicodeDecodeError as exc:
+            self.problem = f"invalid UTF-8 at byte {exc.start} of line {lineno}"
+            return "\ufffd\n"

@@ -1,49 +1,80 @@
 """WARC (and ARC) web archives, plain or gzip-compressed (warcio). HTML responses become articles.
 
 Archives are read as a stream: a truncated or corrupt archive keeps every record before the damage
-and reports where it broke.
+and reports where it broke. Header lines are held to ``MAX_HEADER_LINE`` bytes and the whole
+decompressed archive to ``ingest.max_stream_bytes`` (warcio reads a header line of any length
+into memory, and the integrity check used to decompress without bound).
 """
 
 from __future__ import annotations
 
+import os
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from . import Problem, noted
-from .guard import decode
+from .guard import decode, open_regular
 from .html import html_to_article
 
 if TYPE_CHECKING:
     from ..model import Article
     from ..settings import Settings
 
+MAX_HEADER_LINE = 65_536  # bytes of one WARC or HTTP header line (http.client's limit too)
+CHECK_CHUNK = 1 << 20
+
+
+def _archive_iterator(fh: Any, cap: int) -> Any:
+    """warcio's ArchiveIterator reading through a reader that bounds header lines and the total."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import DecompressingBufferedReader
+
+    class Bounded(DecompressingBufferedReader):  # type: ignore[misc]
+        total = 0
+
+        def _count(self, data: bytes) -> bytes:
+            self.total += len(data)
+            if self.total > cap:
+                raise InputError(f"decompressed archive larger than ingest.max_stream_bytes = {cap:,}")
+            return data
+
+        def read(self, length: int | None = None) -> bytes:
+            return self._count(super().read(length))
+
+        def readline(self, length: int | None = None) -> bytes:
+            bound = MAX_HEADER_LINE + 1 if length is None else min(length, MAX_HEADER_LINE + 1)
+            line = self._count(super().readline(bound))
+            if len(line) > MAX_HEADER_LINE:
+                raise InputError(f"header line longer than {MAX_HEADER_LINE:,} bytes")
+            return line
+
+    iterator = ArchiveIterator(fh, arc2warc=True)
+    iterator.reader = Bounded(iterator.fh, block_size=iterator.reader.block_size)  # nothing read yet
+    return iterator
+
 
 def read(source: str, settings: Settings) -> Iterator[Article | Problem]:
-    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     max_bytes = int(settings["ingest.max_bytes"])
+    cap = int(settings["ingest.max_stream_bytes"])
     path = Path(source)
     try:
-        size = path.stat().st_size
-        if size == 0:
-            raise InputError("empty file")
-        if size > int(settings["ingest.max_stream_bytes"]):
-            raise InputError("file too large (limit ingest.max_stream_bytes)")
-        fh = path.open("rb")
+        fh = open_regular(source)
+        size = os.fstat(fh.fileno()).st_size
+        if size == 0 or size > cap:
+            fh.close()
+            raise InputError("empty file" if size == 0 else f"file too large (limit ingest.max_stream_bytes = {cap:,})")
     except InputError as exc:
         yield Problem(source, str(exc))
-        return
-    except OSError as exc:
-        yield Problem(source, f"cannot read: {exc.strerror or exc}")
         return
     count = 0
     with fh:
         try:
-            for record in ArchiveIterator(fh, arc2warc=True):
+            for record in _archive_iterator(fh, cap):
                 if record.rec_type != "response":
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -64,43 +95,52 @@ def read(source: str, settings: Settings) -> Iterator[Article | Problem]:
                     continue
                 art.meta["captured"] = record.rec_headers.get_header("WARC-Date")
                 yield from noted(origin, art, [warning, *notes])
+        except InputError as exc:
+            yield Problem(source, f"WARC refused after {count} HTML records: {exc}")
+            return
         except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
             yield Problem(source, f"truncated or corrupt WARC after {count} HTML records ({type(exc).__name__}: {exc})")
             return
-    damage = _damage(path)
+    damage = _damage(path, cap)
     if damage:
         yield Problem(source, f"truncated or corrupt WARC after {count} HTML records ({damage})")
     elif count == 0:
         yield Problem(source, "no HTML responses in the archive", fatal=False)
 
 
-def _damage(path: Path) -> str | None:
+def _damage(path: Path, cap: int) -> str | None:
     """Why the archive is incomplete, or None. warcio stops quietly at a truncated end, so the
-    container is checked on its own: every gzip member complete, or the last record terminated."""
-    with path.open("rb") as fh:
-        head = fh.read(2)
-        fh.seek(0)
-        if head == b"\x1f\x8b":
-            pending = b""
-            while True:
-                d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-                data = pending or fh.read(1 << 20)
-                while data:
-                    try:
-                        d.decompress(data)
-                    except zlib.error as exc:
-                        return f"corrupt gzip data: {exc}"
-                    if d.eof:
-                        break
-                    data = fh.read(1 << 20)
-                if not d.eof:
-                    return "gzip stream ends in the middle of a record"
-                pending = d.unused_data
-                if not pending:
-                    pending = fh.read(1 << 20)
-                    if not pending:
-                        return None
-        if path.stat().st_size < 4:
-            return "the file is too short to hold a record"
-        fh.seek(-4, 2)
-        return None if fh.read(4) == b"\r\n\r\n" else "the last record is cut off"
+    container is checked on its own: every gzip member complete, or the last record terminated.
+    Decompression output is bounded per step and in total, so a bomb costs no memory."""
+    try:
+        with path.open("rb") as fh:
+            if fh.read(2) == b"\x1f\x8b":
+                fh.seek(0)
+                return _gzip_damage(fh, cap)
+            if path.stat().st_size < 4:
+                return "the file is too short to hold a record"
+            fh.seek(-4, 2)
+            return None if fh.read(4) == b"\r\n\r\n" else "the last record is cut off"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+
+
+def _gzip_damage(fh: Any, cap: int) -> str | None:
+    total = 0
+    data = fh.read(CHECK_CHUNK)
+    while data:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        while True:
+            try:
+                total += len(d.decompress(data, CHECK_CHUNK))
+            except zlib.error as exc:
+                return f"corrupt gzip data: {exc}"
+            if total > cap:
+                return f"decompressed archive larger than ingest.max_stream_bytes = {cap:,}"
+            if d.eof:
+                break
+            data = d.unconsumed_tail or fh.read(CHECK_CHUNK)
+            if not data:
+                return "gzip stream ends in the middle of a record"
+        data = d.unused_data or fh.read(CHECK_CHUNK)
+    return None

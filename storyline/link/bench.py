@@ -19,8 +19,9 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from .config import LinkConfig
 from .items import LinkItem
-from .linker import LinkConfig, Linker
+from .linker import Linker
 
 
 def _rss_mb() -> float:

@@ -1,9 +1,10 @@
 """The online centroid clusterer: each vector, in time order, joins the best cluster or opens one.
 
-Stories are built with it (events use the neighbour graph in ``events.py``). A
-cluster keeps the *sum* of its members' unit vectors, so average linkage (the mean cosine of the new
-article to every member, the anchor's criterion) costs one sparse dot product: ``q·S / n``. Which
-linkage and which candidate index are used is passed in, not switched on inside.
+Stories are built with it (events use the neighbour graph in ``events.py``), so its knobs are the
+story's (``config.StoryConfig``). A cluster keeps the *sum* of its members' unit vectors, so average
+linkage (the mean cosine of the new article to every member, the anchor's criterion) costs one
+sparse dot product: ``q·S / n``. Which linkage and which candidate index are used is passed in, not
+switched on inside.
 
 Time enters twice: a cluster whose date range lies far from the article's date scores less
 (``exp(-gap / tau)``) and beyond ``window_days`` not at all; clusters quiet for ``retire_days`` leave
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .coldmap import prefetch
+from .config import StoryConfig
 from .index import CandidateIndex, InvertedIndex
 from .text import SparseVec, add_into, contributions, dot, dot_shared
 
@@ -110,28 +112,13 @@ class Match:
     candidates: int
 
 
-@dataclass(slots=True)
-class ClusterParams:
-    threshold: float = 0.2
-    tau_days: float = 3.0
-    grace_days: float = 1.0
-    window_days: float = 14.0
-    retire_days: float = 7.0
-    date_bonus: float = 0.05
-    index_terms: int = 20
-    min_shared: int = 1  # terms the article must share with the cluster
-    query_terms: int = 12
-    max_candidates: int = 50
-    min_hits: int = 1
-
-
 class OnlineClusterer:
     """Single-pass clustering with a candidate index, a linkage and a time decay."""
 
     def __init__(
         self,
         prefix: str,
-        params: ClusterParams,
+        params: StoryConfig,
         linkage: Linkage = average_linkage,
         index: CandidateIndex | None = None,
     ):

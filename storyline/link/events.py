@@ -29,26 +29,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .clusters import stable_id
+from .config import EventConfig
 from .index import CandidateIndex, InvertedIndex
 from .text import SparseVec, add_into, contributions, dot, dot_shared
-
-
-@dataclass(slots=True)
-class GraphParams:
-    k: int = 2
-    threshold: float = 0.25
-    min_shared: int = 2
-    avg_gate: float = 0.12
-    merge_gate: float = 0.16
-    min_hits: int = 2
-    date_bonus: float = 0.05  # added when both articles mention the same date
-    tau_days: float = 2.0
-    grace_days: float = 1.0
-    window_days: float = 7.0
-    retire_days: float = 10.0
-    index_terms: int = 12
-    max_candidates: int = 100
-    consolidate_every: int = 500
 
 
 @dataclass(slots=True)
@@ -87,8 +70,8 @@ class Event:
 class EventGraph:
     """Online k-nearest-neighbour linking with merge/split bookkeeping."""
 
-    def __init__(self, params: GraphParams | None = None, index: CandidateIndex | None = None):
-        self.params = params or GraphParams()
+    def __init__(self, params: EventConfig | None = None, index: CandidateIndex | None = None):
+        self.params = params or EventConfig()
         self.index: CandidateIndex = index if index is not None else InvertedIndex()
         self.nodes: dict[str, Node] = {}
         self.event_of: dict[str, str] = {}

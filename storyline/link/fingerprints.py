@@ -61,7 +61,8 @@ class MinHasher:
 class LshIndex:
     """Banded LSH over MinHash signatures, with time-based retirement of old entries."""
 
-    def __init__(self, bands: int = 16, rows: int = 4, threshold: float = 0.7, window_days: float = 7.0):
+    def __init__(self, threshold: float, window_days: float, bands: int = 16, rows: int = 4):
+        """``threshold`` and ``window_days`` are the linker's (``config.DuplicateConfig``)."""
         self.bands, self.rows = bands, rows
         self._band_tags = [bytes([b]) for b in range(bands)]
         self.threshold = threshold

@@ -140,11 +140,11 @@ def to_days(dt: datetime | None) -> float | None:
 
 
 def features(
-    item: LinkItem, title_weight: float = 2.0, folded: tuple[list[str], list[str]] | None = None
+    item: LinkItem, title_weight: float, folded: tuple[list[str], list[str]] | None = None
 ) -> Features:
     """Terms of title and text, entity keys (or English capitalised names), places and dates.
 
-    ``folded`` are the title's and the text's ``words`` when the caller has them already."""
+    ``title_weight`` is the linker's (``config.LinkConfig``); ``folded`` are the title's and the text's ``words`` when the caller has them already."""
     tw, xw = folded if folded is not None else (words(item.title), words(item.text))
     counts: dict[str, float] = {}
     get = counts.get

@@ -13,9 +13,10 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from .config import LinkConfig
 from .fingerprints import MinHasher, jaccard_estimate
 from .items import LinkItem, features
-from .linker import LinkConfig, Linker
+from .linker import Linker
 from .text import IncrementalIdf, contributions, dot, normalise, terms, tfidf, words
 
 Relation = Literal["duplicate", "same event", "same story", "unrelated"]
@@ -91,7 +92,7 @@ def compare(
     ents = sorted(set(fa.entities) & set(fb.entities))
     relation: Relation
     basis = "scores"
-    if jac >= cfg.dup_threshold:
+    if jac >= cfg.dup.threshold:
         relation = "duplicate"
     elif linker is not None and a.article_id in linker.assignments and b.article_id in linker.assignments:
         basis = "linker"

@@ -10,7 +10,7 @@ One opening article is a poor sample of a long story, so the choice is revisited
 
 - candidates: the index (centroid top terms) plus the stories of the article's nearest articles in the
   event graph; below the threshold an event still joins a story its nearest article belongs to when
-  the centroid is not far off (``story_nbr_*``);
+  the centroid is not far off (``StoryConfig.nbr_*``);
 - cohesion (``fits_cohesion``): a diffuse long story (members of mean pairwise cosine c sit near √c
   from the centroid, whatever its size) takes articles that are as close as its own members are;
 - votes (``vote`` / ``merge_voted``): every later article of an event checks whether another story
@@ -27,8 +27,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .clusters import ClusterParams, Match, OnlineClusterer, centroid_linkage
+from .clusters import Match, OnlineClusterer, centroid_linkage
 from .coldmap import prefetch
+from .config import StoryConfig
 from .index import CandidateIndex
 from .text import SparseVec, dot
 
@@ -53,12 +54,12 @@ class StoryInfo:
 class StoryThreader:
     """Assigns each new event to a story (or opens one), and keeps the story → events map."""
 
-    def __init__(self, params: ClusterParams, index: CandidateIndex | None = None):
-        self.clusters = OnlineClusterer("st_", params, centroid_linkage, index)
+    def __init__(self, config: StoryConfig, index: CandidateIndex | None = None):
+        self.config = config
+        self.clusters = OnlineClusterer("st_", config, centroid_linkage, index)
         self.events: dict[str, list[str]] = {}
         self.merged_into: dict[str, str] = {}
         self.votes: dict[tuple[str, str], int] = {}  # story pair -> articles that voted to join them
-        self.rel_beta, self.rel_floor, self.rel_min_n = 0.0, 1.0, 4  # see ``fits_cohesion``
         self._touched: set[str] = set()
 
     def match(
@@ -67,7 +68,7 @@ class StoryThreader:
         m = self.clusters.best(vec, day, days, extra)
         if m is None:
             return None
-        if m.score < self.clusters.params.threshold and not self.fits_cohesion(m):
+        if m.score < self.config.threshold and not self.fits_cohesion(m):
             return None
         return m
 
@@ -90,9 +91,10 @@ class StoryThreader:
         """Below the threshold, a story of at least ``rel_min_n`` members still takes an article whose
         (time-decayed) centroid score reaches ``rel_beta`` × its members' typical score and
         ``rel_floor``."""
-        if self.rel_beta <= 0 or m.cluster.n < self.rel_min_n or m.score < self.rel_floor:
+        cfg = self.config
+        if cfg.rel_beta <= 0 or m.cluster.n < cfg.rel_min_n or m.score < cfg.rel_floor:
             return False
-        return m.score >= self.rel_beta * self.typical(m.cluster.id)
+        return m.score >= cfg.rel_beta * self.typical(m.cluster.id)
 
     def score(self, story_id: str, vec: SparseVec, day: float | None, days: frozenset[str]) -> Match | None:
         """``vec`` scored against one live story as ``match`` would (no threshold)."""

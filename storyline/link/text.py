@@ -225,7 +225,8 @@ class IncrementalIdf:
 
     __slots__ = ("df", "n", "prior_docs")
 
-    def __init__(self, prior_docs: int = 50):
+    def __init__(self, prior_docs: int):
+        """``prior_docs`` is the linker's (``config.LinkConfig.idf_prior_docs``)."""
         self.df: dict[str, int] = Counter()
         self.n = 0
         self.prior_docs = prior_docs
@@ -246,7 +247,7 @@ class IncrementalIdf:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object]) -> IncrementalIdf:
-        obj = cls(int(data.get("prior_docs", 50)))  # type: ignore[call-overload]
+        obj = cls(int(data["prior_docs"]))  # type: ignore[call-overload]
         obj.n = int(data.get("n", 0))  # type: ignore[call-overload]
         obj.df = Counter({str(k): int(v) for k, v in dict(data.get("df", {})).items()})  # type: ignore[call-overload]
         return obj

@@ -371,17 +371,32 @@ class EntitiesStage(Stage):
         self.ruler_adjectives = bool(settings["entities.ruler_adjectives"])
 
     def __call__(self, doc: Document) -> Document:
+        """The headline and the text are read as one text, headline first (as a reader meets them),
+        so that "Merz" in the text joins "Friedrich Merz" in the headline; the mentions are then
+        handed back to their own field with their own offsets."""
         lang = doc.article.language if doc.article.language not in (None, "und") else None
-        linked = link_mentions(
-            doc.text, doc.mentions, lang=lang, ruler=self.ruler, ruler_adjectives=self.ruler_adjectives
-        )
-        doc.mentions = [
-            dataclasses.replace(m, relation=linked.relations.get((m.span.start, m.span.end), m.relation))
+        title = doc.separate_title
+        shift = len(title) + len(TITLE_GAP) if title else 0
+        text = f"{title}{TITLE_GAP}{doc.text}" if title else doc.text
+        mentions = [*doc.title_mentions, *(_moved(m, shift) for m in doc.mentions)] if title else doc.mentions
+        linked = link_mentions(text, mentions, lang=lang, ruler=self.ruler, ruler_adjectives=self.ruler_adjectives)
+        relations = linked.relations
+        placed = [
+            dataclasses.replace(m, relation=relations.get((m.span.start, m.span.end), m.relation))
             for m in linked.mentions
         ]
+        doc.title_mentions = [m for m in placed if m.span.end <= len(title or "")] if title else []
+        doc.mentions = [_moved(m, -shift) for m in placed if m.span.start >= shift]
         doc.extras[ENTITIES_KEY] = linked.entities
-        doc.extras[RELATIONS_KEY] = linked.relations
+        doc.extras[RELATIONS_KEY] = {(s - shift, e - shift): r for (s, e), r in relations.items() if s >= shift}
         return doc
+
+
+TITLE_GAP = "\n\n"  # between headline and text when both are read as one
+
+
+def _moved(m: Mention, by: int) -> Mention:
+    return dataclasses.replace(m, span=Span(m.span.start + by, m.span.end + by)) if by else m
 
 
 def entities_of(doc: Document) -> list[Entity]:

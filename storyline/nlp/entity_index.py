@@ -49,6 +49,9 @@ from dataclasses import dataclass, field
 from ..model import Entity, Mention
 from .entity_names import fold, genitive_stem, name_quality, strip_determiners, strip_titles
 
+DOMINANT_MIN = 5  # mentions a full name needs before a bare surname shared with others goes to it
+DOMINANT_RATIO = 3.0  # ... and how many times more than all the others together
+
 
 @dataclass(slots=True)
 class MergeResult:
@@ -162,6 +165,9 @@ class EntityIndex:
         shared: set[str] = set()
         for key in _keys(entity):
             shared |= self._ids(f"{entity.label}|{key}")
+        if not shared and entity.label == "PER":  # "Trumps", "Donald Trumps": the genitive of a known name
+            for variant in _variants(entity)[1:]:
+                shared |= self._ids(f"PER|{' '.join(variant)}")
         if shared:
             return self._pick(shared, entity)
         if self.short_names and entity.label == "PER":
@@ -184,18 +190,29 @@ class EntityIndex:
             if len(longer) == 1:
                 return next(iter(longer))
             if longer:
-                return None  # two Kims: keep apart
+                return self._dominant(longer)  # two Kims: apart, unless one is far more prominent
         tokens = variants[0] if variants else ()
         if len(tokens) > 1:  # a known short name meets the full one: "Trump" then "Donald Trump"
-            shorter: set[str] = set()
-            for n in range(1, len(tokens)):
-                shorter |= self._ids(f"PER|{' '.join(tokens[:n])}") | self._ids(
-                    f"PER|{' '.join(tokens[-n:])}"
-                )
-            shorter = {c for c in shorter if len(_tokens(self._by_id[c].name, "PER")) < len(tokens)}
-            if len(shorter) == 1:
-                return next(iter(shorter))
+            # a surname alone names the person far more often than a first name alone ("Donald" may
+            # be Tusk): the end of the name is tried first
+            for side in ("end", "start"):
+                shorter: set[str] = set()
+                for n in range(1, len(tokens)):
+                    part = tokens[-n:] if side == "end" else tokens[:n]
+                    shorter |= self._ids(f"PER|{' '.join(part)}")
+                shorter = {c for c in shorter if len(_tokens(self._by_id[c].name, "PER")) < len(tokens)}
+                if len(shorter) == 1:
+                    return next(iter(shorter))
+                if shorter:
+                    return None
         return None
+
+    def _dominant(self, candidates: set[str]) -> str | None:
+        """The candidate the stream names far more often than all the others together (the "Trump"
+        of the news among every Trump the store knows), or None when none stands out."""
+        ranked = sorted(candidates, key=lambda c: (-self._by_id[c].mentions, c))
+        top, rest = self._by_id[ranked[0]].mentions, sum(self._by_id[c].mentions for c in ranked[1:])
+        return ranked[0] if top >= DOMINANT_MIN and top >= DOMINANT_RATIO * max(rest, 1) else None
 
     # -- merging ---------------------------------------------------------------------------------
     def merge(self, new: Iterable[Entity], *, count_mentions: bool = True) -> MergeResult:

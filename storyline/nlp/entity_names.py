@@ -66,6 +66,9 @@ _TITLE_WORDS = """
     parteichef parteichefin vorsitzender vorsitzende anführer führer scheich emir ayatollah
     president vice prime chancellor secretary governor mayor mr mrs ms miss sir dame lord lady
     king queen prince princess pope leader gen rep sen gov supreme ambassador spokesman spokeswoman
+    profi star trainer trainerin coach stürmer torwart kapitän spieler spielerin sänger sängerin
+    schauspieler schauspielerin moderator moderatorin rapper rapperin politiker politikerin manager
+    managerin boss legende ikone
     """
 #: Compound roles end in one of these ("Außenminister", "US-Präsident", "Ex-Kanzler").
 _TITLE_HEAD_WORDS = (
@@ -83,6 +86,25 @@ _TITLE_HEAD_WORDS = (
     "beraterin",
     "botschafter",
     "führer",
+    # sport and culture roles ("HSV-Profi Meffert", "Bayern-Star Musiala", "Ex-Nationalspieler Müller")
+    "profi",
+    "star",
+    "trainer",
+    "trainerin",
+    "stürmer",
+    "torwart",
+    "kapitän",
+    "spieler",
+    "spielerin",
+    "sänger",
+    "sängerin",
+    "schauspieler",
+    "schauspielerin",
+    "moderator",
+    "moderatorin",
+    "politiker",
+    "politikerin",
+    "legende",
 )
 _TITLE_ENDINGS = ("innen", "en", "in", "n", "s")
 

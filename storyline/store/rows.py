@@ -20,7 +20,7 @@ from ..model import (
 )
 
 LayerRow = tuple[str, str, str]
-LAYER_ORDER = {"paragraph": 0, "sentence": 1, "mention": 2, "time": 3, "quote": 4, "timeline": 5}
+LAYER_ORDER = {"paragraph": 0, "sentence": 1, "mention": 2, "title_mention": 3, "time": 4, "quote": 5, "timeline": 6}
 
 
 def _dump(value: Any) -> str | None:
@@ -87,6 +87,8 @@ def _items(doc: Document) -> Iterator[tuple[str, int, int, str | None, dict[str,
         yield "sentence", s.start, s.end, None, None
     for m in doc.mentions:
         yield "mention", m.span.start, m.span.end, m.label, _clean({"entity_id": m.entity_id, "score": m.score, "relation": m.relation})
+    for m in doc.title_mentions:
+        yield "title_mention", m.span.start, m.span.end, m.label, _clean({"entity_id": m.entity_id, "score": m.score, "relation": m.relation})
     for t in doc.times:
         yield "time", t.span.start, t.span.end, t.type, _clean({"value": t.value, "mod": t.mod, "anchor": t.anchor, "direction": t.direction})
     for q in doc.quotes:
@@ -131,8 +133,9 @@ def document_from_rows(article: Article, rows: Iterable[Any], stages: dict[str, 
                 doc.paragraphs.append(Paragraph(span, label == "heading"))
             elif layer == "sentence":
                 doc.sentences.append(span)
-            elif layer == "mention":
-                doc.mentions.append(Mention(span, label, data.get("entity_id"), data.get("score"), data.get("relation")))
+            elif layer in ("mention", "title_mention"):
+                into = doc.mentions if layer == "mention" else doc.title_mentions
+                into.append(Mention(span, label, data.get("entity_id"), data.get("score"), data.get("relation")))
             elif layer == "time":
                 doc.times.append(
                     TimeMention(span, label, data.get("value", ""), data.get("mod"), data.get("anchor"), data.get("direction"))

@@ -21,6 +21,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Article, Document, Entity
 from .base import RAW_TABLES, SearchHit, Store
+from .query import check_query
 from .rows import article_from_row, article_row, document_from_rows, layer_rows
 
 _ARTICLE_COLUMNS = (
@@ -222,6 +223,7 @@ class SQLiteStore(Store):
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         match = fts_query(query)
+        check_query(query, match)
         if not match:
             return []
         q = (

@@ -45,11 +45,26 @@ def set_spacy_ents(sdoc: Any, spans: list[tuple[int, int, str]]) -> None:
     sdoc.ents = filter_spans(ents)
 
 
+def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """A person's name ends in a capitalised word: trailing lower-case words are a headline's verb
+    or noun that the tagger ran into ("Selenskyj holt" → "Selenskyj"). Name particles only occur
+    inside a name ("Ursula von der Leyen"), so a span that ends in one is trimmed as well."""
+    out = []
+    for s, e, lab in spans:
+        if lab == "PER":
+            words = text[s:e].split(" ")
+            while len(words) > 1 and not words[-1][:1].isupper():
+                words.pop()
+            e = s + len(" ".join(words))
+        out.append((s, e, lab))
+    return out
+
+
 @register("ner")
 class NerStage(Stage):
     version = 1
     requires = ("sentences", "tokens", "article.language")
-    assigns = ("mentions",)
+    assigns = ("mentions", "title_mentions")
 
     def __init__(self, settings: Settings):
         profile = str(settings.get("ner.profile", "accurate"))
@@ -64,7 +79,9 @@ class NerStage(Stage):
         return (doc.article.language or "").split("-")[0].lower()
 
     def _german(self, docs: list[Document]) -> None:
-        jobs: list[tuple[int, int]] = []  # (doc index, sentence start)
+        """Every sentence of every text, and each headline that is not the text itself, tagged in one
+        batch; a headline is one more 'sentence' whose mentions keep offsets into the title."""
+        jobs: list[tuple[int, int]] = []  # (doc index, sentence start; -1 = the title)
         texts: list[str] = []
         for di, doc in enumerate(docs):
             sents = doc.sentences or ([Span(0, len(doc.text))] if doc.text.strip() else [])
@@ -73,13 +90,22 @@ class NerStage(Stage):
                 if chunk.strip():
                     jobs.append((di, sent.start))
                     texts.append(chunk)
+            if title := doc.separate_title:
+                jobs.append((di, -1))
+                texts.append(title)
         results = load_tagger(self.profile).tag(texts) if texts else []
         found: list[list[tuple[int, int, str]]] = [[] for _ in docs]
+        in_title: list[list[tuple[int, int, str]]] = [[] for _ in docs]
         for (di, off), spans in zip(jobs, results, strict=True):
-            found[di].extend((s + off, e + off, lab) for s, e, lab in spans)
-        for doc, spans in zip(docs, found, strict=True):
-            spans.sort()
+            if off < 0:
+                in_title[di].extend(spans)
+            else:
+                found[di].extend((s + off, e + off, lab) for s, e, lab in spans)
+        for doc, spans, heads in zip(docs, found, in_title, strict=True):
+            spans = sorted(_trimmed(spans, doc.text))
+            heads = _trimmed(heads, doc.separate_title or "")
             doc.mentions = [Mention(Span(s, e), lab) for s, e, lab in spans]  # type: ignore[arg-type]
+            doc.title_mentions = [Mention(Span(s, e), lab) for s, e, lab in sorted(heads)]  # type: ignore[arg-type]
             sdoc = doc.extras.get("spacy")
             if sdoc is not None:
                 with contextlib.suppress(ValueError, AttributeError):
