@@ -224,3 +224,19 @@ def test_a_database_of_another_program_is_refused(store_location: str):
         con.close()
     with pytest.raises(StoreError, match="another program"):
         open_store(store_location)
+
+
+def test_search_limits(store_location: str):
+    from storyline.errors import QueryError
+
+    with open_store(store_location) as store:
+        store.add([full_doc()])
+        for query, why in [
+            ("a* " * 400, "search query too long (1,200 characters; at most 500)"),
+            (" OR ".join(f"w{i}" for i in range(40)), "search query has too many words (40; at most 32)"),
+            ("a* b* c* d* e*", "search query has too many prefix* words (5; at most 4)"),
+        ]:
+            with pytest.raises(QueryError) as caught:
+                store.search(query)
+            assert str(caught.value) == why
+        assert [h.article.id for h in store.search("Trump Sing* Kim")] == ["a1"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .query import check_query
 from .sqlite import fts_query
 
 _PART = re.compile(r'"([^"]*)"(\*?)|(OR|NOT|AND)')
@@ -29,10 +30,13 @@ class Term:
 
 
 def parse(query: str) -> list[list[Term]]:
-    """The query as OR-ed groups of AND-ed terms; empty when nothing searchable is left."""
+    """The query as OR-ed groups of AND-ed terms; empty when nothing searchable is left. Raises
+    QueryError for a query over the limits of ``store.query``."""
     groups: list[list[Term]] = [[]]
     pending: str | None = None
-    for m in _PART.finditer(fts_query(query)):
+    match = fts_query(query)
+    check_query(query, match)  # the same limits as on SQLite, with the same messages
+    for m in _PART.finditer(match):
         if m[3]:
             pending = m[3]
             continue
