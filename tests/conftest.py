@@ -47,3 +47,23 @@ def german_quotes(text: str) -> list:
 
 def span_texts(text: str, spans: tuple) -> list[str]:
     return [s.text(text) for s in spans]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_location(request: pytest.FixtureRequest, tmp_path: Path):
+    """Where a store lives, once per backend: an SQLite file, then an empty PostgreSQL database (the
+    PostgreSQL run skips, saying why, when no server can be started; see tests/pg.py)."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    from pg import fresh_database
+
+    yield from fresh_database()
+
+
+@pytest.fixture
+def pg_url():
+    """An empty PostgreSQL database of this test's own (skips, saying why, without a server)."""
+    from pg import fresh_database
+
+    yield from fresh_database()

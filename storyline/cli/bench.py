@@ -30,6 +30,10 @@ def bench(
         bool,
         typer.Option("--store", help="With --growth: what one small ingest costs the store-backed linker at 10k/100k/290k stored."),
     ] = False,
+    postgres: Annotated[
+        str | None,
+        typer.Option("--postgres", help="Compare SQLite with this PostgreSQL server (a URL whose role may create databases)."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Benchmark the pipeline (ingest → annotate → store) and each stage on a German corpus.
@@ -39,6 +43,10 @@ def bench(
     """
     from ..bench.run import bench as run_bench
 
+    if postgres is not None:
+        from .bench_stores import run
+
+        return run(data, State.settings().with_overrides({"ner.profile": profile}), postgres, limit, profile, as_json)
     if data is None:
         examples = find_examples()
         data = examples.parent / "data" / "10kgnad" if examples else Path("../shared/data/10kgnad")

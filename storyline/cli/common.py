@@ -18,8 +18,12 @@ console = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="Database file (default: setting store.path, 'storyline.db').", show_default=False),
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database file, or a PostgreSQL URL postgresql://user@host:port/dbname (default: setting store.path, 'storyline.db').",
+        show_default=False,
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout instead of a table.")]
 
@@ -41,7 +45,8 @@ class State:
         return cls._settings
 
 
-def db_path(db: Path | None) -> str:
+def db_path(db: str | Path | None) -> str:
+    """The store's location as given: a file path or a URL (a string, so a URL is never mangled)."""
     return str(db) if db is not None else str(State.settings()["store.path"])
 
 
@@ -69,11 +74,12 @@ def user_errors() -> Iterator[None]:
 
 
 @contextmanager
-def library(db: Path | None, must_exist: bool = False) -> Iterator[Any]:
+def library(db: str | Path | None, must_exist: bool = False) -> Iterator[Any]:
     from ..library import Storyline
+    from ..store import is_url
 
     path = db_path(db)
-    if must_exist and not Path(path).exists():
+    if must_exist and not is_url(path) and not Path(path).exists():
         fail(f"database {path} does not exist; run 'storyline ingest PATH --db {path}' first")
     with user_errors():
         sl = Storyline(path, settings=State.settings())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -102,7 +101,7 @@ def ingest(
             f"[bold]{s['ingested']}[/] ingested, [bold]{s['duplicates']}[/] duplicates, "
             f"[bold {'red' if s['failed'] else 'default'}]{s['failed']}[/] failed"
             + (f", {s['warnings']} warnings" if s["warnings"] else "")
-            + f"  → {escape(str(Path(db_path(db))))}",
+            + f"  → {escape(db_path(db))}",
             soft_wrap=True,
         )
         if report.link_error:

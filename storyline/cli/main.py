@@ -11,6 +11,7 @@ from . import (
     articles,
     bench,
     check,
+    copy,
     dates,
     demo,
     entities,
@@ -66,6 +67,7 @@ dates.register(app)
 entities.register(app)
 quotes.register(app)
 stories.register(app)
+copy.register(app)
 
 
 def main() -> None:

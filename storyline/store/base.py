@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Article, Document, Entity
+
+# the tables ``raw_rows`` copies as they are, with their key columns (the order rows are read in)
+RAW_TABLES = {"link_log": ("seq",), "state": ("key",), "state_items": ("namespace", "key")}
 
 
 @dataclass(slots=True, frozen=True)
@@ -174,6 +177,16 @@ class Store(ABC):
     @abstractmethod
     def clear_state_items(self, prefix: str) -> None:
         """Delete every keyed state row whose namespace starts with ``prefix``."""
+
+    # --- moving a whole store (``storyline copy``)
+    @abstractmethod
+    def raw_rows(self, table: str, batch_size: int = 1000) -> Iterator[list[dict[str, Any]]]:
+        """The rows of one of ``RAW_TABLES`` as stored (keys and timestamps included), in key order,
+        in batches: what has no typed reader of its own (the link log, the linker's state)."""
+
+    @abstractmethod
+    def put_raw_rows(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert rows read by ``raw_rows`` (of another store) unchanged."""
 
     @abstractmethod
     def check(self) -> list[str]:

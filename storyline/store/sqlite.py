@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Article, Document, Entity
-from .base import SearchHit, Store
+from .base import RAW_TABLES, SearchHit, Store
 from .query import check_query
 from .rows import article_from_row, article_row, document_from_rows, layer_rows
 
@@ -418,6 +418,22 @@ class SQLiteStore(Store):
         with self.transaction():
             self.db.execute("DELETE FROM state_items WHERE substr(namespace, 1, ?) = ?", (len(prefix), prefix))
 
+    def raw_rows(self, table: str, batch_size: int = 1000) -> Iterator[list[dict[str, Any]]]:
+        order = ", ".join(RAW_TABLES[table])
+        cursor = self.db.execute(f"SELECT * FROM {table} ORDER BY {order}")
+        while batch := cursor.fetchmany(batch_size):
+            yield [dict(r) for r in batch]
+
+    def put_raw_rows(self, table: str, rows: Sequence[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        cols = list(rows[0])
+        assert table in RAW_TABLES and all(c.isidentifier() for c in cols)
+        with self.transaction():
+            self.db.executemany(
+                f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})", rows
+            )
+
     def check(self) -> list[str]:
         problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
         problems += [f"foreign key violation in {r[0]}" for r in self.db.execute("PRAGMA foreign_key_check")]
@@ -492,7 +508,7 @@ _FTS_TOKEN = re.compile(r'"[^"]*"|[\w*-]+', re.UNICODE)
 
 def fts_query(query: str) -> str:
     """A user query as a safe FTS5 expression: words ANDed, "phrases" kept, prefix* allowed,
-    OR/NOT honoured; punctuation that FTS5 would choke on is dropped."""
+    OR/NOT honoured (of two operators in a row the last); punctuation that FTS5 would choke on is dropped."""
     parts = []
     for tok in _FTS_TOKEN.findall(query):
         if tok.startswith('"'):
@@ -500,6 +516,8 @@ def fts_query(query: str) -> str:
             if inner:
                 parts.append(f'"{inner}"')
         elif tok in {"OR", "NOT", "AND"}:
+            if parts and parts[-1] in {"OR", "NOT", "AND"}:
+                parts.pop()  # 'a OR OR b', 'a OR NOT b': the last operator counts (FTS5 rejects two)
             parts.append(tok)
         else:
             word = tok.replace("-", " ").strip("* ")
