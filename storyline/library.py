@@ -65,17 +65,17 @@ class Storyline:
         """Read files, folders, feeds or URLs; annotate; store. Never raises for bad input."""
         paths = [inputs] if isinstance(inputs, str | Path) else list(inputs)
         when = _user_date(date)
-        with self.store.writer(self.on_wait):
-            report = ingest_articles(
-                read_inputs(paths, self.settings, fmt=format),
-                self.store,
-                self.pipeline,
-                self.settings,
-                published=when,
-                source=source,
-                progress=progress,
-            )
-            return self._link_new(report)
+        report = ingest_articles(
+            read_inputs(paths, self.settings, fmt=format),
+            self.store,
+            self.pipeline,
+            self.settings,
+            published=when,
+            source=source,
+            progress=progress,
+            waiting=self.on_wait,
+        )
+        return self._link_new(report)
 
     def _link_new(self, report: IngestReport) -> IngestReport:
         """Link this ingest's articles and any an interrupted earlier run left unlinked or stale. A
@@ -83,11 +83,12 @@ class Storyline:
         reported in ``report.link_error``, not raised."""
         if not self.settings["link.on_ingest"]:
             return report
-        if report.ingested or any(self.pending().values()):
-            try:
-                self.relink()
-            except Exception as exc:
-                report.link_error = f"{type(exc).__name__}: {exc}"
+        with self.store.writer(self.on_wait):  # linking is sequential: one writer links at a time
+            if report.ingested or any(self.pending().values()):
+                try:
+                    self.relink()
+                except Exception as exc:
+                    report.link_error = f"{type(exc).__name__}: {exc}"
         return report
 
     def relink(self, full: bool = False) -> LinkReport:
@@ -125,10 +126,10 @@ class Storyline:
             art = make_article(text, "<text>", self.settings, title=title, url=url, source=source, language=language)
         except InputError as exc:
             return IngestReport(failed=[Problem("<text>", str(exc))])
-        with self.store.writer(self.on_wait):
-            return self._link_new(
-                ingest_articles([art], self.store, self.pipeline, self.settings, published=_user_date(date))
-            )
+        report = ingest_articles(
+            [art], self.store, self.pipeline, self.settings, published=_user_date(date), waiting=self.on_wait
+        )
+        return self._link_new(report)
 
     def set_date(self, article_id: str, date: str | datetime) -> Document:
         """Give an article its publication date (the user knows best) and re-resolve everything that

@@ -57,6 +57,7 @@ def ingest_articles(
     published: datetime | None = None,
     source: str | None = None,
     progress: Progress | None = None,
+    waiting: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Annotate and store articles; duplicates are skipped cheaply.
 
@@ -64,6 +65,10 @@ def ingest_articles(
     ``store.batch_size`` articles, or sooner once ``store.max_batch_seconds`` have passed: large
     transactions for fast pipelines, steady progress (and little repeated work after a crash) for
     slow ones. Each transaction is all or nothing.
+
+    Annotation, the costly part, runs without the store's write right, so several ingest processes
+    annotate in parallel; each batch takes the right (``Store.writer``; ``waiting`` is told when it
+    waits) only to merge its entities into those stored by then, write, and let it go.
     """
     report = IngestReport()
     batch_size = max(1, int(settings["store.batch_size"]))
@@ -71,29 +76,7 @@ def ingest_articles(
     chunk_size = min(batch_size, ANNOTATE_CHUNK)
     seen: set[str] = set()
     note = progress or (lambda origin, status: None)
-    link_entities = EntityMerger(store, settings) if "entities" in pipeline.names else None
-    buffer: list[Document] = []
-    entities: dict[str, Entity] = {}
-    last_write = time.monotonic()
-
-    def flush() -> None:
-        nonlocal last_write
-        if buffer:
-            with store.transaction():
-                written = set(store.add(buffer))
-                if entities:
-                    store.put_entities([entities[k] for k in sorted(entities)])
-            for doc in buffer:
-                if doc.id in written:
-                    report.ingested.append(doc.id)
-                    note(doc.article.origin or doc.id, "ingested")
-                else:  # stored concurrently by another process since we looked
-                    report.duplicates.append(doc.id)
-                    note(doc.article.origin or doc.id, "duplicate")
-            buffer.clear()
-            entities.clear()
-        last_write = time.monotonic()
-
+    batch = _Batch(store, settings, report, note, "entities" in pipeline.names, waiting)
     stream = iter(items)
     while chunk := list(islice(stream, chunk_size)):
         articles: list[Article] = []
@@ -118,11 +101,48 @@ def ingest_articles(
             art.ingested = datetime.now().replace(microsecond=0)
             fresh.append(Document(art))
         if fresh:
-            docs = annotate(pipeline, fresh, report, int(settings["pipeline.max_chars"]))
-            if link_entities is not None:
-                entities.update((e.id, e) for e in link_entities(docs))
-            buffer.extend(docs)
-        if len(buffer) >= batch_size or time.monotonic() - last_write >= max_seconds:
-            flush()
-    flush()
+            batch.docs.extend(annotate(pipeline, fresh, report, int(settings["pipeline.max_chars"])))
+        if len(batch.docs) >= batch_size or time.monotonic() - batch.last_write >= max_seconds:
+            batch.flush()
+    batch.flush()
     return report
+
+
+class _Batch:
+    """Annotated documents waiting to be written, and how they are written."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        report: IngestReport,
+        note: Progress,
+        merge: bool,
+        waiting: Callable[[str], None] | None,
+    ):
+        self.store, self.settings, self.report, self.note = store, settings, report, note
+        self.merge, self.waiting = merge, waiting
+        self.docs: list[Document] = []
+        self.last_write = time.monotonic()
+
+    def flush(self) -> None:
+        """Under the write right: drop what another writer stored meanwhile, merge the rest's entities
+        with the entities stored now (so two writers never overwrite each other's counts), write."""
+        if self.docs:
+            with self.store.writer(self.waiting):
+                known = self.store.existing(d.id for d in self.docs)
+                fresh = [d for d in self.docs if d.id not in known]
+                entities: list[Entity] = EntityMerger(self.store, self.settings)(fresh) if self.merge else []
+                with self.store.transaction():
+                    written = set(self.store.add(fresh))
+                    if entities:
+                        self.store.put_entities(entities)
+            for doc in self.docs:
+                if doc.id in written:
+                    self.report.ingested.append(doc.id)
+                    self.note(doc.article.origin or doc.id, "ingested")
+                else:  # stored by another process since we looked
+                    self.report.duplicates.append(doc.id)
+                    self.note(doc.article.origin or doc.id, "duplicate")
+            self.docs = []
+        self.last_write = time.monotonic()

@@ -238,6 +238,10 @@ class IncrementalIdf:
     def idf(self, term: str) -> float:
         return math.log((self.n + self.prior_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
+    def unseen(self) -> float:
+        """The IDF of a term no document has had yet (the most a term can weigh)."""
+        return math.log(self.n + self.prior_docs + 1) + 1.0
+
     def state(self) -> dict[str, object]:
         """Everything but the counts per term (a per-key map its owner persists)."""
         return {"n": self.n, "prior_docs": self.prior_docs}
@@ -274,7 +278,7 @@ def entity_weights(counts: Mapping[str, float], idf: IncrementalIdf, weight: flo
     vec = tfidf(counts, idf)
     if not vec:
         return vec
-    ref = idf.idf("\x00never seen")
+    ref = idf.unseen()
     rarity = max(idf.idf(k) for k in vec) / ref
     scale = weight * min(1.0, rarity) ** power
     return {k: v * scale for k, v in vec.items()}
