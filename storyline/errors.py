@@ -26,3 +26,7 @@ class MissingExtra(StorylineError):
         super().__init__(
             f"this needs the optional package {package!r}: pip install 'storyline[{extra}]'"
         )
+
+
+class NotFound(StoreError):
+    """No stored article, event, story or entity has the id asked for (HTTP 404 in the API)."""

@@ -6,13 +6,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 
 from ..errors import StorylineError
 from ..settings import Settings
+
+if TYPE_CHECKING:
+    from ..library import Storyline
 
 console = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -66,7 +69,7 @@ def user_errors() -> Iterator[None]:
 
 
 @contextmanager
-def library(db: Path | None, must_exist: bool = False) -> Iterator[Any]:
+def library(db: Path | None, must_exist: bool = False) -> Iterator[Storyline]:
     from ..library import Storyline
 
     path = db_path(db)

@@ -144,6 +144,69 @@ class Store(ABC):
     @abstractmethod
     def link_log(self) -> list[dict[str, Any]]: ...
 
+    # --- reads for pages and the API: paged, each answered without loading the whole store
+    @abstractmethod
+    def documents(self, ids: Sequence[str]) -> list[Document]:
+        """The stored documents among ``ids`` (full ids), in the order given."""
+
+    @abstractmethod
+    def story_rows(self, limit: int | None = 50, offset: int = 0, order: str = "recent") -> list[dict[str, Any]]:
+        """Stories, ``order`` "recent": the most recently active first (latest article date), or
+        "size": the most articles first; then by id."""
+
+    @abstractmethod
+    def story_row(self, story_id: str) -> dict[str, Any] | None:
+        """One story row; ``story_id`` may be a unique prefix."""
+
+    @abstractmethod
+    def event_row(self, event_id: str) -> dict[str, Any] | None:
+        """One event row; ``event_id`` may be a unique prefix."""
+
+    @abstractmethod
+    def events_page(self, story_id: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Events in time order, optionally of one story."""
+
+    @abstractmethod
+    def memberships_of(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The membership rows of these articles, by article id."""
+
+    @abstractmethod
+    def members_of_event(self, event_id: str) -> list[dict[str, Any]]:
+        """The membership rows of an event's articles."""
+
+    @abstractmethod
+    def entity(self, entity_id: str) -> Entity | None: ...
+
+    @abstractmethod
+    def recent_stories(self, since: str, limit: int = 20) -> list[tuple[str, int]]:
+        """(story id, articles published since ``since``), most new articles first."""
+
+    @abstractmethod
+    def stats(self) -> dict[str, Any]:
+        """Counts (articles, events, stories, entities), the latest publication date, last ingest."""
+
+    @abstractmethod
+    def search_page(
+        self,
+        query: str,
+        *,
+        language: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[SearchHit], int]:
+        """One page of full-text hits with filters, and how many hits there are in all."""
+
+    @abstractmethod
+    def ids_with_page(self, layer: str, limit: int = 50, offset: int = 0, newest_first: bool = True) -> list[str]:
+        """A page of the ids of articles having ``layer``, newest first."""
+
+    @abstractmethod
+    def sources(self, limit: int = 100) -> list[tuple[str, int]]:
+        """Outlets with their article counts, largest first."""
+
     # --- misc
     @abstractmethod
     def get_state(self, key: str) -> str | None: ...
