@@ -112,6 +112,17 @@ class Storyline:
             ingest_articles([art], self.store, self.pipeline, self.settings, published=_user_date(date))
         )
 
+    def ingest_records(
+        self, records: Iterable[Any], *, origin: str = "api", fields: dict[str, str] | None = None
+    ) -> IngestReport:
+        """Ingest articles given as JSON-like records (the fields and ``fields`` mapping of JSONL
+        ingest), annotated, stored and linked like files. Never raises for a bad record."""
+        from .ingest.records import _emit
+
+        settings = self.settings.with_overrides({"ingest.fields": fields}) if fields else self.settings
+        items = (x for i, r in enumerate(records, 1) for x in _emit(r, f"{origin}:{i}", settings))
+        return self._link_new(ingest_articles(items, self.store, self.pipeline, self.settings))
+
     def set_date(self, article_id: str, date: str | datetime) -> Document:
         """Give an article its publication date (the user knows best) and re-resolve everything that
         depends on it: time values, timeline entries, estimates."""
@@ -138,6 +149,10 @@ class Storyline:
         if doc is None:
             raise NotFound(f"no article with id {article_id!r}")
         return doc
+
+    def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
+        """Articles without their annotations (cheap: for lists), in the order given."""
+        return self.store.articles_by_id(list(ids))
 
     def docs(self, ids: Iterable[str]) -> list[Document]:
         """The stored documents among ``ids`` (full ids), in the order given."""

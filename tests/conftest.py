@@ -95,3 +95,15 @@ def small_sl(small_db: Path):
     lib = Storyline(small_db, readonly=True)
     yield lib
     lib.close()
+
+
+@pytest.fixture(scope="session")
+def web_client(small_db: Path):
+    """An in-process client of the web app over the small test database (read-only)."""
+    pytest.importorskip("fastapi", reason="the web extra is not installed")
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import create_app
+
+    with TestClient(create_app(small_db)) as client:
+        yield client

@@ -18,6 +18,7 @@ from . import (
     export,
     ingest,
     quotes,
+    serve,
     settings_cmd,
     show,
     stories,
@@ -66,6 +67,7 @@ dates.register(app)
 entities.register(app)
 quotes.register(app)
 stories.register(app)
+serve.register(app)
 
 
 def main() -> None:

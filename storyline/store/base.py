@@ -150,6 +150,10 @@ class Store(ABC):
         """The stored documents among ``ids`` (full ids), in the order given."""
 
     @abstractmethod
+    def articles_by_id(self, ids: Sequence[str]) -> list[Article]:
+        """The stored articles among ``ids`` without their annotation layers, in the order given."""
+
+    @abstractmethod
     def story_rows(self, limit: int | None = 50, offset: int = 0, order: str = "recent") -> list[dict[str, Any]]:
         """Stories, ``order`` "recent": the most recently active first (latest article date), or
         "size": the most articles first; then by id."""

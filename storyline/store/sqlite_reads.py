@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import StoreError
-from ..model import Document, Entity
+from ..model import Article, Document, Entity
 from .base import SearchHit
 from .rows import article_from_row
 
@@ -51,6 +51,15 @@ class SQLiteReads:
                 f"SELECT {_COLUMNS}, a.stages FROM articles a WHERE a.id IN ({','.join('?' * len(chunk))})", chunk
             ).fetchall()
             found.update((d.id, d) for d in self._documents(rows))
+        return [found[i] for i in ids if i in found]
+
+    def articles_by_id(self, ids: Sequence[str]) -> list[Article]:
+        found: dict[str, Article] = {}
+        ids = list(dict.fromkeys(ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self.db.execute(f"SELECT {_COLUMNS} FROM articles a WHERE a.id IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((a.id, a) for a in map(article_from_row, rows))
         return [found[i] for i in ids if i in found]
 
     def story_rows(self, limit: int | None = 50, offset: int = 0, order: str = "recent") -> list[dict[str, Any]]:
