@@ -56,7 +56,7 @@ def operations(web_client):
 
 
 def test_no_request_from_the_schema_gets_a_500(web_client, operations):
-    @settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
     @given(requests(operations))
     def check(req: tuple[str, str, dict[str, Any], Any]) -> None:
         method, path, query, body = req
