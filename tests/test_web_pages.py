@@ -99,6 +99,8 @@ def test_search_pages_through_results(web_client):
     second = web_client.get("/search.json?q=der OR die OR und&page=2").json()
     assert not {h["id"] for h in first["hits"]} & {h["id"] for h in second["hits"]}
     assert 'rel="next"' in web_client.get("/search?q=der OR die OR und").text
+    form = web_client.get("/search?q=der+OR+die&language=&source=&since=&until=&entity=&page=2")  # the form, all filters empty
+    assert form.status_code == 200 and 'class="hit"' in form.text
 
 
 def test_bad_requests_get_clear_answers(web_client):

@@ -21,7 +21,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 PageQ = Annotated[int, Query(ge=1, le=pages.MAX_PAGE, description="Page number, from 1.")]
 Short = Annotated[str | None, Query(max_length=200)]
-Day = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD")]
+Day = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD (empty: any)")]
 Key = Annotated[str, Query(max_length=80, pattern=r"^[A-Za-z0-9_]+$")]
 Label = Annotated[str | None, Query(pattern=r"^(PER|ORG|LOC|MISC)$")]
 

@@ -28,7 +28,7 @@ templates.filters["day"] = lambda v: (v or "")[:10]
 
 Page = Annotated[int, Query(alias="page", ge=1, le=pages.MAX_PAGE, description="Page number, from 1.")]
 Text = Annotated[str, Query(max_length=500)]
-Day = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD")]
+Day = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD (empty: any)")]
 Id = Annotated[str, Query(max_length=80, pattern=r"^[A-Za-z0-9_]+$")]
 Short = Annotated[str | None, Query(max_length=200)]
 

@@ -184,21 +184,32 @@ def timeline_svg(entries: list[dict[str, Any]], link: str = "/articles/{article_
 
 
 def bars_svg(points: list[tuple[str, int]], label: str = "mentions per day") -> Markup:
-    """A small bar chart (one bar per day, in order), each bar titled with its day and count."""
-    if not points:
+    """Mentions per day as bars on a day axis (days without mentions stay empty, so a gap of two
+    months looks like one), each bar titled with its day and count."""
+    days = []
+    for day, n in points:
+        try:
+            days.append((date.fromisoformat(day), n))
+        except ValueError:
+            continue  # "undated"
+    if not days:
         return Markup('<p class="muted">No dated mentions.</p>')
     width, height, pad = 960, 120, 20
-    top = max(n for _, n in points)
-    w = max(min((width - 2 * pad) / len(points), 40.0), 2.0)
+    first, last = days[0][0], days[-1][0]
+    span = (last - first).days + 1
+    step = (width - 2 * pad) / span
+    top = max(n for _, n in days)
     out = [f'<svg class="bars" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 20}" width="{width}" height="{height + 20}" role="img" aria-label="{escape(label)}">']
-    for i, (day, n) in enumerate(points):
+    out.append(f'<line class="axis" x1="{pad}" y1="{height}" x2="{width - pad}" y2="{height}"/>')
+    for when, n in days:
         h = max(n / top * (height - pad), 1)
-        x = pad + i * w
+        x = pad + (when - first).days * step
         out.append(
-            f'<rect class="bar" x="{x:.1f}" y="{height - h:.1f}" width="{max(w - 1, 1):.1f}" height="{h:.1f}">'
-            f"<title>{escape(clean(day))}: {n}</title></rect>"
+            f'<rect class="bar" x="{x:.1f}" y="{height - h:.1f}" width="{max(min(step - 1, 40), 2):.1f}" height="{h:.1f}">'
+            f"<title>{when.isoformat()}: {n}</title></rect>"
         )
-    out.append(f'<text class="tick" x="{pad}" y="{height + 15}">{escape(clean(points[0][0]))}</text>')
-    out.append(f'<text class="tick" x="{width - pad}" y="{height + 15}" text-anchor="end">{escape(clean(points[-1][0]))}</text>')
+    out.append(f'<text class="tick" x="{pad}" y="{height + 15}">{first.isoformat()}</text>')
+    if last != first:
+        out.append(f'<text class="tick" x="{width - pad}" y="{height + 15}" text-anchor="end">{last.isoformat()}</text>')
     out.append("</svg>")
     return Markup("".join(out))
