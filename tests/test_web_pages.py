@@ -31,6 +31,7 @@ def _pages(ids) -> list[str]:
         "/articles",
         f"/articles/{st.article_ids[0]}",
         f"/entities/{ids['entity'].id}",
+        "/entities?type=PER",
         "/quotes",
         "/search?q=Trump",
         f"/compare?a={st.article_ids[0]}&b={st.article_ids[1]}",

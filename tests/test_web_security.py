@@ -42,7 +42,7 @@ def _urls(client: TestClient) -> list[str]:
     arts = client.get("/api/articles").json()["articles"]
     stories = client.get("/api/stories").json()["stories"]
     ents = client.get("/api/entities?limit=50").json()["entities"]
-    urls = ["/", "/stories", "/articles", "/quotes", "/quotes?speaker=Merkel", "/search?q=Merkel", "/search?q=script", "/api/docs"]
+    urls = ["/", "/stories", "/articles", "/entities", "/quotes", "/quotes?speaker=Merkel", "/search?q=Merkel", "/search?q=script", "/api/docs"]
     urls += [f"/articles/{a['id']}" for a in arts]
     urls += [f"/stories/{s['story_id']}" for s in stories] + [f"/stories/{s['story_id']}.svg" for s in stories]
     urls += [f"/events/{e}" for s in stories for e in client.get(f"/api/stories/{s['story_id']}").json()["story"]["event_ids"]]

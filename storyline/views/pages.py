@@ -279,3 +279,11 @@ def articles_page(sl: Storyline, page: int = 1, language: str | None = None) -> 
     offset = check_page(page)
     items = sl.articles(limit=PER_PAGE, offset=offset, language=language)
     return {"articles": [article_json(a, text=False) for a in items], "paging": paging(page, PER_PAGE, sl.count(), len(items))}
+
+
+def entities_page(sl: Storyline, label: str | None = None, limit: int = 100) -> dict[str, Any]:
+    """The most mentioned entities (of one type): a bounded list, not a page through all."""
+    if label is not None and label not in {"PER", "ORG", "LOC", "MISC"}:
+        raise InputError("type must be PER, ORG, LOC or MISC")
+    items = sl.entities(label=label, limit=limit)
+    return {"type": label, "entities": [{"id": e.id, "name": e.name, "label": e.label, "mentions": e.mentions, "aliases": e.aliases} for e in items]}

@@ -104,6 +104,13 @@ def article(request: Request, key: str) -> Response:
     return page(request, "article.html", data, suffix, body=annotated(data["article"], names))
 
 
+@router.get("/entities")
+@router.get("/entities.json")
+def entities(request: Request, type: Annotated[str | None, Query(pattern=r"^(PER|ORG|LOC|MISC)?$")] = None) -> Response:
+    data = pages.entities_page(reader(request), type or None)
+    return page(request, "entities.html", data, "json" if request.url.path.endswith(".json") else "")
+
+
 @router.get("/entities/{key}")
 def entity(request: Request, key: str) -> Response:
     eid, suffix = split(key)
