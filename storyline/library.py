@@ -258,13 +258,15 @@ class Storyline:
         return records(self.store, what)
 
     def quote_provenance(
-        self, speaker: str | None = None, words: str | None = None, limit: int = 20, offset: int = 0, window: int = 300
+        self, speaker: str | None = None, words: str | None = None, limit: int = 20, offset: int = 0, window: int | None = None
     ) -> list[QuoteGroup]:
         """Statements (quotes grouped by what was said), newest first, each with its first carrier
         and the outlets that repeated it. Looks at most ``window`` articles: the best matches of
-        ``words`` and ``speaker`` in full-text search, else the newest articles with quotes."""
+        ``words`` and ``speaker`` in full-text search, else the newest articles with quotes (by default
+        three articles per statement asked for, at most 300)."""
         from .views.quotes import group_quotes
 
+        window = window or min(3 * (offset + limit), 300)  # a page of statements needs a few more articles
         terms = " ".join(t for t in (words, speaker) if t and t.strip())
         if terms:
             hits, _ = self.store.search_page(terms, limit=window)

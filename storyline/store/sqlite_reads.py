@@ -24,7 +24,7 @@ _COLUMNS = (
 )
 SEARCH_COUNT_CAP = 10_000  # counting every hit of a common word costs a scan: "more than 10,000"
 _STORY_ORDER = {
-    "recent": "json_extract(data, '$.end') IS NULL, json_extract(data, '$.end') DESC, id",
+    "recent": "json_extract(data, '$.end') DESC, id DESC",  # NULLs sort last; index stories_end
     "size": "json_array_length(data, '$.article_ids') DESC, id",
 }
 _ID = re.compile(r"[A-Za-z0-9_]{1,64}")
@@ -112,7 +112,9 @@ class SQLiteReads:
 
     def recent_stories(self, since: str, limit: int = 20) -> list[tuple[str, int]]:
         rows = self.db.execute(
-            "SELECT m.story_id, count(*) AS n FROM articles a JOIN memberships m ON m.article_id = a.id "
+            # CROSS JOIN keeps the join order: the few articles since `since` (by index), then their
+            # memberships; the planner's own choice walked every membership
+            "SELECT m.story_id, count(*) AS n FROM articles a CROSS JOIN memberships m ON m.article_id = a.id "
             "WHERE a.published >= ? AND m.story_id IS NOT NULL GROUP BY m.story_id ORDER BY n DESC, m.story_id LIMIT ?",
             (since, limit),
         )
@@ -161,9 +163,10 @@ class SQLiteReads:
         return [SearchHit(article_from_row(r), r["snip"], -float(r["score"])) for r in rows], int(total)
 
     def ids_with_page(self, layer: str, limit: int = 50, offset: int = 0, newest_first: bool = True) -> list[str]:
-        order = "a.published IS NULL, a.published DESC, a.id" if newest_first else "a.published IS NULL, a.published, a.id"
+        # walk the publication index and test each article for the layer: stops after one page
+        order = "a.published DESC, a.id DESC" if newest_first else "a.published IS NULL, a.published, a.id"
         q = (
-            "SELECT a.id FROM layers n JOIN articles a ON a.id = n.article_id WHERE n.layer = ? "
+            "SELECT a.id FROM articles a WHERE EXISTS (SELECT 1 FROM layers n WHERE n.article_id = a.id AND n.layer = ?) "
             f"ORDER BY {order} LIMIT ? OFFSET ?"
         )
         return [r[0] for r in self.db.execute(q, (layer, limit, offset))]

@@ -196,7 +196,7 @@ def entity_query(e: Entity) -> str:
     return " OR ".join('"' + n.replace('"', " ") + '"' for n in names if n.strip())
 
 
-def entity_page(sl: Storyline, entity_id: str, window: int = 500) -> dict[str, Any]:
+def entity_page(sl: Storyline, entity_id: str, window: int = 200) -> dict[str, Any]:
     """An entity across the ``window`` best-matching articles that name it (full-text search on its
     names, then kept only where a mention carries its id): mentions per day, stories, quotes and the
     entities named with it."""
