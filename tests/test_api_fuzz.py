@@ -65,3 +65,18 @@ def test_no_request_from_the_schema_gets_a_500(web_client, operations):
         assert r.headers["content-type"].startswith("application/json"), (path, r.headers["content-type"])
 
     check()
+
+
+PAGES = ["/", "/stories", "/stories/{id}", "/events/{id}", "/articles", "/articles/{id}", "/entities", "/entities/{id}", "/quotes", "/search", "/compare"]
+PARAMS = ["page", "q", "speaker", "words", "language", "source", "since", "until", "entity", "a", "b", "type"]
+
+
+def test_no_page_request_gets_a_500(web_client):
+    @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+    @given(st.sampled_from(PAGES), TEXT, st.dictionaries(st.sampled_from(PARAMS), st.one_of(TEXT, st.integers(-(10**20), 10**20)), max_size=4), st.booleans())
+    def check(page: str, key: str, query: dict[str, Any], as_json: bool) -> None:
+        path = page.replace("{id}", quote(key, safe="") or "x") + (".json" if as_json and page != "/" else "")
+        r = web_client.get(path, params=query)
+        assert r.status_code < 500, (path, query, r.text[:300])
+
+    check()
