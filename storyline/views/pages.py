@@ -122,7 +122,8 @@ def story_page(sl: Storyline, story_id: str) -> dict[str, Any]:
     by_id = {d.id: d for d in docs}
     members = sl.memberships(ids)
     events = []
-    for ev in sl.events(story_id=st.id, limit=None):
+    newest = max(len(st.event_ids) - STORY_ARTICLES, 0)
+    for ev in sl.events(story_id=st.id, limit=STORY_ARTICLES, offset=newest):
         arts = [by_id[a].article for a in ev.article_ids if a in by_id]
         events.append(
             {**event_record(ev), "articles": [{**brief(a), "duplicate_of": _dup(members.get(a.id))} for a in arts]}
