@@ -273,7 +273,14 @@ def compare_page(sl: Storyline, a: str, b: str) -> dict[str, Any]:
     result = sl.compare(a, b)
     first, second = sl.articles_by_id([result["a"], result["b"]])
     shared = [x for x in result.get("shared_entities", []) if isinstance(x, str)]
-    return {"a": brief(first), "b": brief(second), "comparison": result, "entities": entity_names(sl, shared)}
+    places = [x for x in result.get("shared_places", []) if isinstance(x, str)]
+    return {
+        "a": brief(first),
+        "b": brief(second),
+        "comparison": result,
+        "entities": entity_names(sl, shared),
+        "places": entity_names(sl, places),
+    }
 
 
 def articles_page(sl: Storyline, page: int = 1, language: str | None = None) -> dict[str, Any]:
