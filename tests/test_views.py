@@ -89,3 +89,31 @@ def test_quote_provenance_on_the_store(small_sl):
     assert len(keys) == len(set(keys))
     moon = small_sl.quote_provenance(speaker="Moon")
     assert moon and all("moon" in g.speaker.casefold() or g.speaker_entity_id for g in moon)
+
+
+def test_the_store_defaults_answer_like_the_sqlite_reads(small_sl):
+    """A new backend inherits slow but correct page reads; SQLite's indexed ones must agree."""
+    from storyline.store.base import Store
+
+    store = small_sl.store
+    story = small_sl.stories(limit=1, order="size")[0]
+    ids = story.article_ids
+    assert Store.story_row(store, story.id[:12]) == store.story_row(story.id[:12])
+    assert Store.event_row(store, story.event_ids[0]) == store.event_row(story.event_ids[0])
+    assert Store.memberships_of(store, ids) == store.memberships_of(ids)
+    assert Store.members_of_event(store, story.event_ids[0]) == store.members_of_event(story.event_ids[0])
+    assert [d.id for d in Store.documents(store, ids)] == [d.id for d in store.documents(ids)]
+    assert Store.articles_by_id(store, ids) == store.articles_by_id(ids)
+    assert Store.story_rows(store, 5, 0, "size") == store.story_rows(5, 0, "size")
+    assert [r["id"] for r in Store.story_rows(store, 5)] == [r["id"] for r in store.story_rows(5)]
+    assert Store.stats(store) == store.stats()
+    assert Store.sources(store, 5) == store.sources(5)
+    assert Store.events_page(store, story.id) == store.events_page(story.id)
+    entity = small_sl.entities(limit=1)[0]
+    assert Store.entity(store, entity.id) == store.entity(entity.id)
+    since = "2026-01-03"
+    assert Store.recent_stories(store, since, 5) == store.recent_stories(since, 5)
+    hits, total = Store.search_page(store, "Trump", since="2026-01-01", limit=50)
+    fast, total2 = store.search_page("Trump", since="2026-01-01", limit=50)
+    assert total == total2 and {h.article.id for h in hits} == {h.article.id for h in fast}
+    assert set(Store.ids_with_page(store, "quote", 500)) == set(store.ids_with_page("quote", 500))
