@@ -5,14 +5,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test install dev lint typecheck pytest bench clean
+.PHONY: demo test install dev lint typecheck pytest bench serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml requirements/*.txt | $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q -e '.[web]'
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/english.txt
 	touch $@
 
@@ -40,5 +40,8 @@ test: lint typecheck pytest
 bench: install
 	$(BIN)/storyline bench
 
+serve: install
+	$(BIN)/storyline serve --db .storyline-demo/demo.db
+
 clean:
-	rm -rf $(VENV) .storyline-demo .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .storyline-demo .pytest_cache .mypy_cache .ruff_cache runs/screenshots

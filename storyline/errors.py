@@ -30,3 +30,7 @@ class MissingExtra(StorylineError):
 
 class QueryError(StorylineError):
     """A search query is too long or too costly to run; the message says which limit it broke."""
+
+
+class NotFound(StoreError):
+    """No stored article, event, story or entity has the id asked for (HTTP 404 in the API)."""

@@ -9,19 +9,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .app.ingest import IngestReport, Progress, ingest_articles
 from .app.linking import LinkReport, link_pending
 from .app.reannotate import links_stale, reannotate, relink_stale
-from .errors import InputError, StoreError
+from .errors import InputError, NotFound
 from .ingest import Problem, read_inputs
 from .ingest.article import make_article, parse_date
-from .model import Article, Document, Entity, Quote
+from .model import Article, Document, Entity, Event, Membership, Quote, Story
 from .pipeline import Pipeline
 from .settings import Settings
 from .store import open_store
 from .store.base import SearchHit, Store
+from .store.links import event_from_row, membership_from_row, story_from_row
+
+if TYPE_CHECKING:
+    from .views.quotes import QuoteGroup
 
 __all__ = ["IngestReport", "LinkReport", "Progress", "Storyline"]
 
@@ -34,14 +38,20 @@ class Storyline:
         for hit in sl.search("Nordkorea"): print(hit.article.title, hit.snippet)
     """
 
-    def __init__(self, path: str | Path = "storyline.db", settings: Settings | dict[str, Any] | None = None):
+    def __init__(
+        self,
+        path: str | Path = "storyline.db",
+        settings: Settings | dict[str, Any] | None = None,
+        *,
+        readonly: bool = False,
+    ):
         if settings is None:
             settings = Settings()
         elif not isinstance(settings, Settings):
             settings = Settings(settings)
         self.settings = settings
         self.path = str(path)
-        self.store: Store = open_store(self.path)
+        self.store: Store = open_store(self.path, readonly=readonly)
         self._pipeline: Pipeline | None = None
         # told once when another process holds the right to write and this one waits for it
         self.on_wait: Callable[[str], None] | None = None
@@ -131,6 +141,17 @@ class Storyline:
         )
         return self._link_new(report)
 
+    def ingest_records(
+        self, records: Iterable[Any], *, origin: str = "api", fields: dict[str, str] | None = None
+    ) -> IngestReport:
+        """Ingest articles given as JSON-like records (the fields and ``fields`` mapping of JSONL
+        ingest), annotated, stored and linked like files. Never raises for a bad record."""
+        from .ingest.records import _emit
+
+        settings = self.settings.with_overrides({"ingest.fields": fields}) if fields else self.settings
+        items = (x for i, r in enumerate(records, 1) for x in _emit(r, f"{origin}:{i}", settings))
+        return self._link_new(ingest_articles(items, self.store, self.pipeline, self.settings))
+
     def set_date(self, article_id: str, date: str | datetime) -> Document:
         """Give an article its publication date (the user knows best) and re-resolve everything that
         depends on it: time values, timeline entries, estimates."""
@@ -156,8 +177,16 @@ class Storyline:
     def get(self, article_id: str) -> Document:
         doc = self.store.get(article_id)
         if doc is None:
-            raise StoreError(f"no article with id {article_id!r}")
+            raise NotFound(f"no article with id {article_id!r}")
         return doc
+
+    def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
+        """Articles without their annotations (cheap: for lists), in the order given."""
+        return self.store.articles_by_id(list(ids))
+
+    def docs(self, ids: Iterable[str]) -> list[Document]:
+        """The stored documents among ``ids`` (full ids), in the order given."""
+        return self.store.documents(list(ids))
 
     def documents(self) -> Iterator[Document]:
         return iter(self.store.iter_documents())
@@ -209,6 +238,111 @@ class Storyline:
         result = compare(LinkItem.from_document(a), LinkItem.from_document(b), linker=verdict).to_dict()
         return {"a": a.id, "b": b.id, **result}
 
+    # --- events and stories, read one page at a time
+    def stories(self, limit: int | None = 50, offset: int = 0, order: str = "recent") -> list[Story]:
+        """Stories, most recently active first (``order="size"``: largest first)."""
+        rows = self.store.story_rows(limit=limit, offset=offset, order=order)
+        return [self._story(r) for r in rows]
+
+    def _story(self, row: dict[str, Any]) -> Story:
+        return story_from_row(row, [e["id"] for e in self.store.events(story_id=row["id"])])
+
+    def story(self, story_id: str) -> Story:
+        row = self.store.story_row(story_id)
+        if row is None:
+            raise NotFound(f"no story with id {story_id!r}")
+        return self._story(row)
+
+    def events(self, story_id: str | None = None, limit: int | None = 50, offset: int = 0) -> list[Event]:
+        """Events in time order, optionally only those of one story."""
+        rows = self.store.events_page(story_id, limit=-1 if limit is None else limit, offset=offset)
+        return [event_from_row(r) for r in rows]
+
+    def event(self, event_id: str) -> Event:
+        row = self.store.event_row(event_id)
+        if row is None:
+            raise NotFound(f"no event with id {event_id!r}")
+        return event_from_row(row)
+
+    def memberships(self, article_ids: Iterable[str]) -> dict[str, Membership]:
+        """Where each article sits (event, story, copy of) and why, by article id."""
+        return {k: membership_from_row(v) for k, v in self.store.memberships_of(list(article_ids)).items()}
+
+    def membership(self, article_id: str) -> Membership | None:
+        return self.memberships([article_id]).get(article_id)
+
+    def event_members(self, event_id: str) -> list[Membership]:
+        return [membership_from_row(r) for r in self.store.members_of_event(event_id)]
+
+    def entity(self, entity_id: str) -> Entity:
+        found = self.store.entity(entity_id)
+        if found is None:
+            raise NotFound(f"no entity with id {entity_id!r}")
+        return found
+
+    def export(self, what: str) -> Iterator[dict[str, Any]]:
+        """Every record of one kind (articles, entities, events, stories) in the export shape of
+        shared/EVAL.md."""
+        from .views.export import records
+
+        return records(self.store, what)
+
+    def quote_provenance(
+        self, speaker: str | None = None, words: str | None = None, limit: int = 20, offset: int = 0, window: int | None = None
+    ) -> list[QuoteGroup]:
+        """Statements (quotes grouped by what was said), newest first, each with its first carrier
+        and the outlets that repeated it. Looks at most ``window`` articles: the best matches of
+        ``words`` and ``speaker`` in full-text search, else the newest articles with quotes (by default
+        three articles per statement asked for, at most 300)."""
+        from .views.quotes import group_quotes
+
+        window = window or min(3 * (offset + limit), 300)  # a page of statements needs a few more articles
+        terms = " ".join(t for t in (words, speaker) if t and t.strip())
+        if terms:
+            hits, _ = self.store.search_page(terms, limit=window)
+            ids = [h.article.id for h in hits]
+        else:
+            ids = self.store.ids_with_page("quote", limit=window)
+        docs = self.docs(ids)
+        pairs = self._matching_quotes(docs, speaker, words)
+        return group_quotes(pairs)[offset : offset + limit]
+
+    def _matching_quotes(
+        self, docs: list[Document], speaker: str | None, words: str | None
+    ) -> list[tuple[Document, Quote]]:
+        needle = speaker.casefold().strip() if speaker else None
+        wanted = [w for w in (words or "").casefold().split() if w]
+        out = []
+        for doc in docs:
+            for q in doc.quotes:
+                if needle and not _speaker_matches(doc, q, needle, self.store):
+                    continue
+                message = " ".join(s.text(doc.text) for s in q.message).casefold()
+                if all(w.strip('"*') in message for w in wanted):
+                    out.append((doc, q))
+        return out
+
+    def stats(self) -> dict[str, Any]:
+        """Counts, the latest publication date and the time of the last ingest."""
+        return self.store.stats()
+
+    def recent_stories(self, since: str, limit: int = 20) -> list[tuple[Story, int]]:
+        """Stories with the most articles published since ``since`` (ISO date), with that number."""
+        rows = self.store.recent_stories(since, limit)
+        out = []
+        for sid, n in rows:
+            row = self.store.story_row(sid)
+            if row is not None:
+                out.append((self._story(row), n))
+        return out
+
+    def search_page(self, query: str, *, limit: int = 20, offset: int = 0, **filters: str | None) -> tuple[list[SearchHit], int]:
+        """One page of full-text hits with filters (language, source, since, until) and the total."""
+        return self.store.search_page(query, limit=limit, offset=offset, **filters)
+
+    def sources(self, limit: int = 100) -> list[tuple[str, int]]:
+        return self.store.sources(limit)
+
     def count(self) -> int:
         return self.store.count()
 
@@ -230,6 +364,15 @@ class Storyline:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _speaker_matches(doc: Document, q: Quote, needle: str, store: Store) -> bool:
+    """The resolved speaker's name, an alias of its entity, or the speaker phrase as written."""
+    written = " ".join(s.text(doc.text) for s in q.speaker).casefold()
+    if needle in (q.speaker_name or "").casefold() or needle in written:
+        return True
+    entity = store.entity(q.speaker_entity_id) if q.speaker_entity_id else None
+    return entity is not None and any(needle in n.casefold() for n in (entity.name, *entity.aliases))
 
 
 def _user_date(date: str | datetime | None) -> datetime | None:

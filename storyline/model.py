@@ -175,3 +175,75 @@ class Document:
         """The headline when it is not already the text (headline-only items have text = title)."""
         title = (self.article.title or "").strip()
         return self.article.title if title and title != self.article.text.strip() else None
+
+# --- what linking produces, as read back from the store ------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class Membership:
+    """Why an article sits in its event and story: the linker's decision, kept with its evidence so
+    a reader can judge it (``explanation`` holds the scores, shared entities and terms it used)."""
+
+    article_id: str
+    event_id: str | None
+    story_id: str | None
+    duplicate_of: str | None = None
+    score: float | None = None
+    explanation: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def decision(self) -> str:
+        return str(self.explanation.get("decision") or "")
+
+
+@dataclass(slots=True)
+class Event:
+    """A set of articles reporting the same happening, with the span of their publication dates."""
+
+    id: str
+    story_id: str | None
+    title: str | None
+    start: str | None
+    end: str | None
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True, frozen=True)
+class EntrySource:
+    """One sentence that carries a story timeline entry (several articles may say the same)."""
+
+    article_id: str
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(slots=True, frozen=True)
+class StoryEntry:
+    """A merged timeline entry of a story: a dated statement with every article that carries it.
+    ``date`` is a TIMEX3 value whose granularity is kept honest (``2018-05``, ``195X``)."""
+
+    date: str
+    granularity: str
+    kind: str
+    text: str
+    article_id: str
+    start: int
+    end: int
+    mod: str | None = None
+    sources: tuple[EntrySource, ...] = ()
+
+
+@dataclass(slots=True)
+class Story:
+    """A thread of events about one developing matter, with its key entities and merged timeline."""
+
+    id: str
+    title: str | None
+    start: str | None = None
+    end: str | None = None
+    article_ids: list[str] = field(default_factory=list)
+    event_ids: list[str] = field(default_factory=list)
+    entity_ids: list[str] = field(default_factory=list)
+    key_terms: list[str] = field(default_factory=list)
+    timeline: list[StoryEntry] = field(default_factory=list)

@@ -67,3 +67,61 @@ def pg_url():
     from pg import fresh_database
 
     yield from fresh_database()
+# --- a fixed small test database, built once per session and shared by read-only tests -----------
+
+FRONTPAGES = DATA / "de_frontpages_2026" / "articles.jsonl"
+FRONTPAGE_STEP = 63  # every 63rd front-page item: ~300 items spread over the whole collection
+
+
+@pytest.fixture(scope="session")
+def small_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two example articles (with the dates a reader knows) and ~300 front-page teasers from
+    ../shared/data/de_frontpages_2026, fast NER profile, linked. Built in about 15 s; read-only
+    tests open it with ``readonly=True`` and must not write to it."""
+    import itertools
+
+    from storyline.cli.demo import KNOWN_DATES
+    from storyline.library import Storyline
+    from storyline.settings import Settings
+
+    if not EXAMPLES.is_dir() or not FRONTPAGES.is_file():
+        pytest.skip("../shared/examples or ../shared/data/de_frontpages_2026 is absent")
+    folder = tmp_path_factory.mktemp("small_db")
+    items = folder / "frontpages.jsonl"
+    with FRONTPAGES.open(encoding="utf-8") as src, items.open("w", encoding="utf-8") as out:
+        out.writelines(itertools.islice(src, 0, None, FRONTPAGE_STEP))
+    path = folder / "small.db"
+    fields = 'ingest.fields={text="teaser", published="first_seen", source="outlet"}'
+    with Storyline(path, settings=Settings.load(None, ["ner.profile=fast"])) as sl:
+        examples = sorted(EXAMPLES.glob("*.txt"))
+        report = sl.ingest(examples)
+        for doc in sl.docs(report.ingested):
+            name = Path(doc.article.origin or "").name
+            if name in KNOWN_DATES:
+                sl.set_date(doc.id, KNOWN_DATES[name])
+        sl.relink()
+        sl.settings = Settings.load(None, ["ner.profile=fast", fields])
+        sl.ingest([items])
+    return path
+
+
+@pytest.fixture(scope="session")
+def small_sl(small_db: Path):
+    """The small test database opened read-only (shared: do not write)."""
+    from storyline.library import Storyline
+
+    lib = Storyline(small_db, readonly=True)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture(scope="session")
+def web_client(small_db: Path):
+    """An in-process client of the web app over the small test database (read-only)."""
+    pytest.importorskip("fastapi", reason="the web extra is not installed")
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import create_app
+
+    with TestClient(create_app(small_db)) as client:
+        yield client

@@ -34,6 +34,12 @@ def bench(
         str | None,
         typer.Option("--postgres", help="Compare SQLite with this PostgreSQL server (a URL whose role may create databases)."),
     ] = None,
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Latency per page type and requests/s of 'storyline serve' (on --db, or a store built from --data).")
+    ] = False,
+    db: Annotated[Path | None, typer.Option("--db", help="With --serve: the database to serve (else one is built).")] = None,
+    size: Annotated[int, typer.Option("--size", help="With --serve and no --db: items to build the store from.")] = 2000,
+    requests: Annotated[int, typer.Option("--requests", help="With --serve: requests per page type.")] = 40,
     as_json: JsonOption = False,
 ) -> None:
     """Benchmark the pipeline (ingest → annotate → store) and each stage on a German corpus.
@@ -47,16 +53,21 @@ def bench(
         from .bench_stores import run
 
         return run(data, State.settings().with_overrides({"ner.profile": profile}), postgres, limit, profile, as_json)
-    if data is None:
+    if data is None and not (serve and db is not None):
         examples = find_examples()
         data = examples.parent / "data" / "10kgnad" if examples else Path("../shared/data/10kgnad")
-    if not data.exists():
+    if data is not None and not data.exists():
         fail(f"--data {data} does not exist")
     settings = State.settings()
     if profile not in {"fast", "accurate"}:
         fail("--profile must be fast or accurate")
     if "ner.profile" in dict(settings):
         settings = settings.with_overrides({"ner.profile": profile})
+    if serve:
+        _serve(db, data if db is None else None, settings, size, requests, as_json)
+        return
+    if data is None:
+        fail("--data is needed")
     if growth:
         from ..bench.run import link_growth, link_store_growth
 
@@ -105,3 +116,24 @@ def _store_curve_table(curve: dict[str, Any]) -> Table:
     for c in curve["curve"]:
         t.add_row(f"{c['n']:,}", f"{c['seconds_per_ingest']:.2f}", f"{c['state_mb']:.1f}", f"{c['rss_mb']:,.0f}")
     return t
+
+
+def _serve(db: Path | None, data: Path | None, settings: Any, size: int, requests: int, as_json: bool) -> None:
+    try:
+        from ..bench.serve import serve_bench
+    except ImportError:
+        fail("bench --serve needs the web extra: pip install 'storyline[web]'")
+    if db is not None and not db.is_file():
+        fail(f"--db {db} does not exist")
+    with user_errors():
+        result = serve_bench(db, settings, data=data, size=size, requests=requests, progress=None if as_json else (lambda m: err.print(f"[dim]{m}[/]")))
+    if as_json:
+        print_json(result)
+        return
+    t = Table(title=f"storyline serve on {result['articles']:,} articles ({result['stories']:,} stories)", title_justify="left")
+    for col in ("page", "requests", "p50 ms", "p95 ms", "errors"):
+        t.add_column(col, justify="left" if col == "page" else "right")
+    for kind, p in result["pages"].items():
+        t.add_row(kind, str(p["n"]), f"{p['p50_ms']:.1f}", f"{p['p95_ms']:.1f}", str(p["errors"]))
+    console.print(t)
+    console.print(f"{result['requests_per_s']:.1f} requests/s with {result['concurrency']} concurrent clients (mixed pages)")

@@ -6,13 +6,16 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 
 from ..errors import StorylineError
 from ..settings import Settings
+
+if TYPE_CHECKING:
+    from ..library import Storyline
 
 console = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -74,7 +77,7 @@ def user_errors() -> Iterator[None]:
 
 
 @contextmanager
-def library(db: str | Path | None, must_exist: bool = False) -> Iterator[Any]:
+def library(db: str | Path | None, must_exist: bool = False) -> Iterator[Storyline]:
     from ..library import Storyline
     from ..store import is_url
 

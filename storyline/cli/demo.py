@@ -103,6 +103,10 @@ def demo(
         f"[bold]storyline entities --db {db}[/] · [bold]storyline quotes --db {db}[/] · "
         f"[bold]storyline stories --db {db}[/]"
     )
+    console.print(
+        f"\nBrowse it: [bold]storyline serve --db {db}[/] and open [bold]http://127.0.0.1:8000/[/] "
+        "(the story with its drawn timeline, entities, quotes and their provenance; API docs at /api/docs)"
+    )
     if not report.ok:
         raise typer.Exit(1)
 

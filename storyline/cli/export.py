@@ -33,7 +33,7 @@ def export(
     Offsets are character offsets into each article's text. Example:
     [bold]storyline export --db news.db --what articles > articles.jsonl[/]
     """
-    from ..export import WHAT, records
+    from ..views.export import WHAT
 
     if what not in WHAT:
         fail(f"--what must be one of {', '.join(WHAT)}")
@@ -43,7 +43,7 @@ def export(
         fail("--format parquet needs --output FILE")
     n = 0
     with library(db, must_exist=True) as sl, user_errors():
-        rows = records(sl.store, what)
+        rows = sl.export(what)
         if format == "parquet":
             try:
                 import pyarrow as pa

@@ -19,6 +19,7 @@ from . import (
     export,
     ingest,
     quotes,
+    serve,
     settings_cmd,
     show,
     stories,
@@ -68,6 +69,7 @@ entities.register(app)
 quotes.register(app)
 stories.register(app)
 copy.register(app)
+serve.register(app)
 
 
 def main() -> None:

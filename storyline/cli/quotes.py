@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from .common import DbOption, JsonOption, console, library, print_json
+from ..views.records import quote_json
+from .common import DbOption, JsonOption, console, fail, library, print_json
 from .render import date_label
+
+if TYPE_CHECKING:
+    from ..library import Storyline
 
 
 def register(app: typer.Typer) -> None:
     app.command("quotes")(quotes)
+
+
+def _story_articles(sl: Storyline, prefix: str) -> list[str]:
+    """The articles of the story with this id (prefix); none when no story has it."""
+    from ..errors import NotFound, StoreError
+
+    try:
+        return sl.story(prefix).article_ids
+    except NotFound:
+        return []
+    except StoreError as exc:
+        fail(str(exc))
 
 
 def quotes(
@@ -30,27 +46,10 @@ def quotes(
     with library(db, must_exist=True) as sl:
         ids = None
         if story:
-            ids = [m["article_id"] for m in sl.store.memberships() if (m.get("story_id") or "").startswith(story)]
+            ids = _story_articles(sl, story)
         found = sl.quotes(speaker=speaker, article_ids=ids)[:limit]
     if as_json:
-        print_json(
-            {
-                "quotes": [
-                    {
-                        "article_id": doc.id,
-                        "published": doc.article.published.isoformat() if doc.article.published else None,
-                        "kind": q.kind,
-                        "speaker_name": q.speaker_name,
-                        "speaker_entity_id": q.speaker_entity_id,
-                        "speaker": " … ".join(s.text(doc.text) for s in q.speaker),
-                        "cue": " … ".join(s.text(doc.text) for s in q.cue),
-                        "message": " … ".join(s.text(doc.text) for s in q.message),
-                        "message_spans": [[s.start, s.end] for s in q.message],
-                    }
-                    for doc, q in found
-                ]
-            }
-        )
+        print_json({"quotes": [quote_json(doc, q) for doc, q in found]})
         return
     if not found:
         console.print("no quotes found" + (f" by {speaker!r}" if speaker else ""))

@@ -3,50 +3,16 @@ into rich ``Text`` objects (never parsed as markup), so it cannot inject styles 
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
-from ..model import Article, Document
+from ..model import Document
+from ..views.records import article_json, date_label, headline
+
+__all__ = ["LABEL_STYLES", "article_json", "article_panel", "body", "date_label", "headline", "highlighted"]
 
 LABEL_STYLES = {"PER": "bold magenta", "ORG": "bold cyan", "LOC": "bold green", "MISC": "bold yellow"}
-
-
-def headline(a: Article, width: int = 70) -> str:
-    if a.title:
-        return a.title
-    first = " ".join(a.text.split())
-    return first if len(first) <= width else first[: width - 1].rsplit(" ", 1)[0] + "…"
-
-
-def date_label(a: Article) -> str:
-    if a.published is None:
-        return "undated"
-    day = a.published.date().isoformat()
-    if a.published_estimated:
-        conf = a.date_estimate.confidence if a.date_estimate else 0.0
-        return f"~{day} ({conf:.0%})"
-    return day
-
-
-def article_json(a: Article, text: bool = True) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": a.id,
-        "title": a.title,
-        "url": a.url,
-        "source": a.source,
-        "language": a.language,
-        "published": a.published.isoformat() if a.published else None,
-        "published_estimated": a.published_estimated,
-        "date_confidence": a.date_estimate.confidence if a.date_estimate else None,
-        "date_evidence": a.date_estimate.evidence if a.date_estimate else [],
-        "origin": a.origin,
-    }
-    if text:
-        out["text"] = a.text
-    return out
 
 
 def highlighted(doc: Document, start: int, end: int) -> Text:

@@ -11,30 +11,13 @@ from rich.text import Text
 
 from ..model import Document
 from ..nlp.entities import entities_of
+from ..views.records import document_json
 from .common import DbOption, JsonOption, console, fail, library, print_json
-from .render import LABEL_STYLES, article_json, article_panel
+from .render import LABEL_STYLES, article_panel
 
 
 def register(app: typer.Typer) -> None:
     app.command("show")(show)
-
-
-def document_json(doc: Document) -> dict[str, Any]:
-    """The export record of the article (EVAL.md keys) plus its structure, timeline and stages."""
-    from ..export import article_record
-
-    record = article_record(doc)
-    return {
-        **article_json(doc.article),
-        **{k: record[k] for k in ("entities", "times", "quotes")},
-        "paragraphs": [{"start": p.span.start, "end": p.span.end, "heading": p.heading} for p in doc.paragraphs],
-        "sentences": [[s.start, s.end] for s in doc.sentences],
-        "timeline": [
-            {"date": e.date, "granularity": e.granularity, "kind": e.kind, "mod": e.mod, "start": e.span.start, "end": e.span.end}
-            for e in doc.timeline
-        ],
-        "stages": doc.stages,
-    }
 
 
 def layers(doc: Document) -> list[Any]:
@@ -105,10 +88,13 @@ def show(
 
     Example: [bold]storyline show 05081d11 --db news.db[/]
     """
+    from ..errors import NotFound
+
     with library(db, must_exist=True) as sl:
-        doc = sl.store.get(article_id)
-    if doc is None:
-        fail(f"no article with id {article_id!r} (see 'storyline articles')", code=1)
+        try:
+            doc = sl.get(article_id)
+        except NotFound:
+            fail(f"no article with id {article_id!r} (see 'storyline articles')", code=1)
     if as_json:
         print_json(document_json(doc))
         return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Group, RenderableType
@@ -11,7 +11,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import StorylineError
+from ..model import Event, Story, StoryEntry
+from ..views.records import story_detail
 from .common import DbOption, JsonOption, console, err, fail, library, print_json, user_errors
+
+if TYPE_CHECKING:
+    from ..library import Storyline
 
 KIND_MARK = {"happened": ("●", "bold green"), "planned": ("◆", "bold yellow"), "said": ("❝", "bold cyan")}
 
@@ -24,24 +29,29 @@ def register(app: typer.Typer) -> None:
     app.command("link")(link)
 
 
-def _story_rows(sl: Any) -> list[dict[str, Any]]:
-    rows = sl.store.stories()
-    events = sl.store.events()
-    for r in rows:
-        r["events"] = [e for e in events if e.get("story_id") == r["id"]]
-        data: dict[str, Any] = r["data"] if isinstance(r.get("data"), dict) else {}
-        r["articles"] = data.get("article_ids", [])
-    rows.sort(key=lambda r: (-len(r["articles"]), r["id"]))
-    return rows
+def _names(sl: Storyline, ids: list[str]) -> dict[str, str]:
+    from ..errors import NotFound
+
+    out = {}
+    for i in dict.fromkeys(ids):
+        try:
+            out[i] = sl.entity(i).name
+        except NotFound:
+            out[i] = i
+    return out
 
 
-def _find(rows: list[dict[str, Any]], prefix: str, what: str) -> dict[str, Any]:
-    hits = [r for r in rows if r["id"].startswith(prefix)]
-    if not hits:
-        fail(f"no {what} with id {prefix!r}", code=1)
-    if len(hits) > 1:
-        fail(f"{what} id prefix {prefix!r} is ambiguous")
-    return hits[0]
+def _one_story(sl: Storyline, prefix: str) -> Story:
+    from ..errors import NotFound
+
+    try:
+        return sl.story(prefix)
+    except NotFound:
+        fail(f"no story with id {prefix!r}", code=1)
+
+
+def _day(value: str | None) -> str:
+    return (value or "")[:10]
 
 
 def stories(
@@ -54,23 +64,22 @@ def stories(
     Example: [bold]storyline stories --db news.db[/]
     """
     with library(db, must_exist=True) as sl:
-        rows = _story_rows(sl)[:limit]
-        names = _entity_names(sl)
+        rows = sl.stories(limit=limit, order="size")
+        names = _names(sl, [e for r in rows for e in r.entity_ids[:5]])
     if as_json:
-        print_json({"stories": [{"story_id": r["id"], "title": r["title"], "event_ids": [e["id"] for e in r["events"]], "article_ids": r["articles"]} for r in rows]})
+        print_json({"stories": [{"story_id": r.id, "title": r.title, "event_ids": r.event_ids, "article_ids": r.article_ids} for r in rows]})
         return
     table = Table(title=f"{len(rows)} stories", title_justify="left")
     for col, kw in (("id", {"style": "cyan", "no_wrap": True}), ("events", {"justify": "right"}), ("articles", {"justify": "right"}), ("from – to", {"no_wrap": True}), ("title / key entities", {})):
         table.add_column(col, **kw)
     for r in rows:
-        data = r.get("data") or {}
-        ents = ", ".join(names.get(e, e) for e in data.get("entity_ids", [])[:5])
-        span = f"{(data.get('start') or '')[:10]} – {(data.get('end') or '')[:10]}"
-        table.add_row(r["id"], str(len(r["events"])), str(len(r["articles"])), span, Text(f"{r['title'] or ''}\n{ents}"))
+        ents = ", ".join(names.get(e, e) for e in r.entity_ids[:5])
+        span = f"{_day(r.start)} – {_day(r.end)}"
+        table.add_row(r.id, str(len(r.event_ids)), str(len(r.article_ids)), span, Text(f"{r.title or ''}\n{ents}"))
     console.print(table)
 
 
-def timeline_view(entries: list[dict[str, Any]]) -> Table:
+def timeline_view(entries: list[StoryEntry]) -> Table:
     """A story's timeline drawn for people: date, what kind of statement, the sentence, its sources."""
     table = Table(title="timeline (by the date things happened or are planned for)", title_justify="left", show_lines=False)
     table.add_column("date", no_wrap=True, style="bold")
@@ -78,44 +87,41 @@ def timeline_view(entries: list[dict[str, Any]]) -> Table:
     table.add_column("what", ratio=1)
     table.add_column("sources", style="dim", no_wrap=True)
     for e in entries:
-        mark, style = KIND_MARK.get(e.get("kind", ""), ("·", ""))
-        date = e["date"] + (f" {e['mod']}" if e.get("mod") else "")
-        sources = sorted({s["article_id"][:8] for s in e.get("sources", [])} or {e["article_id"][:8]})
-        table.add_row(date, Text(f"{mark} {e.get('kind', '')}", style), Text(e.get("text", "")), " ".join(sources))
+        mark, style = KIND_MARK.get(e.kind, ("·", ""))
+        date = e.date + (f" {e.mod}" if e.mod else "")
+        sources = sorted({s.article_id[:8] for s in e.sources} or {e.article_id[:8]})
+        table.add_row(date, Text(f"{mark} {e.kind}", style), Text(e.text), " ".join(sources))
     return table
 
 
-def _entity_names(sl: Any) -> dict[str, str]:
-    return {e.id: e.name for e in sl.entities()}
-
-
-def story_view(row: dict[str, Any], names: dict[str, str]) -> RenderableType:
-    data: dict[str, Any] = row["data"] if isinstance(row.get("data"), dict) else {}
+def story_view(st: Story, events: list[Event], names: dict[str, str]) -> RenderableType:
     head = Text()
-    head.append(f"{row['id']}", "cyan")
-    head.append(f"  {len(row['events'])} events, {len(row['articles'])} articles, {(data.get('start') or '')[:10]} – {(data.get('end') or '')[:10]}")
-    ents = [names.get(e, e) for e in data.get("entity_ids", [])]
+    head.append(f"{st.id}", "cyan")
+    head.append(f"  {len(events)} events, {len(st.article_ids)} articles, {_day(st.start)} – {_day(st.end)}")
+    ents = [names.get(e, e) for e in st.entity_ids]
     if ents:
         head.append("\nkey entities: ", "dim")
         head.append(", ".join(ents[:12]))
-    if data.get("key_terms"):
+    if st.key_terms:
         head.append("\nkey terms: ", "dim")
-        head.append(", ".join(data["key_terms"][:12]))
+        head.append(", ".join(st.key_terms[:12]))
     ev = Table(title="events", title_justify="left")
     for col in ("event", "from – to", "articles", "title"):
         ev.add_column(col)
-    for e in row["events"]:
-        arts = (e.get("data") or {}).get("article_ids", [])
-        ev.add_row(e["id"], f"{(e.get('start') or '')[:10]} – {(e.get('end') or '')[:10]}", " ".join(a[:8] for a in arts), Text(e.get("title") or ""))
+    for e in events:
+        ev.add_row(e.id, f"{_day(e.start)} – {_day(e.end)}", " ".join(a[:8] for a in e.article_ids), Text(e.title or ""))
     parts: list[RenderableType] = [head, Text(""), ev]
-    if data.get("timeline"):
-        parts.append(timeline_view(data["timeline"]))
-    return Panel(Group(*parts), title=Text(row.get("title") or row["id"], style="bold"), title_align="left")
+    if st.timeline:
+        parts.append(timeline_view(st.timeline))
+    return Panel(Group(*parts), title=Text(st.title or st.id, style="bold"), title_align="left")
 
 
-def story_views(sl: Any, limit: int = 5) -> list[RenderableType]:
-    names = _entity_names(sl)
-    return [story_view(r, names) for r in _story_rows(sl)[:limit]]
+def _story_panel(sl: Storyline, st: Story) -> RenderableType:
+    return story_view(st, sl.events(story_id=st.id, limit=None), _names(sl, st.entity_ids[:12]))
+
+
+def story_views(sl: Storyline, limit: int = 5) -> list[RenderableType]:
+    return [_story_panel(sl, st) for st in sl.stories(limit=limit, order="size")]
 
 
 def story(
@@ -127,13 +133,12 @@ def story(
 
     Example: [bold]storyline story st_1a2b --db news.db[/]
     """
-    with library(db, must_exist=True) as sl:
-        row = _find(_story_rows(sl), story_id, "story")
+    with library(db, must_exist=True) as sl, user_errors():
+        st = _one_story(sl, story_id)
         if as_json:
-            data = row.get("data") or {}
-            print_json({"story_id": row["id"], "title": row["title"], "event_ids": [e["id"] for e in row["events"]], **data})
+            print_json(story_detail(st))
             return
-        console.print(story_view(row, _entity_names(sl)))
+        console.print(_story_panel(sl, st))
 
 
 def events(
@@ -146,20 +151,22 @@ def events(
 
     Example: [bold]storyline events --db news.db[/]
     """
-    with library(db, must_exist=True) as sl:
-        rows = sl.store.events()
-    if story_id:
-        rows = [r for r in rows if (r.get("story_id") or "").startswith(story_id)]
-    rows = rows[:limit]
+    with library(db, must_exist=True) as sl, user_errors():
+        from ..errors import NotFound
+
+        try:
+            sid = sl.story(story_id).id if story_id else None
+        except NotFound:
+            sid = ""
+        rows = sl.events(story_id=sid, limit=limit) if sid != "" else []
     if as_json:
-        print_json({"events": [{"event_id": r["id"], "story_id": r["story_id"], "title": r["title"], "start": r["start"], "end": r["end"], "article_ids": (r.get("data") or {}).get("article_ids", [])} for r in rows]})
+        print_json({"events": [{"event_id": r.id, "story_id": r.story_id, "title": r.title, "start": r.start, "end": r.end, "article_ids": r.article_ids} for r in rows]})
         return
     table = Table(title=f"{len(rows)} events", title_justify="left")
     for col in ("event", "story", "from – to", "articles", "title"):
         table.add_column(col)
     for r in rows:
-        arts = (r.get("data") or {}).get("article_ids", [])
-        table.add_row(r["id"], r.get("story_id") or "", f"{(r.get('start') or '')[:10]} – {(r.get('end') or '')[:10]}", str(len(arts)), Text(r.get("title") or ""))
+        table.add_row(r.id, r.story_id or "", f"{_day(r.start)} – {_day(r.end)}", str(len(r.article_ids)), Text(r.title or ""))
     console.print(table)
 
 

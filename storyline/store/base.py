@@ -159,6 +159,116 @@ class Store(ABC):
     @abstractmethod
     def link_log(self) -> list[dict[str, Any]]: ...
 
+    # --- reads for pages and the API: paged. These defaults are built on the methods above, so a
+    # new backend works at once; they read whole tables, so a backend overrides them with indexed
+    # queries (SQLite: store/sqlite_reads.py) before it serves large stores.
+    def documents(self, ids: Sequence[str]) -> list[Document]:
+        """The stored documents among ``ids`` (full ids), in the order given."""
+        found = (self.get(i) for i in dict.fromkeys(ids))
+        return [d for d, i in zip(found, dict.fromkeys(ids), strict=True) if d is not None and d.id == i]
+
+    def articles_by_id(self, ids: Sequence[str]) -> list[Article]:
+        """The stored articles among ``ids`` without their annotation layers, in the order given."""
+        return [d.article for d in self.documents(ids)]
+
+    def story_rows(self, limit: int | None = 50, offset: int = 0, order: str = "recent") -> list[dict[str, Any]]:
+        """Stories, ``order`` "recent": the most recently active first (latest article date), or
+        "size": the most articles first; then by id."""
+        rows = sorted(self.stories(), key=lambda r: r["id"], reverse=order == "recent")
+        data = [r["data"] if isinstance(r.get("data"), dict) else {} for r in rows]
+        if order == "recent":
+            rows = [r for _, r in sorted(zip(data, rows, strict=True), key=lambda p: p[0].get("end") or "", reverse=True)]
+        else:
+            rows = [r for _, r in sorted(zip(data, rows, strict=True), key=lambda p: -len(p[0].get("article_ids", [])))]
+        return rows[offset : None if limit is None else offset + limit]
+
+    @staticmethod
+    def _one(rows: list[dict[str, Any]], key: str) -> dict[str, Any] | None:
+        hits = [r for r in rows if r["id"] == key] or [r for r in rows if r["id"].startswith(key)]
+        if len(hits) > 1:
+            from ..errors import StoreError
+
+            raise StoreError(f"id prefix {key!r} is ambiguous; give more characters")
+        return hits[0] if hits else None
+
+    def story_row(self, story_id: str) -> dict[str, Any] | None:
+        """One story row; ``story_id`` may be a unique prefix."""
+        return self._one(self.stories(), story_id)
+
+    def event_row(self, event_id: str) -> dict[str, Any] | None:
+        """One event row; ``event_id`` may be a unique prefix."""
+        return self._one(self.events(), event_id)
+
+    def events_page(self, story_id: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Events in time order, optionally of one story (``limit`` -1: all)."""
+        return self.events(story_id)[offset : None if limit < 0 else offset + limit]
+
+    def memberships_of(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The membership rows of these articles, by article id."""
+        wanted = set(article_ids)
+        return {m["article_id"]: m for m in self.memberships() if m["article_id"] in wanted}
+
+    def members_of_event(self, event_id: str) -> list[dict[str, Any]]:
+        """The membership rows of an event's articles."""
+        return [m for m in self.memberships() if m.get("event_id") == event_id]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities() if e.id == entity_id), None)
+
+    def recent_stories(self, since: str, limit: int = 20) -> list[tuple[str, int]]:
+        """(story id, articles published since ``since``), most new articles first."""
+        from collections import Counter
+
+        fresh = {a.id for a in self.articles(limit=None) if a.published and a.published.isoformat() >= since}
+        counts = Counter(m["story_id"] for m in self.memberships() if m["article_id"] in fresh and m.get("story_id"))
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+    def stats(self) -> dict[str, Any]:
+        """Counts (articles, events, stories, entities), the latest publication date, last ingest."""
+        arts = self.articles(limit=None)
+        events, stories = self.link_counts()
+        dated = [a.published.isoformat() for a in arts if a.published]
+        ingested = [a.ingested.isoformat() for a in arts if a.ingested]
+        return {"articles": len(arts), "events": events, "stories": stories, "entities": len(self.entities()),
+                "latest_published": max(dated, default=None), "last_ingested": max(ingested, default=None)}
+
+    def search_page(
+        self,
+        query: str,
+        *,
+        language: str | None = None,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[SearchHit], int]:
+        """One page of full-text hits with filters, and how many hits there are in all."""
+
+        def keep(a: Article) -> bool:
+            day = a.published.isoformat() if a.published else None
+            return (
+                (not language or a.language == language)
+                and (not source or a.source == source)
+                and (not since or (day is not None and day >= since))
+                and (not until or (day is not None and day < until))
+            )
+
+        hits = [h for h in self.search(query, limit=10_000) if keep(h.article)]
+        return hits[offset : offset + limit], len(hits)
+
+    def ids_with_page(self, layer: str, limit: int = 50, offset: int = 0, newest_first: bool = True) -> list[str]:
+        """A page of the ids of articles having ``layer``, newest first."""
+        ids = self.ids_with(layer)
+        return (ids[::-1] if newest_first else ids)[offset : offset + limit]
+
+    def sources(self, limit: int = 100) -> list[tuple[str, int]]:
+        """Outlets with their article counts, largest first."""
+        from collections import Counter
+
+        counts = Counter(a.source for a in self.articles(limit=None) if a.source)
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
     # --- misc
     @abstractmethod
     def get_state(self, key: str) -> str | None: ...

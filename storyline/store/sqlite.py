@@ -23,6 +23,7 @@ from ..model import Article, Document, Entity
 from .base import RAW_TABLES, SearchHit, Store
 from .query import check_query
 from .rows import article_from_row, article_row, document_from_rows, layer_rows
+from .sqlite_reads import SQLiteReads
 
 _ARTICLE_COLUMNS = (
     "id, url, source, title, text, language, published, published_estimated, date_confidence, "
@@ -41,7 +42,7 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLiteReads, Store):
     def __init__(self, location: str | Path, readonly: bool = False):
         self.location = str(location)
         self._depth = 0
