@@ -8,7 +8,6 @@ committed batch, and re-running the ingest completes the work (stored articles a
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,6 +20,7 @@ from typing import Any
 from ..errors import StoreError
 from ..model import Article, Document, Entity
 from .base import RAW_TABLES, SearchHit, Store
+from .locks import file_lock
 from .query import check_query
 from .rows import article_from_row, article_row, document_from_rows, layer_rows
 from .sqlite_reads import SQLiteReads
@@ -362,7 +362,7 @@ class SQLiteStore(SQLiteReads, Store):
             finally:
                 self._writing -= 1
             return
-        with _writer_lock(Path(self.location + "-writer"), waiting):
+        with file_lock(Path(self.location + "-writer"), waiting):
             self._writing = 1
             try:
                 yield
@@ -453,32 +453,6 @@ class SQLiteStore(SQLiteReads, Store):
     def close(self) -> None:
         with suppress(sqlite3.Error):
             self.db.close()
-
-
-@contextmanager
-def _writer_lock(path: Path, waiting: Callable[[str], None] | None) -> Iterator[None]:
-    """Exclusive ``flock`` on ``path``, waiting (and saying so once) while another process holds it.
-    Where ``fcntl`` does not exist (Windows) writers are not serialised beyond SQLite's own locks."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not on the platforms we run
-        yield
-        return
-    with open(path, "a+", encoding="utf-8") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if waiting is not None:
-                fh.seek(0)
-                waiting(fh.read(200).strip() or "another process")
-            fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            fh.truncate(0)
-            fh.write(f"process {os.getpid()}, since {datetime.now():%H:%M:%S}")
-            fh.flush()
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _chunks(keys: list[str], size: int = 500) -> Iterator[list[str]]:
