@@ -118,3 +118,18 @@ def test_quotes_command(tmp_path: Path):
     assert data and all("Moon" in (q["speaker_name"] or q["speaker"]) for q in data)
     assert any("sei ein grundlegendes Ziel" in q["message"] for q in data)
     assert json.loads(runner.invoke(app, ["quotes", "--db", str(db), "--speaker", "Nobody Atall", "--json"]).output)["quotes"] == []
+
+
+def test_global_options_work_after_the_subcommand(tmp_path):
+    from storyline.cli.main import hoist_global_options
+
+    assert hoist_global_options(["ingest", "x", "--set", "ner.profile=fast"]) == ["--set", "ner.profile=fast", "ingest", "x"]
+    assert hoist_global_options(["quotes", "-s", "Moon"]) == ["quotes", "-s", "Moon"]  # -s is the speaker there
+    assert hoist_global_options(["ingest", "--", "--set", "x"]) == ["ingest", "--", "--set", "x"]
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "storyline.cli.main", "settings", "--set", "store.batch_size=7", "--json"],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert '"store.batch_size"' in out.stdout and "7" in out.stdout

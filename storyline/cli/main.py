@@ -72,8 +72,52 @@ copy.register(app)
 serve.register(app)
 
 
+GLOBAL_OPTIONS = ("--config", "-c", "--set", "-s")  # as given before the subcommand
+HOISTED = ("--config", "--set")  # moved when given after it (short forms may mean another option there)
+
+
+def hoist_global_options(argv: list[str]) -> list[str]:
+    """``storyline ingest x --set ner.profile=fast`` as well as ``storyline --set … ingest x``: the
+    global options ``--config`` and ``--set`` (with their value) found after the subcommand are moved
+    in front of it, so they work wherever people put them (``-s`` stays: ``quotes -s`` is the speaker).
+    Everything after ``--`` is left alone."""
+    front: list[str] = []
+    rest: list[str] = []
+    i, seen_command = 0, False
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            rest.extend(argv[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if seen_command and name in HOISTED:
+            if "=" in arg or i + 1 >= len(argv):
+                front.append(arg)
+                i += 1
+            else:
+                front.extend(argv[i : i + 2])
+                i += 2
+            continue
+        if not seen_command and not arg.startswith("-"):
+            prev = argv[i - 1] if i else ""
+            seen_command = prev.split("=", 1)[0] not in GLOBAL_OPTIONS or "=" in prev
+        rest.append(arg)
+        i += 1
+    if not front:
+        return argv
+    cut = next((k for k, a in enumerate(rest) if not a.startswith("-") and _is_command(rest, k)), len(rest))
+    return [*rest[:cut], *front, *rest[cut:]]
+
+
+def _is_command(args: list[str], k: int) -> bool:
+    prev = args[k - 1] if k else ""
+    return prev.split("=", 1)[0] not in GLOBAL_OPTIONS or "=" in prev
+
+
 def main() -> None:
-    app()
+    import sys
+
+    app(args=hoist_global_options(sys.argv[1:]), prog_name="storyline")
 
 
 if __name__ == "__main__":
