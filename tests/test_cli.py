@@ -133,3 +133,21 @@ def test_global_options_work_after_the_subcommand(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert '"store.batch_size"' in out.stdout and "7" in out.stdout
+
+
+def test_escape_sequences_in_untrusted_fields_never_reach_the_terminal(tmp_path):
+    import json
+
+    item = {"title": "Titel\x1b]0;pwned\x07 mit \x1b[2J Steuerzeichen", "text": "Ein Text über Berlin und die Welt.",
+            "source": "evil\x1b[31m.example\u202e", "url": "https://example.org/a\x1b[5m"}
+    src = tmp_path / "evil.jsonl"
+    src.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    db = str(tmp_path / "e.db")
+    assert runner.invoke(app, ["--set", "pipeline.stages=[]", "ingest", str(src), "--db", db, "-q"]).exit_code == 0
+    for args in (["articles", "--db", db], ["search", "Berlin", "--db", db], ["show", "--db", db]):
+        if args[0] == "show":
+            args.insert(1, runner.invoke(app, ["articles", "--db", db, "--json"]).output.split('"id": "')[1][:8])
+        out = runner.invoke(app, args)
+        assert out.exit_code == 0, out.output
+        assert "\x1b" not in out.output and "\u202e" not in out.output, args
+        assert args[0] == "search" or "evil" in out.output

@@ -17,7 +17,24 @@ from ..settings import Settings
 if TYPE_CHECKING:
     from ..library import Storyline
 
-console = Console(highlight=False)
+
+
+def _untrusted_text_cannot_drive_the_terminal() -> None:
+    """Titles, sources, URLs and texts are untrusted. Rich removes a few control characters from
+    every ``Text`` (BEL, BS, VT, FF, CR) but lets ESC through, so an article's source could carry ANSI
+    or OSC sequences (colours, a window title, hyperlinks, clearing the screen) to the terminal. Its
+    table of removed code points is extended to every C0 control but tab and newline, DEL, the C1
+    controls and the bidi overrides; rich's own styling is written as segments, not through it."""
+    from rich import control
+
+    codes = [c for c in range(0x20) if c not in (9, 10)] + [0x7F, *range(0x80, 0xA0)]
+    codes += [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+    control._CONTROL_STRIP_TRANSLATE.update(dict.fromkeys(codes))  # the table strip_control_codes uses
+
+
+_untrusted_text_cannot_drive_the_terminal()
+# piped output (a file, grep, less) is not squeezed to 80 columns: tables keep one row per line
+console = Console(highlight=False, width=None if sys.stdout.isatty() else 4000)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
