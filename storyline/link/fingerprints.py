@@ -22,6 +22,7 @@ import numpy as np
 from .text import words
 
 _PRIME = np.uint64(4294967311)  # smallest prime above 2**32
+MAX_CANDIDATES = 128  # newest articles per band compared with an arrival (see LshIndex.query)
 
 
 @dataclass(slots=True)
@@ -83,19 +84,26 @@ class LshIndex:
         return [self._band_tags[b] + raw[b * step : (b + 1) * step] for b in range(self.bands)]
 
     def query(self, sig: np.ndarray) -> DuplicateHit | None:
-        """The most similar indexed article at or above the threshold (ties: smallest id)."""
-        seen: set[str] = set()
-        best: DuplicateHit | None = None
+        """The most similar indexed article at or above the threshold (ties: smallest id).
+
+        Only the ``MAX_CANDIDATES`` newest articles sharing a band are compared, in one vectorised
+        step: a burst of thousands of near-identical items (a wire text re-sent, a spam wave) fills
+        the same buckets, and comparing each arrival with all of them made linking quadratic."""
+        seen: dict[str, None] = {}
         for key in self._keys(sig):
-            for aid in self._buckets.get(key, ()):
-                if aid in seen:
-                    continue
-                seen.add(aid)
-                jac = float(np.mean(self._sigs[aid] == sig))
-                if jac >= self.threshold and (
-                    best is None or jac > best.jaccard or (jac == best.jaccard and aid < best.article_id)
-                ):
-                    best = DuplicateHit(aid, jac)
+            bucket = self._buckets.get(key)
+            if bucket:
+                seen.update(dict.fromkeys(reversed(bucket[-MAX_CANDIDATES:])))
+        if not seen:
+            return None
+        ids = list(seen)[: MAX_CANDIDATES * 2]
+        sims = (np.stack([self._sigs[a] for a in ids]) == sig).mean(axis=1)
+        best: DuplicateHit | None = None
+        for aid, jac in zip(ids, sims.tolist(), strict=True):
+            if jac >= self.threshold and (
+                best is None or jac > best.jaccard or (jac == best.jaccard and aid < best.article_id)
+            ):
+                best = DuplicateHit(aid, jac)
         return best
 
     def query_key(self, key: str | None, sig: np.ndarray | None) -> DuplicateHit | None:

@@ -67,6 +67,7 @@ class Linker:
         self.event_story: dict[str, str] = {}
         self.dup_groups: dict[str, list[str]] = {}  # group key (first copy seen) -> all copies
         self.dup_key: dict[str, str] = {}
+        self._earliest: dict[str, tuple[str, int, int]] = {}  # group -> (earliest copy, its index, group size)
         self.published: dict[str, float | None] = {}
         self.log: list[dict[str, Any]] = []  # merges and splits since this object was made or restored
         self._graph_log = 0
@@ -307,15 +308,23 @@ class Linker:
 
     # -- views --------------------------------------------------------------------------------------
     def earliest(self, group_key: str) -> str:
-        """The earliest copy of a duplicate group: by publication time, then by arrival."""
+        """The earliest copy of a duplicate group: by publication time, then by arrival. Groups only
+        grow by one copy at a time, so the answer is kept per group and compared with the newest copy
+        alone (a burst of thousands of copies made this quadratic)."""
         members = self.dup_groups.get(group_key, [group_key])
-        order = {m: i for i, m in enumerate(members)}
+        n, hit = len(members), self._earliest.get(group_key)
+        if hit is not None and hit[2] == n:
+            return hit[0]
+        if hit is not None and hit[2] == n - 1:
+            best = min((hit[0], hit[1]), (members[-1], n - 1), key=self._when)
+        else:
+            best = min(((m, i) for i, m in enumerate(members)), key=self._when)
+        self._earliest[group_key] = (best[0], best[1], n)
+        return best[0]
 
-        def when(m: str) -> tuple[int, float, int]:
-            d = self.published.get(m)
-            return (0, d, order[m]) if d is not None else (1, 0.0, order[m])
-
-        return min(members, key=when)
+    def _when(self, copy: tuple[str, int]) -> tuple[int, float, int]:
+        d = self.published.get(copy[0])
+        return (0, d, copy[1]) if d is not None else (1, 0.0, copy[1])
 
     def membership(self, article_id: str) -> tuple[str, str]:
         """The article's current (event id, story id)."""
