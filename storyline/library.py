@@ -236,7 +236,17 @@ class Storyline:
         linker = load_linker(self.store, self.settings)
         verdict = linker if linker.articles else None  # an empty linker has no verdict to give
         result = compare(LinkItem.from_document(a), LinkItem.from_document(b), linker=verdict).to_dict()
-        return {"a": a.id, "b": b.id, **result}
+        ids = {str(k) for key in ("shared_entities", "shared_places") for k in result.get(key) or ()}
+        names = {}
+        for eid in sorted(ids):
+            e = self.store.entity(eid)
+            if e is not None:
+                names[eid] = e.name
+        def label(d: Document) -> str:
+            return " · ".join(x for x in (d.article.source, d.article.title or d.text[:90].split("\n")[0]) if x)
+
+        return {"a": a.id, "b": b.id, "a_title": label(a), "b_title": label(b),
+                **result, "entity_names": names}
 
     # --- events and stories, read one page at a time
     def stories(self, limit: int | None = 50, offset: int = 0, order: str = "recent") -> list[Story]:

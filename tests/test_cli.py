@@ -151,3 +151,14 @@ def test_escape_sequences_in_untrusted_fields_never_reach_the_terminal(tmp_path)
         assert out.exit_code == 0, out.output
         assert "\x1b" not in out.output and "\u202e" not in out.output, args
         assert args[0] == "search" or "evil" in out.output
+
+
+def test_compare_names_the_shared_entities_and_both_articles(small_db):
+    from storyline.library import Storyline
+
+    with Storyline(small_db, readonly=True) as sl:
+        ids = sorted(d.id for d in sl.docs([a.id for a in sl.articles(limit=None)]) if "Kim" in d.text)[:2]
+    out = runner.invoke(app, ["compare", *ids, "--db", str(small_db)], terminal_width=160)
+    assert out.exit_code == 0, out.output
+    assert "Kim Jong Un (ent_" in out.output and "Nordkorea (ent_" in out.output
+    assert ids[0][:8] in out.output and "Trump" in out.output

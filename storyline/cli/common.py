@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,8 +34,8 @@ def _untrusted_text_cannot_drive_the_terminal() -> None:
 
 
 _untrusted_text_cannot_drive_the_terminal()
-# piped output (a file, grep, less) is not squeezed to 80 columns: tables keep one row per line
-console = Console(highlight=False, width=None if sys.stdout.isatty() else 4000)
+# piped output (a file, grep, less) is not squeezed to 80 columns: 160 unless COLUMNS says otherwise
+console = Console(highlight=False, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[

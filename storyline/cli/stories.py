@@ -191,11 +191,15 @@ def compare(
     if result.get("gap_days") is not None:
         head.append(f", {result['gap_days']:.0f} days apart")
     lines = [head]
+    names = result.get("entity_names") or {}
     for key, label in (("shared_entities", "shared entities"), ("shared_places", "shared places"), ("shared_dates", "shared dates"), ("shared_quotes", "quotes in common")):
         if result.get(key):
-            lines.append(Text(f"{label}: " + "; ".join(map(str, result[key]))))
+            shown = [f"{names[v]} ({v[:12]})" if v in names else str(v) for v in result[key]]
+            lines.append(Text(f"{label}: " + "; ".join(shown)))
     if result.get("shared_terms"):
         lines.append(Text("shared terms: " + ", ".join(f"{t} ({w:.2f})" for t, w in result["shared_terms"])))
+    for side in ("a", "b"):
+        lines.insert(0 if side == "a" else 1, Text(f"{result[side][:8]}  {result.get(side + '_title') or ''}", "dim"))
     console.print(Panel(Group(*lines), title=f"{result['a'][:8]} ↔ {result['b'][:8]}", title_align="left"))
 
 
