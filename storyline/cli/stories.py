@@ -94,7 +94,9 @@ def timeline_view(entries: list[StoryEntry]) -> Table:
     return table
 
 
-def story_view(st: Story, events: list[Event], names: dict[str, str]) -> RenderableType:
+def story_view(
+    st: Story, events: list[Event], names: dict[str, str], outlets: dict[str, str] | None = None
+) -> RenderableType:
     head = Text()
     head.append(f"{st.id}", "cyan")
     head.append(f"  {len(events)} events, {len(st.article_ids)} articles, {_day(st.start)} – {_day(st.end)}")
@@ -106,10 +108,12 @@ def story_view(st: Story, events: list[Event], names: dict[str, str]) -> Rendera
         head.append("\nkey terms: ", "dim")
         head.append(", ".join(st.key_terms[:12]))
     ev = Table(title="events", title_justify="left")
-    for col in ("event", "from – to", "articles", "title"):
+    for col in ("event", "from – to", "articles (outlet)", "title"):
         ev.add_column(col)
     for e in events:
-        ev.add_row(e.id, f"{_day(e.start)} – {_day(e.end)}", " ".join(a[:8] for a in e.article_ids), Text(e.title or ""))
+        carried = ", ".join(f"{a[:8]} {(outlets or {}).get(a, '')}".strip() for a in e.article_ids[:12])
+        more = f" +{len(e.article_ids) - 12}" if len(e.article_ids) > 12 else ""
+        ev.add_row(e.id, f"{_day(e.start)} – {_day(e.end)}", Text(carried + more), Text(e.title or ""))
     parts: list[RenderableType] = [head, Text(""), ev]
     if st.timeline:
         parts.append(timeline_view(st.timeline))
@@ -117,7 +121,10 @@ def story_view(st: Story, events: list[Event], names: dict[str, str]) -> Rendera
 
 
 def _story_panel(sl: Storyline, st: Story) -> RenderableType:
-    return story_view(st, sl.events(story_id=st.id, limit=None), _names(sl, st.entity_ids[:12]))
+    events = sl.events(story_id=st.id, limit=None)
+    shown = [a for e in events for a in e.article_ids[:12]]
+    outlets = {a.id: a.source or "" for a in sl.articles_by_id(shown)}
+    return story_view(st, events, _names(sl, st.entity_ids[:12]), outlets)
 
 
 def story_views(sl: Storyline, limit: int = 5) -> list[RenderableType]:
