@@ -49,3 +49,23 @@ def test_a_trailing_verb_is_cut_from_a_person_span():
     s = text.index("Selenskyj")
     spans = _trimmed([(s, s + len("Selenskyj holt"), "PER"), (0, 12, "MISC")], text)
     assert [text[a:b] for a, b, _ in spans] == ["Selenskyj", "Machtwechsel"]
+
+
+def test_headline_fragments_do_not_become_names():
+    """Junk the fast tagger produced on the front-page stream, and names that must stay whole."""
+    cases = {
+        ("Dynamo Dresden holt", "ORG"): ["Dynamo Dresden"],
+        ("Kiel holt Tohumcu", "PER"): ["Kiel", "Tohumcu"],
+        ("Schalke 04 holt Lüftl", "ORG"): ["Schalke 04", "Lüftl"],
+        ("Im Duell der", "ORG"): ["Im Duell"],
+        ("Politische Bildung in", "ORG"): ["Politische Bildung"],
+        ("Ursula von der Leyen", "PER"): ["Ursula von der Leyen"],
+        ("Bundesagentur für Arbeit", "ORG"): ["Bundesagentur für Arbeit"],
+        ("Tour de Ski", "ORG"): ["Tour de Ski"],
+        ("Jan van Aken", "PER"): ["Jan van Aken"],
+        ("dpa", "ORG"): ["dpa"],
+        ("heise online", "ORG"): ["heise online"],
+    }
+    for (surface, label), want in cases.items():
+        got = [surface[a:b] for a, b, _ in _trimmed([(0, len(surface), label)], surface)]
+        assert got == want, surface

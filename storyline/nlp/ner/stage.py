@@ -45,19 +45,47 @@ def set_spacy_ents(sdoc: Any, spans: list[tuple[int, int, str]]) -> None:
     sdoc.ents = filter_spans(ents)
 
 
+#: lower-case words that belong inside names ("Ursula von der Leyen", "Bundesagentur für Arbeit",
+#: "Tour de Ski", "Battle of the Sexes"); any other lower-case word inside a name is a headline's verb
+#: or noun that the tagger ran into ("Kiel holt Tohumcu", "Dynamo Dresden holt")
+NAME_PARTICLES = frozenset(
+    {
+        "von", "vom", "van", "de", "der", "den", "des", "dem", "du", "di", "da", "la", "le", "del", "della",
+        "dos", "das", "zu", "zum", "zur", "y", "bin", "ibn", "al", "el", "ten", "ter", "op", "af", "of", "the",
+        "and", "für", "am", "an", "im", "in", "auf", "aus", "bei", "und", "&"
+    }
+)
+
+
 def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
-    """A person's name ends in a capitalised word: trailing lower-case words are a headline's verb
-    or noun that the tagger ran into ("Selenskyj holt" → "Selenskyj"). Name particles only occur
-    inside a name ("Ursula von der Leyen"), so a span that ends in one is trimmed as well."""
-    out = []
+    """Person and organisation names cleaned of what the tagger ran into in headlines: trailing
+    lower-case words and particles are cut ("Selenskyj holt" → "Selenskyj", "Im Duell der" → "Im
+    Duell"), and a name broken by a lower-case word that is no particle is split into its runs of
+    capitalised words ("Schalke 04 holt Lüftl" → "Schalke 04", "Lüftl")."""
+    out: list[tuple[int, int, str]] = []
     for s, e, lab in spans:
-        if lab == "PER":
-            words = text[s:e].split(" ")
-            while len(words) > 1 and not words[-1][:1].isupper():
-                words.pop()
-            e = s + len(" ".join(words))
-        out.append((s, e, lab))
+        surface = text[s:e]
+        if lab not in ("PER", "ORG") or " " not in surface or not surface[:1].isupper():
+            out.append((s, e, lab))  # one word, or a brand written lower-case ("dpa", "heise online")
+            continue
+        run: list[tuple[int, int]] = []  # words of the current run: (start, end)
+        pos = s
+        for word in surface.split(" "):
+            ws, we = pos, pos + len(word)
+            pos = we + 1
+            if word and (word[:1].isupper() or word[:1].isdigit() or (run and word in NAME_PARTICLES)):
+                run.append((ws, we))
+                continue
+            out.extend(_run_span(run, text, lab))
+            run = []
+        out.extend(_run_span(run, text, lab))
     return out
+
+
+def _run_span(run: list[tuple[int, int]], text: str, lab: str) -> list[tuple[int, int, str]]:
+    while run and not (text[run[-1][0]].isupper() or text[run[-1][0]].isdigit()):
+        run = run[:-1]  # a run ends in a capitalised word or a number, never in a particle
+    return [(run[0][0], run[-1][1], lab)] if run else []
 
 
 @register("ner")
