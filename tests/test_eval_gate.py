@@ -22,6 +22,8 @@ KEYS = {
     "dating": {"task", "n", "exact_year", "within_7_days", "within_30_days", "median_abs_days", "coverage"},
     "events": {"task", "n_articles", "n_gold_clusters", "n_pred_clusters", "bcubed", "pairwise", "articles_per_s"},
     "stories": {"task", "n_articles", "bcubed", "pairwise", "articles_per_s"},
+    "entities": {"task", "split", "n_gold_mentions", "found", "bcubed", "muc", "ceafe", "conll_f1", "mixed_entities",
+                 "articles_per_s"},
 }
 
 

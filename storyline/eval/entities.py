@@ -90,6 +90,10 @@ def evaluate(data: Path, split: str | None = None, labels: Path | None = None, *
     """Score cross-article identity of gold mentions; keys as in EVAL.md."""
     from .stream import run_labelled
 
+    if labels is None and (Path(data) / "mentions_restored.jsonl").exists():
+        from .entities_ecb import evaluate_ecb
+
+        return evaluate_ecb(Path(data), split, **options)
     if labels is None:
         raise ValueError(f"{data}: give --labels FILE.entities.tsv for a JSONL stream")
     gold = read_gold(Path(labels))

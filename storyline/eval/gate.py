@@ -76,6 +76,12 @@ def _ecb_events(root: Path) -> dict[str, Any]:
     return evaluate(root / "ecbplus", "dev")
 
 
+def _ecb_entities(root: Path) -> dict[str, Any]:
+    from .entities import evaluate
+
+    return evaluate(root / "ecbplus_entities", "dev")
+
+
 FRONTPAGES = "de_frontpages_2026/articles.jsonl"
 FRONTPAGE_LABELS = "de_frontpages_2026/labels/frontpages-2026-01-03am.labels.tsv"
 
@@ -103,6 +109,8 @@ GATES: tuple[Gate, ...] = (
     Gate("dating", ("dewikinews_quotes",), _dating, ("exact_year", "within_7_days", "within_30_days"),
          tolerance=0.01, doc="dating undated German Wikinews dev articles"),
     Gate("events_ecbplus", ("ecbplus",), _ecb_events, ("bcubed.f1", "pairwise.f1"), doc="ECB+ dev"),
+    Gate("entities_ecbplus", ("ecbplus", "ecbplus_entities"), _ecb_entities, ("bcubed.f1", "conll_f1"),
+         doc="ECB+ dev, cross-document entity coreference of gold mentions"),
     Gate("events_frontpages", (FRONTPAGES, FRONTPAGE_LABELS), _stream("events"), ("bcubed.f1", "pairwise.f1"),
          doc="German front-page stream, labelled dev morning 2026-01-03, bare-text linking"),
     Gate("stories_frontpages", (FRONTPAGES, FRONTPAGE_LABELS), _stream("stories"), ("bcubed.f1", "pairwise.f1"),
