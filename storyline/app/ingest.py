@@ -21,7 +21,7 @@ from ..store.base import Store
 from .annotate import annotate
 from .entities import EntityMerger
 
-Progress = Callable[[str, str], None]  # (origin, status: ingested|duplicate|failed|warning)
+Progress = Callable[[str, str], None]  # (origin, status: ingested|duplicate|failed|skipped|warning)
 ANNOTATE_CHUNK = 256  # articles annotated together (batched models, lingua's parallel detection)
 
 
@@ -33,17 +33,19 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)
     failed: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)  # inputs not read at all, with the reason
     link_error: str | None = None  # linking after the store failed: articles are stored, not yet linked
 
     @property
     def ok(self) -> bool:
-        return not self.failed and self.link_error is None
+        return not self.failed and not self.skipped and self.link_error is None
 
     def summary(self) -> dict[str, int]:
         return {
             "ingested": len(self.ingested),
             "duplicates": len(self.duplicates),
             "failed": len(self.failed),
+            "skipped": len(self.skipped),
             "warnings": len(self.warnings),
         }
 
@@ -82,8 +84,9 @@ def ingest_articles(
         articles: list[Article] = []
         for item in chunk:
             if isinstance(item, Problem):
-                (report.failed if item.fatal else report.warnings).append(item)
-                note(item.origin, "failed" if item.fatal else "warning")
+                status = "skipped" if item.skipped else "failed" if item.fatal else "warning"
+                {"skipped": report.skipped, "failed": report.failed, "warning": report.warnings}[status].append(item)
+                note(item.origin, status)
                 continue
             if published is not None:
                 item.published, item.published_estimated, item.date_estimate = published, False, None

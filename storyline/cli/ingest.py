@@ -58,7 +58,7 @@ def ingest(
         State._settings = State.settings().with_overrides({"ingest.fields": mapping})
     show_progress = not quiet and not as_json and err.is_terminal
     with library(db) as sl:
-        counts = {"ingested": 0, "duplicate": 0, "failed": 0, "warning": 0}
+        counts = {"ingested": 0, "duplicate": 0, "failed": 0, "skipped": 0, "warning": 0}
         with Progress(
             SpinnerColumn(),
             TextColumn("[bold]ingest[/]"),
@@ -88,18 +88,22 @@ def ingest(
                 "db": db_path(db),
                 "failures": [{"input": p.origin, "reason": p.reason} for p in report.failed],
                 "warning_lines": [{"input": p.origin, "reason": p.reason} for p in report.warnings],
+                "skipped_inputs": [{"input": p.origin, "reason": p.reason} for p in report.skipped],
                 "link_error": report.link_error,
             }
         )
     else:
         for p in report.warnings:
             err.print(f"[yellow]warning:[/] {escape(p.origin)}: {escape(p.reason)}")
+        for p in report.skipped:
+            err.print(f"[yellow]skipped:[/] {escape(p.origin)}: {escape(p.reason.removeprefix('skipped: '))}")
         for p in report.failed:
             err.print(f"[red]failed:[/] {escape(p.origin)}: {escape(p.reason)}")
         s = report.summary()
         console.print(
             f"[bold]{s['ingested']}[/] ingested, [bold]{s['duplicates']}[/] duplicates, "
             f"[bold {'red' if s['failed'] else 'default'}]{s['failed']}[/] failed"
+            + (f", {s['skipped']} skipped" if s["skipped"] else "")
             + (f", {s['warnings']} warnings" if s["warnings"] else "")
             + f"  → {escape(db_path(db))}",
             soft_wrap=True,
