@@ -164,3 +164,30 @@ def test_feed_items_sharing_a_link_are_different_articles(lib, tmp_path: Path):
     guid = tmp_path / "guid.rss"
     guid.write_bytes(_rss([{"title": f"G {i}", "link": home, "guid": f"id-{i}", "description": GOOD} for i in range(2)]))
     assert len(lib.ingest([str(guid)]).ingested) == 2
+
+
+def test_updated_article_is_a_new_version_and_ids_are_deterministic(tmp_path: Path):
+    import storyline
+
+    def page(text: str) -> str:
+        return f"---\ntitle: Gipfel\nurl: https://zeit.example/gipfel\n---\n{text}\n"
+
+    first, second = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    first.write_text(page(GOOD))
+    second.write_text(page(GOOD + " Aktualisiert: Der Gipfel wurde verschoben."))
+    ids = []
+    for run in range(2):
+        with storyline.open(str(tmp_path / f"v{run}.db"), settings=FAST) as sl:
+            one = sl.ingest([str(first)])
+            two = sl.ingest([str(second)])
+            again = sl.ingest([str(first), str(second)])  # both versions known: nothing new
+            assert len(one.ingested) == 1 and len(two.ingested) == 1 and two.versions == two.ingested
+            assert len(again.duplicates) == 2 and not again.ingested
+            v2 = sl.get(two.ingested[0]).article
+            assert v2.meta["version_of"] == one.ingested[0] and v2.meta["version"] == 2
+            assert v2.url == "https://zeit.example/gipfel" and v2.id != one.ingested[0]
+            ids.append((one.ingested[0], v2.id))
+    assert ids[0] == ids[1]
+    with storyline.open(str(tmp_path / "v2.db"), settings=FAST) as sl:  # both in one batch
+        report = sl.ingest([str(first), str(second), str(first)])
+        assert len(report.ingested) == 2 and len(report.duplicates) == 1 and report.versions == [ids[0][1]]

@@ -104,6 +104,7 @@ def ingest(
             f"[bold]{s['ingested']}[/] ingested, [bold]{s['duplicates']}[/] duplicates, "
             f"[bold {'red' if s['failed'] else 'default'}]{s['failed']}[/] failed"
             + (f", {s['skipped']} skipped" if s["skipped"] else "")
+            + (f" ({s['versions']} new versions of stored articles)" if s["versions"] else "")
             + (f", {s['warnings']} warnings" if s["warnings"] else "")
             + f"  → {escape(db_path(db))}",
             soft_wrap=True,
