@@ -68,6 +68,8 @@ _TABLE: list[Setting] = [
         "Fetch from any host, also on loopback, private, link-local or multicast addresses "
         "(--allow-private); only for networks you trust.",
     ),
+    Setting("ingest.host_interval_s", 1.0, "storyline watch: least seconds between two requests to one host."),
+    Setting("ingest.max_backoff_s", 3600, "storyline watch: longest wait before retrying a failing source."),
     Setting("ingest.user_agent", "storyline/0.1 (+feed reader)", "User-Agent sent with every fetch."),
     Setting(
         "ingest.allow_hosts",

@@ -22,6 +22,7 @@ from . import (
     settings_cmd,
     show,
     stories,
+    watch,
 )
 from .common import State
 
@@ -68,6 +69,7 @@ entities.register(app)
 quotes.register(app)
 stories.register(app)
 copy.register(app)
+watch.register(app)
 
 
 def main() -> None:

@@ -221,7 +221,8 @@ def fetch_response(
     except InputError:
         raise
     except Exception as exc:
-        if guard.expired:
+        reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+        if guard.expired or isinstance(reason, TimeoutError):  # the socket's timeout is the same deadline
             raise InputError(f"download took longer than ingest.timeout_s = {timeout:g} s") from None
         if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, Refused):
             raise exc.reason from None
