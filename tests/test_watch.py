@@ -191,3 +191,43 @@ def test_ingest_article_url_and_url_list(server, tmp_path: Path):
     assert refused.exit_code == 1 and "loopback address" in refused.output
     allowed = CliRunner().invoke(app, [*args, "--allow-private"])
     assert "3 ingested" in allowed.output and "kein-url" in allowed.output and allowed.exit_code == 1
+
+
+def test_opml_list_of_feeds(server, tmp_path: Path):
+    from storyline.app.watch import sources_of
+
+    base, _ = server
+    opml = tmp_path / "feeds.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>Meine Feeds</title></head><body>'
+        f'<outline text="Lokal" type="rss" xmlUrl="{base}/feed"/><outline text="Kaputt" xmlUrl="{base}/fail"/></body></opml>'
+    )
+    with _open(tmp_path) as sl:
+        report = sl.ingest([str(opml)])
+        assert len(report.ingested) == 2 and [p.origin for p in report.failed] == [f"{base}/fail"]
+        assert sources_of([str(opml)], sl.settings) == ([f"{base}/feed", f"{base}/fail"], [])
+
+
+def test_sigterm_stops_the_watch_cleanly(tmp_path: Path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(GOOD)
+    cmd = [sys.executable, "-m", "storyline.cli.main", "--set", "pipeline.stages=[]", "--set", "link.on_ingest=false",
+           "watch", str(inbox), "--every", "1s", "--db", str(tmp_path / "s.db")]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": os.getcwd()})
+    assert proc.stderr is not None
+    lines = []
+    for line in proc.stderr:
+        lines.append(line)
+        if line.startswith("poll 2:"):
+            break
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=30)
+    out = "".join(lines) + proc.stderr.read()
+    assert proc.returncode == 0, out
+    assert "poll 1: 1 polled" in out and "1 ingested" in out and "watch stopped (signal)" in out, out
