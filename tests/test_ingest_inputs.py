@@ -191,3 +191,12 @@ def test_updated_article_is_a_new_version_and_ids_are_deterministic(tmp_path: Pa
     with storyline.open(str(tmp_path / "v2.db"), settings=FAST) as sl:  # both in one batch
         report = sl.ingest([str(first), str(second), str(first)])
         assert len(report.ingested) == 2 and len(report.duplicates) == 1 and report.versions == [ids[0][1]]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"])
+def test_wide_encoded_feeds(lib, tmp_path: Path, encoding: str):
+    f = tmp_path / "wide.xml"
+    f.write_bytes(_rss([{"title": "Größe", "link": "https://w.example/1", "description": GOOD}], encoding))
+    report = lib.ingest([str(f)])
+    assert len(report.ingested) == 1, report.failed
+    assert _titles(lib) == {"Größe"}

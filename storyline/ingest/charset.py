@@ -56,12 +56,14 @@ def declared(data: bytes) -> str | None:
 
 def decode_web(data: bytes, http_charset: str | None = None) -> tuple[str, list[str]]:
     """(text, warnings). InputError only for binary data."""
+    wide = _wide(data)
+    if wide:
+        return _lenient(data, wide, "its byte-order mark or XML declaration")
     binary = sniff_binary(data)
     if binary:
         raise InputError(f"binary file ({binary}), not text")
-    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return _lenient(data[len(bom) :] if name == "utf-8" else data, name, "its byte-order mark")
+    if data.startswith(codecs.BOM_UTF8):
+        return _lenient(data[3:], "utf-8", "its byte-order mark")
     notes: list[str] = []
     candidates: list[tuple[str | None, str]] = [(http_charset, "the HTTP header"), (declared(data), "the document")]
     for label, where in candidates:
@@ -85,6 +87,19 @@ def decode_web(data: bytes, http_charset: str | None = None) -> tuple[str, list[
     guess = _guess(data)
     text = data.decode(guess, errors="replace")
     return text, [*notes, f"no encoding declared and not UTF-8; decoded as {guess} (detected)"]
+
+
+_WIDE = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (b"<\0\0\0", "utf-32-le"), (b"\0\0\0<", "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"<\0?\0", "utf-16-le"), (b"\0<\0?", "utf-16-be"),
+)
+
+
+def _wide(data: bytes) -> str | None:
+    """UTF-32 or UTF-16, told by a byte-order mark or by how ``<?`` is spelled (XML 1.0, appendix F)."""
+    return next((name for head, name in _WIDE if data.startswith(head)), None)
 
 
 def _count_bad(data: bytes, name: str) -> int:
