@@ -231,3 +231,12 @@ def test_sigterm_stops_the_watch_cleanly(tmp_path: Path):
     out = "".join(lines) + proc.stderr.read()
     assert proc.returncode == 0, out
     assert "poll 1: 1 polled" in out and "1 ingested" in out and "watch stopped (signal)" in out, out
+
+
+def test_one_request_per_host_per_interval(server, tmp_path: Path):
+    base, site = server
+    with _open(tmp_path, **{"ingest.host_interval_s": 0.3}) as sl:
+        w = Watcher(sl, [f"{base}/feed", f"{base}/fail", f"{base}/page/1"], every_s=60)
+        started = time.monotonic()
+        report = w.poll()
+        assert time.monotonic() - started >= 0.6 and report.polled == 3 and report.failing == 1
