@@ -200,3 +200,20 @@ def test_wide_encoded_feeds(lib, tmp_path: Path, encoding: str):
     report = lib.ingest([str(f)])
     assert len(report.ingested) == 1, report.failed
     assert _titles(lib) == {"Größe"}
+
+
+def test_gdelt_and_newspaper4k_records(lib, tmp_path: Path):
+    f = tmp_path / "gdelt.json"
+    f.write_text(json.dumps({"articles": [
+        {"url": "https://spiegel.example/x", "title": "Titel GDELT", "seendate": "20240203T101500Z",
+         "domain": "spiegel.example", "language": "German", "sourcecountry": "Germany"},
+        {"title": "N4K", "text": GOOD, "authors": ["A"], "publish_date": "2021-01-02T03:04:05",
+         "url": "https://x.example/1", "source_url": "https://x.example"},
+    ]}))
+    report = lib.ingest([str(f)])
+    assert len(report.ingested) == 2 and not report.warnings, report.warnings
+    arts = {a.title: a for a in lib.articles()}
+    gd, n4k = arts["Titel GDELT"], arts["N4K"]
+    assert (gd.source, gd.language, gd.published.isoformat(), gd.meta["sourcecountry"]) == (
+        "spiegel.example", "de", "2024-02-03T10:15:00", "Germany")
+    assert (n4k.source, n4k.published.year) == ("https://x.example", 2021)

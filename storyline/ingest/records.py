@@ -41,7 +41,7 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
         "date_published", "datepublished", "published_date", "publication_date", "first_seen", "timestamp",
         "seendate", "created_at",
     ),
-    "source": ("source", "source_name", "source_domain", "outlet", "site", "sitename", "publisher", "domain"),
+    "source": ("source", "source_name", "source_domain", "outlet", "site", "sitename", "publisher", "domain", "source_url"),
     "language": ("language", "lang", "languagecode"),
 }
 #: text fields that hold HTML, turned into paragraphs
@@ -49,6 +49,12 @@ HTML_FIELDS = {"content_html"}
 #: keys of a JSON object that wrap a list of articles (NewsAPI, JSON Feed, search APIs)
 WRAPPERS = ("articles", "items", "results", "data", "records", "documents", "docs", "entries", "news", "stories", "hits")
 NESTED_NAME = ("name", "title", "domain", "url", "id")
+#: language names some tools write instead of codes (GDELT: "German")
+LANGUAGE_NAMES = {
+    "german": "de", "deutsch": "de", "english": "en", "french": "fr", "spanish": "es", "italian": "it",
+    "dutch": "nl", "polish": "pl", "portuguese": "pt", "russian": "ru", "turkish": "tr", "chinese": "zh",
+    "japanese": "ja", "arabic": "ar", "swedish": "sv", "danish": "da", "norwegian": "no", "czech": "cs",
+}
 
 
 def record_to_article(record: dict[str, Any], origin: str, settings: Settings) -> tuple[Article, list[str]]:
@@ -98,6 +104,7 @@ def record_to_article(record: dict[str, Any], origin: str, settings: Settings) -
         tried = mapping.get("text") or ", ".join(CANDIDATES["text"])
         raise InputError(f"record has no text (looked for: {tried})")
     url, source, published, language = text_of("url"), text_of("source"), pick("published"), text_of("language")
+    language = LANGUAGE_NAMES.get(language.strip().lower(), language) if language else None
     meta = {k: v for k, v in record.items() if k not in used and isinstance(v, str | int | float | bool)}
     if isinstance(record.get("id"), str | int | float):
         meta["source_id"] = record["id"]
