@@ -217,3 +217,11 @@ def test_gdelt_and_newspaper4k_records(lib, tmp_path: Path):
     assert (gd.source, gd.language, gd.published.isoformat(), gd.meta["sourcecountry"]) == (
         "spiegel.example", "de", "2024-02-03T10:15:00", "Germany")
     assert (n4k.source, n4k.published.year) == ("https://x.example", 2021)
+
+
+def test_gzip_without_a_gz_name(lib, tmp_path: Path):
+    lines = "".join(json.dumps({"title": f"Z{i}", "text": f"{GOOD} {i}"}) + "\n" for i in range(3))
+    (tmp_path / "dump").write_bytes(gzip.compress(lines.encode()))
+    (tmp_path / "page").write_bytes(gzip.compress(_page("Gepackt").encode()))
+    report = lib.ingest([str(tmp_path / "dump"), str(tmp_path / "page")])
+    assert len(report.ingested) == 4, report.failed
