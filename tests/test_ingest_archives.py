@@ -58,6 +58,7 @@ def test_warc_response_and_resource_records_with_capture_date_and_charset(lib, t
     first = arts["https://a.example/1"]
     assert first.title == "Antwort mit Umlauten: Größe"
     assert first.published.isoformat() == "2017-04-05T06:07:08" and first.meta["captured"] == "2017-04-05T06:07:08Z"
+    assert first.meta["date_from"] == "capture"
     assert arts["https://a.example/2"].title == "Ressource"
 
 

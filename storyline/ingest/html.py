@@ -45,6 +45,8 @@ def html_to_article(
         language=None,
         warnings=notes,
     )
+    if fallback_date is not None and not getattr(doc, "date", None) and art.published is not None:
+        art.meta["date_from"] = "capture"  # the archive's capture date, not a date the page states
     return art, notes
 
 
