@@ -63,6 +63,15 @@ _TABLE: list[Setting] = [
     Setting("ingest.default_language", None, "Language assumed when identification is unsure."),
     Setting("ingest.timeout_s", 30, "Total time for fetching a feed from a URL, redirects included."),
     Setting(
+        "ingest.allow_private",
+        False,
+        "Fetch from any host, also on loopback, private, link-local or multicast addresses "
+        "(--allow-private); only for networks you trust.",
+    ),
+    Setting("ingest.host_interval_s", 1.0, "storyline watch: least seconds between two requests to one host."),
+    Setting("ingest.max_backoff_s", 3600, "storyline watch: longest wait before retrying a failing source."),
+    Setting("ingest.user_agent", "storyline/0.1 (+feed reader)", "User-Agent sent with every fetch."),
+    Setting(
         "ingest.allow_hosts",
         [],
         "Hosts (as written in URLs) that may be fetched although they are on loopback, private, "

@@ -182,7 +182,7 @@ def test_missing_paths_and_unknown_types(sl, tmp_path):
     odd.write_bytes(b"abc")
     report, failed = _ingest(sl, [tmp_path / "missing.txt", odd])
     assert failed[str(tmp_path / "missing.txt")] == "no such file or folder"
-    assert "unknown file type" in failed[str(odd)]
+    assert "unknown file type" in {p.origin: p.reason for p in report.skipped}[str(odd)]
 
 
 def test_truncated_gzip_jsonl_keeps_records_before_the_damage(sl, tmp_path):

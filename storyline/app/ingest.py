@@ -14,6 +14,7 @@ from datetime import datetime
 from itertools import islice
 
 from ..ingest import Problem
+from ..ingest.versions import Versions
 from ..model import Article, Document, Entity
 from ..pipeline import Pipeline
 from ..settings import Settings
@@ -21,7 +22,7 @@ from ..store.base import Store
 from .annotate import annotate
 from .entities import EntityMerger
 
-Progress = Callable[[str, str], None]  # (origin, status: ingested|duplicate|failed|warning)
+Progress = Callable[[str, str], None]  # (origin, status: ingested|duplicate|failed|skipped|warning)
 ANNOTATE_CHUNK = 256  # articles annotated together (batched models, lingua's parallel detection)
 
 
@@ -33,17 +34,21 @@ class IngestReport:
     duplicates: list[str] = field(default_factory=list)
     failed: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)  # inputs not read at all, with the reason
+    versions: list[str] = field(default_factory=list)  # ids of new versions of stored articles (also in ingested)
     link_error: str | None = None  # linking after the store failed: articles are stored, not yet linked
 
     @property
     def ok(self) -> bool:
-        return not self.failed and self.link_error is None
+        return not self.failed and not self.skipped and self.link_error is None
 
     def summary(self) -> dict[str, int]:
         return {
             "ingested": len(self.ingested),
             "duplicates": len(self.duplicates),
             "failed": len(self.failed),
+            "skipped": len(self.skipped),
+            "versions": len(self.versions),
             "warnings": len(self.warnings),
         }
 
@@ -82,8 +87,9 @@ def ingest_articles(
         articles: list[Article] = []
         for item in chunk:
             if isinstance(item, Problem):
-                (report.failed if item.fatal else report.warnings).append(item)
-                note(item.origin, "failed" if item.fatal else "warning")
+                status = "skipped" if item.skipped else "failed" if item.fatal else "warning"
+                {"skipped": report.skipped, "failed": report.failed, "warning": report.warnings}[status].append(item)
+                note(item.origin, status)
                 continue
             if published is not None:
                 item.published, item.published_estimated, item.date_estimate = published, False, None
@@ -91,12 +97,17 @@ def ingest_articles(
                 item.source = source
             articles.append(item)
         known = store.existing(a.id for a in articles)
+        batch.versions.load(a.id for a in articles if a.id in known)
         fresh: list[Document] = []
         for art in articles:
             if art.id in known or art.id in seen:
-                report.duplicates.append(art.id)
-                note(art.origin or art.id, "duplicate")
-                continue
+                if batch.versions.version(art) is None or art.id in seen or store.has(art.id):
+                    report.duplicates.append(art.id)
+                    note(art.origin or art.id, "duplicate")
+                    continue
+                report.versions.append(art.id)
+            else:
+                batch.versions.first(art)
             seen.add(art.id)
             art.ingested = datetime.now().replace(microsecond=0)
             fresh.append(Document(art))
@@ -123,6 +134,7 @@ class _Batch:
         self.store, self.settings, self.report, self.note = store, settings, report, note
         self.merge, self.waiting = merge, waiting
         self.docs: list[Document] = []
+        self.versions = Versions(store)
         self.last_write = time.monotonic()
 
     def flush(self) -> None:
@@ -135,6 +147,7 @@ class _Batch:
                 entities: list[Entity] = EntityMerger(self.store, self.settings)(fresh) if self.merge else []
                 with self.store.transaction():
                     written = set(self.store.add(fresh))
+                    self.versions.record([d for d in fresh if d.id in written])
                     if entities:
                         self.store.put_entities(entities)
             for doc in self.docs:

@@ -15,6 +15,8 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from ..ingest import Problem
+from ..ingest.web import urls_in
 from .common import DbOption, JsonOption, State, console, db_path, err, library, print_json
 
 
@@ -23,7 +25,9 @@ def register(app: typer.Typer) -> None:
 
 
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, feed files or feed URLs.", show_default=False)],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files, folders, feed files, article or feed URLs.", show_default=False)
+    ] = None,
     db: DbOption = None,
     format: Annotated[
         str | None,
@@ -37,6 +41,10 @@ def ingest(
         list[str] | None,
         typer.Option("--field", help="JSONL/CSV field mapping, e.g. --field text=teaser --field published=first_seen."),
     ] = None,
+    urls: Annotated[str | None, typer.Option("--urls", help="A file listing article or feed URLs, one per line.")] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Also fetch from loopback, private and link-local hosts.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only the summary and problems.")] = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -56,9 +64,19 @@ def ingest(
                 raise typer.Exit(2)
             mapping[key.strip()] = value.strip()
         State._settings = State.settings().with_overrides({"ingest.fields": mapping})
+    if allow_private:
+        State._settings = State.settings().with_overrides({"ingest.allow_private": True})
+    paths = list(paths or [])
+    listed: list[Problem] = []
+    if urls:
+        found, listed = urls_in(urls, "urls", State.settings())
+        paths.extend(found)
+    if not paths:
+        err.print("[red]error:[/] nothing to ingest: give files, folders or URLs, or --urls FILE")
+        raise typer.Exit(2)
     show_progress = not quiet and not as_json and err.is_terminal
     with library(db) as sl:
-        counts = {"ingested": 0, "duplicate": 0, "failed": 0, "warning": 0}
+        counts = {"ingested": 0, "duplicate": 0, "failed": 0, "skipped": 0, "warning": 0}
         with Progress(
             SpinnerColumn(),
             TextColumn("[bold]ingest[/]"),
@@ -81,6 +99,8 @@ def ingest(
                 )
 
             report = sl.ingest(paths, format=format, date=date, source=source, progress=note)
+    for p in listed:
+        (report.skipped if p.skipped else report.failed).append(p)
     if as_json:
         print_json(
             {
@@ -88,18 +108,23 @@ def ingest(
                 "db": db_path(db),
                 "failures": [{"input": p.origin, "reason": p.reason} for p in report.failed],
                 "warning_lines": [{"input": p.origin, "reason": p.reason} for p in report.warnings],
+                "skipped_inputs": [{"input": p.origin, "reason": p.reason} for p in report.skipped],
                 "link_error": report.link_error,
             }
         )
     else:
         for p in report.warnings:
             err.print(f"[yellow]warning:[/] {escape(p.origin)}: {escape(p.reason)}")
+        for p in report.skipped:
+            err.print(f"[yellow]skipped:[/] {escape(p.origin)}: {escape(p.reason.removeprefix('skipped: '))}")
         for p in report.failed:
             err.print(f"[red]failed:[/] {escape(p.origin)}: {escape(p.reason)}")
         s = report.summary()
         console.print(
             f"[bold]{s['ingested']}[/] ingested, [bold]{s['duplicates']}[/] duplicates, "
             f"[bold {'red' if s['failed'] else 'default'}]{s['failed']}[/] failed"
+            + (f", {s['skipped']} skipped" if s["skipped"] else "")
+            + (f" ({s['versions']} new versions of stored articles)" if s["versions"] else "")
             + (f", {s['warnings']} warnings" if s["warnings"] else "")
             + f"  → {escape(db_path(db))}",
             soft_wrap=True,

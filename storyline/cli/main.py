@@ -23,6 +23,7 @@ from . import (
     settings_cmd,
     show,
     stories,
+    watch,
 )
 from .common import State
 
@@ -70,6 +71,7 @@ quotes.register(app)
 stories.register(app)
 copy.register(app)
 serve.register(app)
+watch.register(app)
 
 
 GLOBAL_OPTIONS = ("--config", "-c", "--set", "-s")  # as given before the subcommand

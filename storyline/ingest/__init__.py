@@ -6,6 +6,7 @@ line or feed item never stops a batch. Readers are chosen by file extension or b
 
 from __future__ import annotations
 
+import functools
 import importlib
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from .guard import file_kind, printable
+from .sniff import choose, format_of_name
 
 if TYPE_CHECKING:
     from ..model import Article
@@ -28,6 +30,7 @@ class Problem:
     origin: str
     reason: str
     fatal: bool = True
+    skipped: bool = False  # not read at all (unknown type, not a regular file): counted apart
 
     def __post_init__(self) -> None:
         # a file name with non-UTF-8 bytes, or a lone surrogate from a JSON field, must not break
@@ -60,24 +63,13 @@ FORMATS: dict[str, str] = {
     "warc": "storyline.ingest.warc:read",
 }
 
-SUFFIXES: dict[str, str] = {
-    ".txt": "text", ".text": "text",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonl.gz": "jsonl", ".json": "json",
-    ".csv": "csv", ".tsv": "csv", ".csv.gz": "csv", ".tsv.gz": "csv",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".warc": "warc", ".warc.gz": "warc", ".arc": "warc", ".arc.gz": "warc",
-}
+#: inputs that name other inputs (feeds, pages) rather than holding articles
+LISTS = {"opml", "url", "urls"}
 
 
 def format_of(name: str) -> str | None:
-    lower = name.lower()
-    if lower.startswith(("http://", "https://")):
-        return "feed"
-    for suffix in sorted(SUFFIXES, key=len, reverse=True):
-        if lower.endswith(suffix):
-            return SUFFIXES[suffix]
-    return None
+    """The format a name says (``.gz`` looked through); URLs are fetched and then sniffed."""
+    return format_of_name(name)
 
 
 def reader(fmt: str) -> Reader:
@@ -164,9 +156,7 @@ class _Walk:
         if stat.S_ISDIR(st.st_mode):
             yield from self.walk(entry)
         elif not stat.S_ISREG(st.st_mode):
-            yield Problem(str(entry), f"skipped: {file_kind(st.st_mode)}, not a regular file", fatal=False)
-        elif format_of(entry.name) is None:
-            yield Problem(str(entry), "skipped: unknown file type (name it with a known extension)", fatal=False)
+            yield Problem(str(entry), f"skipped: {file_kind(st.st_mode)}, not a regular file", skipped=True)
         else:
             yield str(entry)
 
@@ -180,12 +170,25 @@ def read_inputs(
         if isinstance(source, Problem):
             yield source
             continue
-        chosen = fmt or format_of(source)
+        chosen, why = (fmt, "") if fmt else choose(source)
+        if source.endswith(("-wal", "-shm", "-journal", "-writer")) and not fmt:
+            chosen, why = None, "a database's companion file"
         if chosen is None:
-            yield Problem(source, "unknown file type (use --format text|jsonl|json|csv|html|feed|warc)")
+            # a store kept in the folder being ingested (``ingest . --db news.db``) is no input
+            store_file = "SQLite" in why or "companion" in why
+            yield Problem(source, f"skipped: {why}", fatal=not store_file, skipped=not store_file)
             continue
-        read = reader(chosen)
+        if chosen in LISTS:
+            read: Reader = functools.partial(_list_reader, kind=chosen)
+        else:
+            read = reader(chosen)
         try:
             yield from read(source, settings)
         except Exception as exc:
             yield Problem(source, f"reading stopped ({type(exc).__name__}: {str(exc)[:200]}); the rest of this input was not read")
+
+
+def _list_reader(source: str, settings: Settings, kind: str) -> Iterator[Article | Problem]:
+    from .web import read_list
+
+    return read_list(source, kind, settings)

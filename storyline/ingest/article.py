@@ -9,7 +9,7 @@ from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..ids import article_id
+from ..ids import article_id, stable_hash
 from ..model import Article
 from .guard import clean_text, printable, scrub
 
@@ -85,6 +85,7 @@ def make_article(
     language: str | None = None,
     meta: dict[str, Any] | None = None,
     warnings: list[str] | None = None,
+    identity: str | None = None,
 ) -> Article:
     """Build an Article. Raises InputError when there is no usable text; an unusable date is
     dropped with a note in ``warnings`` (the article is still worth keeping)."""
@@ -105,7 +106,7 @@ def make_article(
                 warnings.append(f"date ignored: {exc}")
     url = scrub(url).strip() or None if isinstance(url, str) else None
     try:
-        ident = article_id(url, text)
+        ident = stable_hash("key", identity) if identity else article_id(url, text)
     except ValueError as exc:  # e.g. a port out of range: keep the article, drop the URL
         if warnings is not None:
             warnings.append(f"url ignored: {exc}")

@@ -26,6 +26,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -93,7 +94,7 @@ class _Guard:
                 raise OSError("download deadline passed")
             self._conns.append(conn)
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        if host.lower() not in self.allow:
+        if host.lower() not in self.allow and "*" not in self.allow:
             for *_, sockaddr in infos:
                 why = refusal(str(sockaddr[0]))
                 if why:
@@ -170,23 +171,58 @@ def _opener(guard: _Guard) -> urllib.request.OpenerDirector:
     return opener
 
 
+@dataclass(slots=True, frozen=True)
+class Fetched:
+    """One answer: the body, the headers a reader needs (charset, ETag), and where it ended up."""
+
+    url: str
+    status: int
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
+
+
 def fetch(url: str, *, timeout: float, max_bytes: int, allow_hosts: Iterable[str] = ()) -> bytes:
     """The body at ``url``; InputError naming the reason (refused, too slow, too large, HTTP error)."""
+    return fetch_response(url, timeout=timeout, max_bytes=max_bytes, allow_hosts=allow_hosts).body
+
+
+def fetch_response(
+    url: str,
+    *,
+    timeout: float,
+    max_bytes: int,
+    allow_hosts: Iterable[str] = (),
+    headers: dict[str, str] | None = None,
+    user_agent: str = USER_AGENT,
+) -> Fetched:
+    """Like :func:`fetch`, with request headers (``If-None-Match``...) and the answer's headers; a
+    304 Not Modified is an answer (status 304, empty body), not an error."""
     check_url(url)
     guard = _Guard(allow_hosts, timeout)
     watchdog = threading.Timer(timeout, guard.expire)
     watchdog.daemon = True
     watchdog.start()
     try:
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-        with _opener(guard).open(request, timeout=timeout) as response:
-            data = _read(response, guard, max_bytes)
+        request = urllib.request.Request(url, headers={**(headers or {}), "User-Agent": user_agent})
+        try:
+            with _opener(guard).open(request, timeout=timeout) as response:
+                data = _read(response, guard, max_bytes)
+                answer = Fetched(response.geturl(), response.status, data, {k.lower(): v for k, v in response.headers.items()})
+        except urllib.error.HTTPError as exc:
+            if exc.code != 304:
+                raise
+            answer = Fetched(url, 304, b"", {k.lower(): v for k, v in (exc.headers or {}).items()})
     except Refused:
         raise
     except InputError:
         raise
     except Exception as exc:
-        if guard.expired:
+        reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+        if guard.expired or isinstance(reason, TimeoutError):  # the socket's timeout is the same deadline
             raise InputError(f"download took longer than ingest.timeout_s = {timeout:g} s") from None
         if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, Refused):
             raise exc.reason from None
@@ -195,7 +231,7 @@ def fetch(url: str, *, timeout: float, max_bytes: int, allow_hosts: Iterable[str
         watchdog.cancel()
     if guard.expired:
         raise InputError(f"download took longer than ingest.timeout_s = {timeout:g} s")
-    return data
+    return answer
 
 
 def _read(response: Any, guard: _Guard, max_bytes: int) -> bytes:

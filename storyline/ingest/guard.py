@@ -74,7 +74,7 @@ def read_bytes(path: str, max_bytes: int, allow_empty: bool = False) -> bytes:
             raise InputError(f"cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise InputError(f"file too large (over {max_bytes:,} bytes; limit ingest.max_bytes)")
-    if path.lower().endswith(".gz"):
+    if path.lower().endswith(".gz") or data.startswith(b"\x1f\x8b"):  # gzip with any name
         data = gunzip(data, max_bytes)
     if not data.strip() and not allow_empty:
         raise InputError("empty file")

@@ -8,14 +8,17 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from . import Problem, noted
 from .article import make_article
-from .guard import decode, read_bytes
+from .charset import decode_web
+from .guard import read_bytes
 
 if TYPE_CHECKING:
     from ..model import Article
     from ..settings import Settings
 
 
-def html_to_article(html: str, origin: str, settings: Settings, url: str | None = None) -> tuple[Article, list[str]]:
+def html_to_article(
+    html: str, origin: str, settings: Settings, url: str | None = None, fallback_date: Any = None
+) -> tuple[Article, list[str]]:
     """Extract one article from an HTML page; InputError when there is no main text."""
     import trafilatura
 
@@ -38,18 +41,20 @@ def html_to_article(html: str, origin: str, settings: Settings, url: str | None 
         title=getattr(doc, "title", None),
         url=url or getattr(doc, "url", None),
         source=getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
-        published=getattr(doc, "date", None),
+        published=getattr(doc, "date", None) or fallback_date,
         language=None,
         warnings=notes,
     )
+    if fallback_date is not None and not getattr(doc, "date", None) and art.published is not None:
+        art.meta["date_from"] = "capture"  # the archive's capture date, not a date the page states
     return art, notes
 
 
 def read(source: str, settings: Settings) -> Iterator[Article | Problem]:
     try:
-        html, warning = decode(read_bytes(source, int(settings["ingest.max_bytes"])))
+        html, warnings = decode_web(read_bytes(source, int(settings["ingest.max_bytes"])))
         art, notes = html_to_article(html, source, settings)
     except InputError as exc:
         yield Problem(source, str(exc))
         return
-    yield from noted(source, art, [warning, *notes])
+    yield from noted(source, art, [*warnings, *notes])

@@ -27,13 +27,33 @@ if TYPE_CHECKING:
     from ..model import Article
     from ..settings import Settings
 
+#: names under which the common news tools put each field (news-please, NewsAPI, newspaper4k,
+#: Common Crawl news, GDELT, JSON Feed), matched without regard to case; the first one present wins
 CANDIDATES: dict[str, tuple[str, ...]] = {
-    "text": ("text", "body", "content", "full_text", "article", "maintext", "teaser", "description", "summary"),
-    "title": ("title", "headline"),
-    "url": ("url", "link", "uri", "canonical_url"),
-    "published": ("published", "date", "datetime", "pubDate", "published_at", "publish_date", "first_seen", "timestamp"),
-    "source": ("source", "outlet", "site", "sitename", "publisher", "domain"),
-    "language": ("language", "lang"),
+    "text": (
+        "text", "maintext", "body", "articlebody", "article_text", "full_text", "content_text", "content",
+        "article", "content_html", "teaser", "description", "summary", "abstract", "lead",
+    ),
+    "title": ("title", "headline", "title_page", "title_rss"),
+    "url": ("url", "link", "uri", "canonical_url", "external_url", "sourceurl", "documentidentifier", "permalink"),
+    "published": (
+        "published", "date", "datetime", "pubdate", "published_at", "publishedat", "publish_date", "date_publish",
+        "date_published", "datepublished", "published_date", "publication_date", "first_seen", "timestamp",
+        "seendate", "created_at",
+    ),
+    "source": ("source", "source_name", "source_domain", "outlet", "site", "sitename", "publisher", "domain", "source_url"),
+    "language": ("language", "lang", "languagecode"),
+}
+#: text fields that hold HTML, turned into paragraphs
+HTML_FIELDS = {"content_html"}
+#: keys of a JSON object that wrap a list of articles (NewsAPI, JSON Feed, search APIs)
+WRAPPERS = ("articles", "items", "results", "data", "records", "documents", "docs", "entries", "news", "stories", "hits")
+NESTED_NAME = ("name", "title", "domain", "url", "id")
+#: language names some tools write instead of codes (GDELT: "German")
+LANGUAGE_NAMES = {
+    "german": "de", "deutsch": "de", "english": "en", "french": "fr", "spanish": "es", "italian": "it",
+    "dutch": "nl", "polish": "pl", "portuguese": "pt", "russian": "ru", "turkish": "tr", "chinese": "zh",
+    "japanese": "ja", "arabic": "ar", "swedish": "sv", "danish": "da", "norwegian": "no", "czech": "cs",
 }
 
 
@@ -43,13 +63,26 @@ def record_to_article(record: dict[str, Any], origin: str, settings: Settings) -
     if unknown:
         raise InputError(f"ingest.fields maps unknown article fields: {', '.join(sorted(unknown))}")
     notes: list[str] = []
+    keys = {k.lower(): k for k in reversed(list(record)) if isinstance(k, str)}
+    used: set[str] = set()
 
     def pick(name: str) -> Any:
         if name in mapping:
+            used.add(mapping[name])
             return record.get(mapping[name])
-        for key in CANDIDATES[name]:
+        for cand in CANDIDATES[name]:
+            key = keys.get(cand)
+            if key is None:
+                continue
+            used.add(key)
             value = record.get(key)
-            if value not in (None, ""):
+            if isinstance(value, dict) and name != "text":
+                value = next((value[k] for k in NESTED_NAME if isinstance(value.get(k), str) and value[k]), None)
+            if value not in (None, "", []):
+                if name == "text" and cand in HTML_FIELDS and isinstance(value, str):
+                    from .feed import strip_html
+
+                    value = strip_html(value)
                 return value
         return None
 
@@ -70,7 +103,8 @@ def record_to_article(record: dict[str, Any], origin: str, settings: Settings) -
     if not text and not title:
         tried = mapping.get("text") or ", ".join(CANDIDATES["text"])
         raise InputError(f"record has no text (looked for: {tried})")
-    used = {mapping.get(k) for k in CANDIDATES} | {c for k in CANDIDATES if k not in mapping for c in CANDIDATES[k]}
+    url, source, published, language = text_of("url"), text_of("source"), pick("published"), text_of("language")
+    language = LANGUAGE_NAMES.get(language.strip().lower(), language) if language else None
     meta = {k: v for k, v in record.items() if k not in used and isinstance(v, str | int | float | bool)}
     if isinstance(record.get("id"), str | int | float):
         meta["source_id"] = record["id"]
@@ -79,14 +113,39 @@ def record_to_article(record: dict[str, Any], origin: str, settings: Settings) -
         origin,
         settings,
         title=title,
-        url=text_of("url"),
-        source=text_of("source"),
-        published=pick("published"),
-        language=text_of("language"),
+        url=url,
+        source=source,
+        published=published,
+        language=language,
         meta=meta,
         warnings=notes,
     )
     return art, notes
+
+
+def unwrap(data: Any) -> tuple[list[Any], dict[str, Any]]:
+    """(records, what the wrapper says about all of them): a JSON array, an object wrapping one
+    (NewsAPI ``articles``, JSON Feed ``items``, Elasticsearch ``hits.hits``), or one article."""
+    if isinstance(data, list):
+        return data, {}
+    if not isinstance(data, dict):
+        return [data], {}
+    for key in WRAPPERS:
+        inner = data.get(key)
+        if isinstance(inner, dict) and isinstance(inner.get(key), list):  # {"hits": {"hits": [...]}}
+            inner = inner[key]
+        if isinstance(inner, list) and (not inner or isinstance(inner[0], dict)):
+            shared: dict[str, Any] = {}
+            if str(data.get("version", "")).startswith("https://jsonfeed.org") and isinstance(data.get("title"), str):
+                shared["source"] = data["title"]
+            return [_source_of(r) if isinstance(r, dict) else r for r in inner], shared
+    return [_source_of(data)], {}
+
+
+def _source_of(record: dict[str, Any]) -> dict[str, Any]:
+    """Elasticsearch hits keep the article under ``_source``."""
+    inner = record.get("_source")
+    return inner if isinstance(inner, dict) else record
 
 
 def _emit(record: Any, origin: str, settings: Settings) -> Iterator[Article | Problem]:
@@ -161,13 +220,35 @@ def read_json(source: str, settings: Settings) -> Iterator[Article | Problem]:
         text, _ = decode(raw)
         data = _parse_json(text)
     except InputError as exc:
+        if "Extra data" in str(exc) and raw.lstrip()[:1] == b"{":  # JSON Lines under a .json name
+            yield from read_jsonl(source, settings)
+            return
         yield Problem(source, str(exc))
         return
     except (OSError, EOFError, zlib.error) as exc:
         yield Problem(source, f"cannot read: {exc}")
         return
-    records = data if isinstance(data, list) else [data]
+    yield from _records(data, source, settings)
+
+
+def read_json_bytes(raw: bytes, source: str, settings: Settings) -> Iterator[Article | Problem]:
+    """A JSON document already in memory (a JSON Feed fetched from a URL)."""
+    try:
+        text, _ = decode(raw)
+        data = _parse_json(text)
+    except InputError as exc:
+        yield Problem(source, str(exc))
+        return
+    yield from _records(data, source, settings)
+
+
+def _records(data: Any, source: str, settings: Settings) -> Iterator[Article | Problem]:
+    records, shared = unwrap(data)
+    if not records:
+        yield Problem(source, "no articles in the JSON document")
     for i, record in enumerate(records):
+        if isinstance(record, dict) and shared:
+            record = {**shared, **record}
         yield from _emit(record, f"{source}[{i}]", settings)
 
 
@@ -192,6 +273,14 @@ def read_csv(source: str, settings: Settings) -> Iterator[Article | Problem]:
             yield Problem(source, f"cannot read CSV: {exc}")
             return
         rows = csv.DictReader(lines, dialect=dialect)
+        try:
+            missing = _no_text_column(list(rows.fieldnames or []), settings)
+        except (csv.Error, OSError, EOFError, zlib.error, InputError, StopIteration) as exc:
+            yield Problem(source, f"cannot read CSV header: {short(str(exc), 200)}")
+            return
+        if missing:
+            yield Problem(source, missing)
+            return
         while True:
             try:
                 row = next(rows)
@@ -210,6 +299,19 @@ def read_csv(source: str, settings: Settings) -> Iterator[Article | Problem]:
                 lines.problem = None
                 continue
             yield from _emit({k: v for k, v in row.items() if isinstance(k, str) and k}, origin, settings)
+
+
+def _no_text_column(columns: list[str], settings: Settings) -> str | None:
+    """One message for a whole CSV whose text column has a name we do not know (instead of one
+    identical error per row), naming the columns and the mapping that would read it."""
+    mapping: dict[str, str] = dict(settings["ingest.fields"])
+    names = [c for c in columns if isinstance(c, str) and c]
+    lower = {c.lower() for c in names}
+    if "text" in mapping or "title" in mapping or lower & set(CANDIDATES["text"] + CANDIDATES["title"]):
+        return None
+    listed = ", ".join(names[:30]) + (" …" if len(names) > 30 else "")
+    example = next((c for c in names if c.lower() not in set(sum(CANDIDATES.values(), ()))), names[0] if names else "COLUMN")
+    return f"no text column among the columns {listed}; map one with --field text=COLUMN (e.g. --field text={example})"
 
 
 class _CsvLines:

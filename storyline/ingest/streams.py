@@ -61,7 +61,8 @@ def open_stream(source: str, settings: Settings) -> io.BufferedReader[Any]:
         if size == 0:
             raise InputError("empty file")
         raw: Any = fh
-        if source.lower().endswith(".gz"):
+        magic = os.pread(fh.fileno(), 2, 0)
+        if source.lower().endswith(".gz") or magic == b"\x1f\x8b":  # gzip with any name
             raw = _Capped(gzip.GzipFile(fileobj=fh, mode="rb"), fh, limit)
         stream = io.BufferedReader(raw, buffer_size=1 << 16)
         head = stream.peek(8192)[:8192]

@@ -8,6 +8,8 @@ into memory, and the integrity check used to decompress without bound).
 
 from __future__ import annotations
 
+import gzip
+import io
 import os
 import zlib
 from collections.abc import Iterator
@@ -16,8 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from . import Problem, noted
-from .guard import decode, open_regular
+from .charset import decode_web, header_charset
+from .guard import open_regular
 from .html import html_to_article
+from .streams import _Capped
 
 if TYPE_CHECKING:
     from ..model import Article
@@ -59,7 +63,6 @@ def _archive_iterator(fh: Any, cap: int) -> Any:
 def read(source: str, settings: Settings) -> Iterator[Article | Problem]:
     from warcio.exceptions import ArchiveLoadFailed
 
-    max_bytes = int(settings["ingest.max_bytes"])
     cap = int(settings["ingest.max_stream_bytes"])
     path = Path(source)
     try:
@@ -71,41 +74,73 @@ def read(source: str, settings: Settings) -> Iterator[Article | Problem]:
     except InputError as exc:
         yield Problem(source, str(exc))
         return
-    count = 0
+    state = _State()
     with fh:
         try:
-            for record in _archive_iterator(fh, cap):
-                if record.rec_type != "response":
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                origin = f"{source}#{uri or count}"
-                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
-                if "html" not in ctype.lower():
-                    continue
-                count += 1
-                payload = record.content_stream().read(max_bytes + 1)
-                if len(payload) > max_bytes:
-                    yield Problem(origin, f"response larger than ingest.max_bytes = {max_bytes:,}")
-                    continue
-                try:
-                    html, warning = decode(payload)
-                    art, notes = html_to_article(html, origin, settings, url=uri or None)
-                except InputError as exc:
-                    yield Problem(origin, str(exc))
-                    continue
-                art.meta["captured"] = record.rec_headers.get_header("WARC-Date")
-                yield from noted(origin, art, [warning, *notes])
+            try:
+                yield from _articles(_archive_iterator(fh, cap), source, settings, state)
+            except ArchiveLoadFailed as exc:
+                if "non-chunked" not in str(exc):
+                    raise
+                # one gzip member around the whole archive: read it again decompressed, past the
+                # records already seen
+                fh.seek(0)
+                stream = io.BufferedReader(_Capped(gzip.GzipFile(fileobj=fh, mode="rb"), fh, cap))
+                skip, state.records = state.records, 0
+                yield from _articles(_archive_iterator(stream, cap), source, settings, state, skip)
         except InputError as exc:
-            yield Problem(source, f"WARC refused after {count} HTML records: {exc}")
+            yield Problem(source, f"WARC refused after {state.count} HTML records: {exc}")
             return
         except (ArchiveLoadFailed, EOFError, OSError, zlib.error, ValueError) as exc:
-            yield Problem(source, f"truncated or corrupt WARC after {count} HTML records ({type(exc).__name__}: {exc})")
+            yield Problem(source, f"truncated or corrupt WARC after {state.count} HTML records ({type(exc).__name__}: {exc})")
             return
     damage = _damage(path, cap)
     if damage:
-        yield Problem(source, f"truncated or corrupt WARC after {count} HTML records ({damage})")
-    elif count == 0:
+        yield Problem(source, f"truncated or corrupt WARC after {state.count} HTML records ({damage})")
+    elif state.count == 0:
         yield Problem(source, "no HTML responses in the archive", fatal=False)
+
+
+class _State:
+    """How far a read got: records seen (to resume after a restart) and HTML records read."""
+
+    records = 0
+    count = 0
+
+
+def _content_type(record: Any) -> str:
+    if record.rec_type == "response":
+        return (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+    return record.rec_headers.get_header("Content-Type") or ""
+
+
+def _articles(records: Any, source: str, settings: Settings, state: _State, skip: int = 0) -> Iterator[Article | Problem]:
+    """Articles of the HTML ``response`` and ``resource`` records (ARC records arrive as responses);
+    the capture date (WARC-Date) stands in for a publication date the page does not state."""
+    max_bytes = int(settings["ingest.max_bytes"])
+    for record in records:
+        state.records += 1
+        if state.records <= skip or record.rec_type not in ("response", "resource"):
+            continue
+        ctype = _content_type(record)
+        if "html" not in ctype.lower():
+            continue
+        uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+        origin = f"{source}#{uri or state.count}"
+        state.count += 1
+        payload = record.content_stream().read(max_bytes + 1)
+        if len(payload) > max_bytes:
+            yield Problem(origin, f"response larger than ingest.max_bytes = {max_bytes:,}")
+            continue
+        captured = record.rec_headers.get_header("WARC-Date")
+        try:
+            html, warnings = decode_web(payload, header_charset(ctype))
+            art, notes = html_to_article(html, origin, settings, url=uri or None, fallback_date=captured)
+        except InputError as exc:
+            yield Problem(origin, str(exc))
+            continue
+        art.meta["captured"] = captured
+        yield from noted(origin, art, [*warnings, *notes])
 
 
 def _damage(path: Path, cap: int) -> str | None:
@@ -119,8 +154,11 @@ def _damage(path: Path, cap: int) -> str | None:
                 return _gzip_damage(fh, cap)
             if path.stat().st_size < 4:
                 return "the file is too short to hold a record"
+            fh.seek(0)
+            arc = fh.read(11) == b"filedesc://"
             fh.seek(-4, 2)
-            return None if fh.read(4) == b"\r\n\r\n" else "the last record is cut off"
+            tail = fh.read(4)
+            return None if tail == b"\r\n\r\n" or (arc and tail.endswith(b"\n")) else "the last record is cut off"
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
 

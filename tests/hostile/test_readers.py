@@ -8,7 +8,7 @@ import os
 from storyline.ingest import Problem, read_inputs
 from storyline.settings import Settings
 
-from .conftest import FAST, GOOD, failures, good_file, warnings
+from .conftest import FAST, GOOD, failures, good_file
 
 
 def test_csv_field_over_131072_chars_costs_only_its_row(lib, tmp_path):
@@ -49,10 +49,11 @@ def test_fifo_and_unknown_types_in_a_folder_are_reported(lib, tmp_path):
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
     good_file(folder)
     report = lib.ingest([str(folder)])
-    assert warnings(report) == {
-        str(folder / "notes.pdf"): "skipped: unknown file type (name it with a known extension)",
+    assert {p.origin: p.reason for p in report.skipped} == {
+        str(folder / "notes.pdf"): "skipped: unknown file type (a PDF document)",
         str(folder / "pipe.txt"): "skipped: a FIFO (named pipe), not a regular file",
     }
+    assert not report.ok  # a skipped file is not ingested: exit code 1
     assert len(report.ingested) == 1
     named = lib.ingest([str(folder / "pipe.txt")])  # named on the command line: a failure, no hang
     assert failures(named) == {str(folder / "pipe.txt"): "not a regular file (a FIFO (named pipe))"}
