@@ -99,8 +99,10 @@ def link_documents(linker: Linker, docs: Iterable[Document]) -> LinkReport:
     from ..link.items import LinkItem
 
     report = LinkReport()
-    for doc in sorted(docs, key=_order):
-        a = linker.add(LinkItem.from_document(doc))
+    items = [LinkItem.from_document(doc) for doc in sorted(docs, key=_order)]
+    linker.prefetch(items)
+    for item in items:
+        a = linker.add(item)
         report.arrivals[a.article_id] = a
         report.linked += 1
         report.new_events += a.new_event
