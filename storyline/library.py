@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .app.delete import DeleteReport, delete_articles
 from .app.ingest import IngestReport, Progress, ingest_articles
 from .app.linking import LinkReport, link_pending
 from .app.reannotate import links_stale, reannotate, relink_stale
@@ -108,6 +109,13 @@ class Storyline:
             if full or links_stale(self.store):
                 return relink_stale(self.store, self.settings)
             return link_pending(self.store, self.settings)
+
+    def delete(self, ids: Iterable[str]) -> DeleteReport:
+        """Remove articles (ids or unique prefixes) with their annotations, memberships and search
+        entries; the entities they named lose those mentions; events and stories are re-linked from
+        what remains (what linking those articles alone gives)."""
+        with self.store.writer(self.on_wait):
+            return delete_articles(self.store, self.settings, list(ids))
 
     def pending(self) -> dict[str, int]:
         """Work a crash or an earlier failure left undone: articles stored but not linked, and whether

@@ -13,6 +13,7 @@ from . import (
     check,
     copy,
     dates,
+    delete,
     demo,
     entities,
     evaluate,
@@ -72,6 +73,7 @@ stories.register(app)
 copy.register(app)
 serve.register(app)
 watch.register(app)
+delete.register(app)
 
 
 GLOBAL_OPTIONS = ("--config", "-c", "--set", "-s")  # as given before the subcommand

@@ -81,6 +81,15 @@ class Store(ABC):
     def entities(self, label: str | None = None, limit: int | None = None) -> list[Entity]: ...
 
     @abstractmethod
+    def delete_articles(self, ids: Sequence[str]) -> None:
+        """Remove articles with their annotations, memberships and search entries (in one transaction
+        with whatever the caller does around it)."""
+
+    @abstractmethod
+    def delete_entities(self, ids: Sequence[str]) -> None:
+        """Remove entity records (no article names them any more)."""
+
+    @abstractmethod
     def put_entities(self, entities: Sequence[Entity]) -> None:
         """Insert or replace entities by id."""
 

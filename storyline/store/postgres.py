@@ -233,6 +233,16 @@ class PostgresStore(Store):
             for r in self.db.execute(q, [*args, limit])
         ]
 
+    def delete_articles(self, ids: Sequence[str]) -> None:
+        with self.transaction(), self.db.cursor() as cur:  # layers and memberships go by cascade
+            cur.execute("DELETE FROM articles WHERE id = ANY(%s)", (list(ids),))
+            # a cascaded membership's trigger marks its article unlinked again: not for a deleted one
+            cur.execute("DELETE FROM unlinked WHERE article_id = ANY(%s)", (list(ids),))
+
+    def delete_entities(self, ids: Sequence[str]) -> None:
+        with self.transaction(), self.db.cursor() as cur:
+            cur.execute("DELETE FROM entities WHERE id = ANY(%s)", (list(ids),))
+
     def put_entities(self, entities: Sequence[Entity]) -> None:
         with self.transaction(), self.db.cursor() as cur:
             last = {e.id: e for e in entities}  # one row per key in one statement: the last given wins

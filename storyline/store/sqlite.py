@@ -248,6 +248,19 @@ class SQLiteStore(SQLiteReads, Store):
             for r in self.db.execute(q, [*args, -1 if limit is None else limit])
         ]
 
+    def delete_articles(self, ids: Sequence[str]) -> None:
+        with self.transaction():  # layers, memberships and the unlinked row go by cascade and trigger
+            for chunk in _chunks(list(ids)):
+                marks = ",".join("?" * len(chunk))
+                self.db.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
+                # a cascaded membership's trigger marks its article unlinked again: not for a deleted one
+                self.db.execute(f"DELETE FROM unlinked WHERE article_id IN ({marks})", chunk)
+
+    def delete_entities(self, ids: Sequence[str]) -> None:
+        with self.transaction():
+            for chunk in _chunks(list(ids)):
+                self.db.execute(f"DELETE FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+
     def put_entities(self, entities: Sequence[Entity]) -> None:
         with self.transaction():
             self.db.executemany(
