@@ -9,6 +9,7 @@ import typer
 
 from . import (
     articles,
+    batch,
     bench,
     check,
     copy,
@@ -55,6 +56,7 @@ def _global(
 
 
 ingest.register(app)
+batch.register(app)
 articles.register(app)
 show.register(app)
 demo.register(app)
