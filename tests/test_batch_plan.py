@@ -41,3 +41,12 @@ def test_slices_read_what_ingest_reads(tmp_path: Path) -> None:
         assert [k for k in got if k[0] == "article"] == [k for k in expected if k[0] == "article"]
     units, _ = plan_units(paths, settings, 7)
     assert len([u for u in units if u.source.endswith("a.jsonl")]) > 1  # the big file is split
+
+
+def test_storyline_never_imports_pyspark_unless_batch_runs() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, storyline, storyline.library, storyline.cli.main, storyline.batch.job; print('pyspark' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
