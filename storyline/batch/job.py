@@ -69,7 +69,7 @@ class BatchReport:
         }
 
 
-def spark_session(master: str = "local[*]", shuffle_partitions: int = 8) -> Any:
+def spark_session(master: str = "local[*]", shuffle_partitions: int = 8, driver_memory: str = "2g") -> Any:
     """A SparkSession for the job (UI off, this interpreter for the Python workers)."""
     try:
         from pyspark.sql import SparkSession
@@ -86,6 +86,11 @@ def spark_session(master: str = "local[*]", shuffle_partitions: int = 8) -> Any:
         .config("spark.python.worker.reuse", "true")
         .config("spark.pyspark.python", sys.executable)
         .config("spark.pyspark.driver.python", sys.executable)
+        # partitions come back to the driver one at a time, a few MB of pickled documents each: sent
+        # directly, not through the block manager (which lost them under memory pressure, local[1])
+        .config("spark.driver.memory", driver_memory)
+        .config("spark.rpc.message.maxSize", "256")
+        .config("spark.task.maxDirectResultSize", str(200 << 20))
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")

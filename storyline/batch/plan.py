@@ -20,7 +20,8 @@ from ..ingest import Problem, expand, format_of
 if TYPE_CHECKING:
     from ..settings import Settings
 
-SLICEABLE = ("jsonl",)  # formats whose items can be counted cheaply (one a line) and sliced
+SLICEABLE = ("jsonl",)
+MAX_UNIT_ITEMS = 400  # at most this many items a partition: its documents come back to the driver at once  # formats whose items can be counted cheaply (one a line) and sliced
 
 
 @dataclass(slots=True, frozen=True)
@@ -63,7 +64,7 @@ def plan_units(
         _lines(s) if f in SLICEABLE and not s.lower().endswith(".gz") and Path(s).is_file() else 1
         for s, f in sources
     ]
-    per = max(1, math.ceil(sum(sizes) / max(1, partitions)))
+    per = min(MAX_UNIT_ITEMS, max(1, math.ceil(sum(sizes) / max(1, partitions))))
     units: list[ReadUnit] = []
     for (source, chosen), size in zip(sources, sizes, strict=True):
         slices = max(1, math.ceil(size / per)) if size > 1 else 1

@@ -30,6 +30,9 @@ Key = tuple[int, int, int]
 Row = tuple[Key, tuple[str, Any]]  # ("doc", Document) | ("problem", Problem)
 
 _PIPELINES: dict[str, Pipeline] = {}
+#: a document's layers the driver never reads (nothing stores them): the spaCy Doc is most of a pickled
+#: document, and unpickling it (its vocabulary, once per batch of records) took 90% of the driver's time
+WORKING_STATE = ("spacy",)
 
 
 def settings_key(settings: Settings) -> str:
@@ -94,6 +97,8 @@ def process_unit(
         done = annotate(pipeline, [d for _, d in docs], report, max_chars)
         where = {d.article.origin or d.id: pos for pos, d in docs}
         for (pos, _), doc in zip(docs, done, strict=True):
+            for key in WORKING_STATE:
+                doc.extras.pop(key, None)
             yield (unit.index, pos, 0), ("doc", doc)
         for warning in report.warnings:
             yield (unit.index, where.get(warning.origin, docs[-1][0]), 1), ("problem", warning)

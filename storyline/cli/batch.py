@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -15,8 +16,12 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.table import Table
 
-from .common import JsonOption, State, console, err, print_json, user_errors
+from .common import JsonOption, State, console, err, fail, print_json, user_errors
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 
 def register(app: typer.Typer) -> None:
@@ -85,3 +90,38 @@ def batch(
         if report.link_error:
             err.print(f"[red]linking failed:[/] {escape(report.link_error)}; run 'storyline link --db {escape(report.db)}'")
     raise typer.Exit(0 if report.ok else 1)
+
+
+def bench_spark_command(data: Path | None, settings: Settings, limit: int | None, as_json: bool) -> None:
+    """``storyline bench --spark``: print the comparison table and the cluster estimate."""
+    from ..bench.spark import bench_spark
+    from .demo import find_examples
+
+    if data is None:
+        examples = find_examples()
+        data = (examples.parent if examples else Path("../shared")) / "data" / "de_frontpages_2026"
+    if not data.exists():
+        fail(f"--data {data} does not exist")
+    with user_errors():
+        result = bench_spark(data, settings, limit or 2000, progress=None if as_json else (lambda m: err.print(f"[dim]{m}[/]")))
+    if as_json:
+        print_json(result)
+        return
+    table = Table(title=f"bench --spark {result['corpus']}: {result['n_items']:,} items", title_justify="left")
+    for col in ("run", "articles", "seconds", "articles/s", "annotate art/s", "stages (s)", "same result"):
+        table.add_column(col, justify="left" if col in ("run", "stages (s)") else "right")
+    one = result["ingest"]
+    table.add_row("ingest (one process)", f"{one['articles']:,}", f"{one['seconds']:.1f}", f"{one['articles_per_s']:,.1f}", "", "", "")
+    for run in result["batch"]:
+        stages = " · ".join(f"{k} {v:.1f}" for k, v in run["stages_s"].items()) + f" · spark start {run['spark_start_s']:.1f}"
+        table.add_row(f"batch {run['master']}", f"{run['articles']:,}", f"{run['seconds']:.1f}", f"{run['articles_per_s']:,.1f}",
+                      f"{run['annotate_articles_per_s']:,.1f}", stages, "yes" if run["same_result"] else "[red]NO[/]")
+    console.print(table)
+    console.print(f"speed-up: annotation local[2]/local[1] {result['speedup_annotate_local2_vs_local1']:.2f}×, "
+                  f"batch local[2] vs one-process ingest {result['speedup_batch_local2_vs_ingest']:.2f}×")
+    est = result["estimate"]
+    console.print(f"estimate for {est['articles']:,} articles: annotation {est['annotate_ms_per_article_core']:.2f} ms/article/core, "
+                  f"driver (merge, store, link, write) {est['driver_ms_per_article']:.3f} ms/article; "
+                  f"the driver is the limit from ~{est['driver_bound_from_cores']} cores")
+    for row in est["rows"]:
+        console.print(f"  {row['cores']:>5} cores: annotate {row['annotate_h']:,.1f} h + driver {row['driver_h']:,.1f} h = {row['total_h']:,.1f} h")

@@ -34,6 +34,7 @@ def bench(
         str | None,
         typer.Option("--postgres", help="Compare SQLite with this PostgreSQL server (a URL whose role may create databases)."),
     ] = None,
+    spark: Annotated[bool, typer.Option("--spark", help="Ingest vs storyline batch local[1]/local[2] (default: 2,000 front-page items).")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Benchmark the pipeline (ingest → annotate → store) and each stage on a German corpus.
@@ -43,6 +44,10 @@ def bench(
     """
     from ..bench.run import bench as run_bench
 
+    if spark:  # storyline batch (cli/batch.py)
+        from .batch import bench_spark_command
+
+        return bench_spark_command(data, State.settings().with_overrides({"ner.profile": profile}), limit, as_json)
     if postgres is not None:
         from .bench_stores import run
 
