@@ -89,6 +89,11 @@ def spark_session(master: str = "local[*]", shuffle_partitions: int = 8, driver_
         # partitions come back to the driver one at a time, a few MB of pickled documents each: sent
         # directly, not through the block manager (which lost them under memory pressure, local[1])
         .config("spark.driver.memory", driver_memory)
+        # one thread per task: Spark runs a task per core, and lingua's (rayon) or BLAS's own thread
+        # pools in every worker would fight over the same cores
+        .config("spark.executorEnv.RAYON_NUM_THREADS", "1")
+        .config("spark.executorEnv.OMP_NUM_THREADS", "1")
+        .config("spark.executorEnv.OPENBLAS_NUM_THREADS", "1")
         .config("spark.rpc.message.maxSize", "256")
         .config("spark.task.maxDirectResultSize", str(200 << 20))
         .getOrCreate()
