@@ -85,7 +85,7 @@ def batch(
             f"in {s['partitions']} partitions; {s['events'] or 0} events, {s['stories'] or 0} stories → {escape(report.db)}",
             soft_wrap=True,
         )
-        console.print("time: " + ", ".join(f"{k} {report.seconds.get(k, 0):.1f} s" for k in STAGES))
+        console.print("time: " + ", ".join(f"{k} {report.seconds.get(k, 0):.1f} s" for k in STAGES), soft_wrap=True)
         console.print(f"Parquet and problems.jsonl under {escape(out)}")
         if report.link_error:
             err.print(f"[red]linking failed:[/] {escape(report.link_error)}; run 'storyline link --db {escape(report.db)}'")
