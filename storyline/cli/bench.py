@@ -40,6 +40,7 @@ def bench(
     db: Annotated[Path | None, typer.Option("--db", help="With --serve: the database to serve (else one is built).")] = None,
     size: Annotated[int, typer.Option("--size", help="With --serve and no --db: items to build the store from.")] = 2000,
     requests: Annotated[int, typer.Option("--requests", help="With --serve: requests per page type.")] = 40,
+    spark: Annotated[bool, typer.Option("--spark", help="Ingest vs storyline batch local[1]/local[2] (default: 2,000 front-page items).")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Benchmark the pipeline (ingest → annotate → store) and each stage on a German corpus.
@@ -49,6 +50,10 @@ def bench(
     """
     from ..bench.run import bench as run_bench
 
+    if spark:  # storyline batch (cli/batch.py)
+        from .batch import bench_spark_command
+
+        return bench_spark_command(data, State.settings().with_overrides({"ner.profile": profile}), limit, as_json)
     if postgres is not None:
         from .bench_stores import run
 

@@ -9,6 +9,7 @@ import typer
 
 from . import (
     articles,
+    batch,
     bench,
     check,
     copy,
@@ -58,6 +59,7 @@ def _global(
 
 
 ingest.register(app)
+batch.register(app)
 articles.register(app)
 show.register(app)
 demo.register(app)
