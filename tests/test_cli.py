@@ -162,3 +162,19 @@ def test_compare_names_the_shared_entities_and_both_articles(small_db):
     assert out.exit_code == 0, out.output
     assert "Kim Jong Un (ent_" in out.output and "Nordkorea (ent_" in out.output
     assert ids[0][:8] in out.output and "Trump" in out.output
+
+
+def test_many_inputs_failing_for_one_reason_are_one_line_and_all_go_to_the_problems_file(tmp_path):
+    import json
+
+    src = tmp_path / "bad.jsonl"
+    src.write_text("".join(f"{{broken {i}\n" for i in range(40)) + '{"text": "Ein guter Text über Berlin."}\n',
+                   encoding="utf-8")
+    listed = tmp_path / "problems.jsonl"
+    out = runner.invoke(app, ["--set", "pipeline.stages=[]", "ingest", str(src), "--db", str(tmp_path / "p.db"),
+                              "-q", "--problems", str(listed)])
+    assert out.exit_code == 1
+    lines = [ln for ln in out.output.splitlines() if "malformed JSON" in ln]
+    assert len(lines) == 1 and "(40×)" in lines[0] and "37 more" in lines[0]
+    rows = [json.loads(ln) for ln in listed.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 40 and {r["kind"] for r in rows} == {"failed"} and rows[0]["input"].endswith("bad.jsonl:1")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -18,6 +19,9 @@ from rich.progress import (
 from ..ingest import Problem
 from ..ingest.web import urls_in
 from .common import DbOption, JsonOption, State, console, db_path, err, library, print_json
+
+if TYPE_CHECKING:
+    from ..app.ingest import IngestReport
 
 
 def register(app: typer.Typer) -> None:
@@ -46,6 +50,10 @@ def ingest(
         bool, typer.Option("--allow-private", help="Also fetch from loopback, private and link-local hosts.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only the summary and problems.")] = False,
+    problems: Annotated[
+        Path | None,
+        typer.Option("--problems", help="Write every failed, skipped or warned input as JSON lines to this file."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Ingest articles: read, annotate and store them; re-ingesting an article changes nothing.
@@ -101,6 +109,8 @@ def ingest(
             report = sl.ingest(paths, format=format, date=date, source=source, progress=note)
     for p in listed:
         (report.skipped if p.skipped else report.failed).append(p)
+    if problems is not None:
+        write_problems(problems, report)
     if as_json:
         print_json(
             {
@@ -113,12 +123,11 @@ def ingest(
             }
         )
     else:
-        for p in report.warnings:
-            err.print(f"[yellow]warning:[/] {escape(p.origin)}: {escape(p.reason)}")
-        for p in report.skipped:
-            err.print(f"[yellow]skipped:[/] {escape(p.origin)}: {escape(p.reason.removeprefix('skipped: '))}")
-        for p in report.failed:
-            err.print(f"[red]failed:[/] {escape(p.origin)}: {escape(p.reason)}")
+        print_problems("warning", "yellow", report.warnings)
+        print_problems("skipped", "yellow", report.skipped, strip="skipped: ")
+        print_problems("failed", "red", report.failed)
+        if problems and (report.failed or report.skipped or report.warnings):
+            err.print(f"every problem, one JSON line each: {escape(str(problems))}")
         s = report.summary()
         console.print(
             f"[bold]{s['ingested']}[/] ingested, [bold]{s['duplicates']}[/] duplicates, "
@@ -135,3 +144,33 @@ def ingest(
                 "linked by the next 'storyline link' or ingest"
             )
     raise typer.Exit(0 if report.ok else 1)
+
+
+SHOWN = 3  # inputs named per reason before the rest are counted
+
+
+def print_problems(kind: str, colour: str, items: list[Problem], strip: str = "") -> None:
+    """One line per input while a reason is rare; a reason shared by many inputs (a CSV whose text
+    column has another name, a folder of unreadable files) is one line with its count and the first
+    few inputs, instead of hundreds of identical lines."""
+    groups: dict[str, list[Problem]] = {}
+    for p in items:
+        groups.setdefault(p.reason, []).append(p)
+    for reason, group in groups.items():
+        said = escape(reason.removeprefix(strip))
+        if len(group) <= SHOWN:
+            for p in group:
+                err.print(f"[{colour}]{kind}:[/] {escape(p.origin)}: {said}")
+            continue
+        first = ", ".join(escape(p.origin) for p in group[:SHOWN])
+        err.print(f"[{colour}]{kind} ({len(group)}×):[/] {said} — {first} and {len(group) - SHOWN} more"
+                  " (--problems FILE lists every one)")
+
+
+def write_problems(path: Path, report: IngestReport) -> None:
+    import json
+
+    with path.open("w", encoding="utf-8") as fh:
+        for kind, items in (("failed", report.failed), ("skipped", report.skipped), ("warning", report.warnings)):
+            for p in items:
+                fh.write(json.dumps({"kind": kind, "input": p.origin, "reason": p.reason}, ensure_ascii=False) + "\n")
