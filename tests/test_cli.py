@@ -178,3 +178,16 @@ def test_many_inputs_failing_for_one_reason_are_one_line_and_all_go_to_the_probl
     assert len(lines) == 1 and "(40×)" in lines[0] and "37 more" in lines[0]
     rows = [json.loads(ln) for ln in listed.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 40 and {r["kind"] for r in rows} == {"failed"} and rows[0]["input"].endswith("bad.jsonl:1")
+
+
+def test_the_progress_total_is_known_when_cheap(tmp_path):
+    from storyline.cli.ingest import expected_items
+
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n' * 7, encoding="utf-8")
+    (tmp_path / "b.csv").write_text("text\nx\ny\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("x", encoding="utf-8")
+    assert expected_items([str(tmp_path)]) == 10
+    assert expected_items([str(tmp_path / "a.jsonl"), str(tmp_path / "c.txt")]) == 8
+    assert expected_items(["https://example.org/feed.xml"]) is None
+    (tmp_path / "d.warc.gz").write_bytes(b"")
+    assert expected_items([str(tmp_path)]) is None  # an archive cannot say without reading it

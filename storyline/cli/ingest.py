@@ -96,7 +96,7 @@ def ingest(
             disable=not show_progress,
             transient=True,
         ) as progress:
-            task = progress.add_task("ingest", total=None, counts="")
+            task = progress.add_task("ingest", total=expected_items(paths), counts="loading models …")
 
             def note(origin: str, status: str) -> None:
                 counts[status] += 1  # problems are listed once, after the bar
@@ -174,3 +174,39 @@ def write_problems(path: Path, report: IngestReport) -> None:
         for kind, items in (("failed", report.failed), ("skipped", report.skipped), ("warning", report.warnings)):
             for p in items:
                 fh.write(json.dumps({"kind": kind, "input": p.origin, "reason": p.reason}, ensure_ascii=False) + "\n")
+
+
+def expected_items(paths: list[str]) -> int | None:
+    """How many items the inputs hold, when that is cheap to know (files counted, the lines of plain
+    JSONL and CSV files counted without parsing), so the progress bar shows a total; None when an
+    input cannot say (a URL, a compressed stream, a feed or an archive)."""
+    import os
+
+    total = 0
+    for given in paths:
+        path = Path(given)
+        if "://" in given or not path.exists():
+            return None
+        files = [path] if path.is_file() else [Path(r) / f for r, _, fs in os.walk(path) for f in fs]
+        for f in files:
+            n = _items_in(f)
+            if n is None:
+                return None
+            total += n
+    return total
+
+
+def _items_in(path: Path) -> int | None:
+    name = path.name.lower()
+    if name.endswith((".txt", ".html", ".htm", ".md")):
+        return 1
+    if not name.endswith((".jsonl", ".ndjson", ".csv", ".tsv")):
+        return None
+    try:
+        if path.stat().st_size > 2_000_000_000:
+            return None
+        with path.open("rb") as fh:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+    except OSError:
+        return None
+    return max(0, lines - 1) if name.endswith((".csv", ".tsv")) else lines
