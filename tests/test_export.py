@@ -42,3 +42,25 @@ def test_export_contract(tmp_path):
     assert len(list(csv.DictReader(io.StringIO(as_csv)))) == 2
     bad = runner.invoke(app, ["export", "--db", str(db), "--what", "nonsense"])
     assert bad.exit_code == 2
+
+
+def test_parquet_export_has_proper_types(tmp_path):
+    import pytest
+
+    pq = pytest.importorskip("pyarrow.parquet")
+    from typer.testing import CliRunner
+
+    from conftest import EXAMPLES
+    from storyline.cli.main import app
+
+    if not EXAMPLES.is_dir():
+        pytest.skip("../shared/examples is absent")
+    db = str(tmp_path / "p.db")
+    runner = CliRunner()
+    runner.invoke(app, ["--set", "ner.profile=fast", "ingest", *map(str, sorted(EXAMPLES.glob("*.txt"))), "--db", db, "-q"])
+    out = runner.invoke(app, ["export", "--what", "articles", "--format", "parquet", "-o", str(tmp_path / "a.parquet"), "--db", db])
+    assert out.exit_code == 0, out.output
+    table = pq.read_table(tmp_path / "a.parquet")
+    assert str(table.schema.field("published").type).startswith("timestamp")
+    assert str(table.schema.field("entities").type).startswith("list<")
+    assert table.num_rows == 2 and all(r["published"] is not None for r in table.to_pylist())

@@ -23,7 +23,7 @@ def _article_schema() -> Any:
     spans = pa.list_(pa.list_(i64))
     return pa.schema(
         [
-            ("id", s), ("title", s), ("text", s), ("language", s), ("published", s),
+            ("id", s), ("title", s), ("text", s), ("language", s), ("published", pa.timestamp("s")),
             ("published_estimated", pa.bool_()), ("url", s), ("source", s),
             ("entities", pa.list_(pa.struct([("start", i64), ("end", i64), ("label", s), ("entity_id", s), ("text", s), ("field", s)]))),
             ("times", pa.list_(pa.struct([("start", i64), ("end", i64), ("type", s), ("value", s), ("mod", s), ("text", s)]))),
@@ -31,6 +31,19 @@ def _article_schema() -> Any:
             ("event_id", s), ("story_id", s), ("duplicate_of", s),
         ]
     )
+
+
+def _typed(row: dict[str, Any]) -> dict[str, Any]:
+    """``published`` as a timestamp (UTC, to the second) rather than the ISO text of the JSON export."""
+    from datetime import UTC, datetime
+
+    value = row.get("published")
+    if isinstance(value, str) and value:
+        when = datetime.fromisoformat(value)
+        if when.tzinfo is not None:
+            when = when.astimezone(UTC).replace(tzinfo=None)
+        row = {**row, "published": when.replace(microsecond=0)}
+    return row
 
 
 def _chunks(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
@@ -48,7 +61,7 @@ def write_articles(rows: Iterable[dict[str, Any]], path: Path) -> int:
     n = 0
     with pq.ParquetWriter(path, schema) as writer:
         for chunk in _chunks(rows):
-            writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
+            writer.write_table(pa.Table.from_pylist([_typed(r) for r in chunk], schema=schema))
             n += len(chunk)
     return n
 

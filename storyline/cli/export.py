@@ -45,14 +45,15 @@ def export(
     with library(db, must_exist=True) as sl, user_errors():
         rows = sl.export(what)
         if format == "parquet":
-            try:
-                import pyarrow as pa
-                import pyarrow.parquet as pq
-            except ImportError:
-                raise MissingExtra("pyarrow", "parquet") from None
-            table = [dict(r) for r in rows]
-            n = len(table)
-            pq.write_table(pa.Table.from_pylist(table), str(output))
+            import importlib.util
+
+            if importlib.util.find_spec("pyarrow") is None:
+                raise MissingExtra("pyarrow", "parquet")
+            from ..batch.parquet import write_articles, write_table
+
+            assert output is not None
+            # articles with the export schema's types (timestamps, lists of structs); the others inferred
+            n = write_articles(rows, output) if what == "articles" else write_table([dict(r) for r in rows], output)
         else:
             fh = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
             try:
