@@ -48,9 +48,9 @@ def test_parquet_export_has_proper_types(tmp_path):
     import pytest
 
     pq = pytest.importorskip("pyarrow.parquet")
+    from conftest import EXAMPLES
     from typer.testing import CliRunner
 
-    from conftest import EXAMPLES
     from storyline.cli.main import app
 
     if not EXAMPLES.is_dir():
