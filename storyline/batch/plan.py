@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..ingest import Problem, expand, format_of
+from ..ingest import Problem, expand
+from ..ingest.sniff import choose
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -34,6 +35,7 @@ class ReadUnit:
     fmt: str | None
     start: int = 0
     stop: int | None = None
+    given: str | None = None  # the format the user gave (--format), else chosen as ingest chooses
 
 
 def _lines(path: str) -> int:
@@ -59,7 +61,7 @@ def plan_units(
         if isinstance(item, Problem):
             problems.append(item)
         else:
-            sources.append((item, fmt or format_of(item)))
+            sources.append((item, fmt or choose(item)[0]))
     sizes = [
         _lines(s) if f in SLICEABLE and not s.lower().endswith(".gz") and Path(s).is_file() else 1
         for s, f in sources
@@ -70,5 +72,5 @@ def plan_units(
         slices = max(1, math.ceil(size / per)) if size > 1 else 1
         for k in range(slices):
             stop = None if k == slices - 1 else (k + 1) * per
-            units.append(ReadUnit(len(units), source, chosen, k * per, stop))
+            units.append(ReadUnit(len(units), source, chosen, k * per, stop, fmt))
     return units, problems

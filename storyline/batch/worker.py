@@ -17,7 +17,7 @@ import orjson
 
 from ..app.annotate import annotate
 from ..app.ingest import ANNOTATE_CHUNK, IngestReport
-from ..ingest import Problem, reader
+from ..ingest import Problem, read_source, reader
 from ..model import Article, Document
 from .plan import ReadUnit
 
@@ -53,9 +53,10 @@ def pipeline_for(settings: Settings) -> Pipeline:
 def read_unit(unit: ReadUnit, settings: Settings) -> Iterator[tuple[int, Article | Problem]]:
     """The unit's items with their positions, exactly as ``read_inputs`` yields them for its source
     (the same problem for an unknown type or a reader that stopped)."""
+    if unit.start == 0 and unit.stop is None:  # a whole input: read exactly as ingest reads it
+        yield from enumerate(read_source(unit.source, settings, unit.given))
+        return
     if unit.fmt is None:
-        if unit.start == 0:
-            yield 0, Problem(unit.source, "unknown file type (use --format text|jsonl|json|csv|html|feed|warc)")
         return
     stream = reader(unit.fmt)(unit.source, settings)
     pos = -1

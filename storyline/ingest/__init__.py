@@ -169,23 +169,29 @@ def read_inputs(
     for source in expand(paths, settings):
         if isinstance(source, Problem):
             yield source
-            continue
-        chosen, why = (fmt, "") if fmt else choose(source)
-        if source.endswith(("-wal", "-shm", "-journal", "-writer")) and not fmt:
-            chosen, why = None, "a database's companion file"
-        if chosen is None:
-            # a store kept in the folder being ingested (``ingest . --db news.db``) is no input
-            store_file = "SQLite" in why or "companion" in why
-            yield Problem(source, f"skipped: {why}", fatal=not store_file, skipped=not store_file)
-            continue
-        if chosen in LISTS:
-            read: Reader = functools.partial(_list_reader, kind=chosen)
         else:
-            read = reader(chosen)
-        try:
-            yield from read(source, settings)
-        except Exception as exc:
-            yield Problem(source, f"reading stopped ({type(exc).__name__}: {str(exc)[:200]}); the rest of this input was not read")
+            yield from read_source(source, settings, fmt)
+
+
+def read_source(source: str, settings: Settings, fmt: str | None = None) -> Iterator[Article | Problem]:
+    """Every article (or problem) of one input found by ``expand``, its format given or chosen from
+    its name and content (the one place that decides, for ``ingest`` and ``batch`` alike)."""
+    chosen, why = (fmt, "") if fmt else choose(source)
+    if source.endswith(("-wal", "-shm", "-journal", "-writer")) and not fmt:
+        chosen, why = None, "a database's companion file"
+    if chosen is None:
+        # a store kept in the folder being ingested (``ingest . --db news.db``) is no input
+        store_file = "SQLite" in why or "companion" in why
+        yield Problem(source, f"skipped: {why}", fatal=not store_file, skipped=not store_file)
+        return
+    if chosen in LISTS:
+        read: Reader = functools.partial(_list_reader, kind=chosen)
+    else:
+        read = reader(chosen)
+    try:
+        yield from read(source, settings)
+    except Exception as exc:
+        yield Problem(source, f"reading stopped ({type(exc).__name__}: {str(exc)[:200]}); the rest of this input was not read")
 
 
 def _list_reader(source: str, settings: Settings, kind: str) -> Iterator[Article | Problem]:
