@@ -7,7 +7,9 @@ stored ones, and everything written in all-or-nothing transactions. Linking is a
 
 from __future__ import annotations
 
+import os
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -119,6 +121,9 @@ def ingest_articles(
     return report
 
 
+ENTITY_TOKEN = "entities.written_by"  # who wrote the entity table last (a token per write)
+
+
 class _Batch:
     """Annotated documents waiting to be written, and how they are written."""
 
@@ -136,6 +141,8 @@ class _Batch:
         self.docs: list[Document] = []
         self.versions = Versions(store)
         self.last_write = time.monotonic()
+        self._merger: EntityMerger | None = None
+        self._token: str | None = None  # the entity token this process wrote last
 
     def flush(self) -> None:
         """Under the write right: drop what another writer stored meanwhile, merge the rest's entities
@@ -144,12 +151,14 @@ class _Batch:
             with self.store.writer(self.waiting):
                 known = self.store.existing(d.id for d in self.docs)
                 fresh = [d for d in self.docs if d.id not in known]
-                entities: list[Entity] = EntityMerger(self.store, self.settings)(fresh) if self.merge else []
+                entities: list[Entity] = self._merger_now()(fresh) if self.merge else []
                 with self.store.transaction():
                     written = set(self.store.add(fresh))
                     self.versions.record([d for d in fresh if d.id in written])
                     if entities:
                         self.store.put_entities(entities)
+                        self._token = f"{os.getpid()}-{uuid.uuid4().hex}"
+                        self.store.set_state(ENTITY_TOKEN, self._token)
             for doc in self.docs:
                 if doc.id in written:
                     self.report.ingested.append(doc.id)
@@ -159,3 +168,11 @@ class _Batch:
                     self.note(doc.article.origin or doc.id, "duplicate")
             self.docs = []
         self.last_write = time.monotonic()
+
+    def _merger_now(self) -> EntityMerger:
+        """The entity index as stored now: kept from the last batch when no other writer has written
+        entities since (the token is still ours), else read again (reading every entity for every
+        batch is what a long ingest into a big store cannot afford)."""
+        if self._merger is None or self.store.get_state(ENTITY_TOKEN) != self._token:
+            self._merger = EntityMerger(self.store, self.settings)
+        return self._merger
