@@ -169,3 +169,15 @@ def test_two_ingests_at_once_equal_one_after_the_other(tmp_path: Path) -> None:
     assert len({eid for eid, _, _ in table}) == len(table)  # no entity stored twice
     # the same entities with the same mention counts as one writer after the other
     assert sorted((n, m) for _, n, m in table) == sorted((n, m) for _, n, m in _entity_table(alone))
+
+
+def test_serve_links_what_was_left_unlinked_before_it_serves(tmp_path: Path) -> None:
+    from storyline.cli.serve import _complete_pending
+
+    db = tmp_path / "s.db"
+    with Storyline(db, {**FAST, "link.on_ingest": False}) as sl:
+        sl.ingest([_folder(tmp_path)])
+        assert sl.pending()["unlinked"] == 3
+    _complete_pending(str(db))
+    with Storyline(db, FAST) as sl:
+        assert sl.pending() == {"unlinked": 0, "stale": 0} and len(sl.store.memberships()) == 3

@@ -34,9 +34,31 @@ def serve(
     except ImportError:
         fail("storyline serve needs the web extra: pip install 'storyline[web]'")
     path = db_path(db)
+    _complete_pending(path)
     with user_errors():
         app = create_app(path, State.settings(), token=token)
     if host not in {"127.0.0.1", "localhost", "::1"}:
         err.print(f"[yellow]listening on {host}: anyone who can reach this address can read the database[/]")
     err.print(f"Storyline on [bold]http://{host}:{port}/[/] (API docs: /api/docs) · Ctrl-C stops")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _complete_pending(path: str) -> None:
+    """Link what an interrupted command left stored but unlinked (or stale) before serving it, so
+    the pages never show articles outside any event; a store that cannot be written is served as
+    it is, with a warning."""
+    from pathlib import Path
+
+    from ..library import Storyline
+    from ..store import is_url
+
+    if not is_url(path) and not Path(path).exists():
+        return  # create_app says what is missing
+    try:
+        with Storyline(path, settings=State.settings()) as sl:
+            done = sl.complete_pending()
+    except Exception as exc:  # read-only file, a damaged store: serve what is there
+        err.print(f"[yellow]could not complete pending linking ({type(exc).__name__}: {exc})[/]")
+        return
+    if done is not None:
+        err.print(f"linked {done.linked} articles an interrupted command had left unlinked")
