@@ -38,10 +38,13 @@ import argparse
 import json
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..model import Quote
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 TYPES = ("Direct", "Indirect", "IndirectFreeIndirect", "FreeIndirect", "Reported")
@@ -195,6 +198,30 @@ def build_stages(**options: Any) -> list[Any]:
     return [lookup(name).factory(settings) for name in ("structure", "sentences", "quotes")]
 
 
+def gold_items(rec: dict[str, Any], starts: list[int]) -> list[Item]:
+    """A corpus document's gold quotes as token sets (message, speaker) with their type."""
+    return [
+        Item(
+            to_tokens(starts, [tuple(s) for s in q["quote_char_spans"]]),
+            to_tokens(starts, [tuple(s) for s in q["speaker_char_spans"]]),
+            q["type"],
+        )
+        for q in rec.get("quotes", [])
+    ]
+
+
+def system_items(starts: list[int], quotes: Sequence[Quote], typed: bool = True) -> list[Item]:
+    """Extracted quotes as token sets; ``typed``: with the corpus's type names, else our own kinds."""
+    return [
+        Item(
+            to_tokens(starts, [(s.start, s.end) for s in q.message]),
+            to_tokens(starts, [(s.start, s.end) for s in q.speaker]),
+            KIND_TO_TYPE.get(_kind_of(q), "Indirect") if typed else q.kind,
+        )
+        for q in quotes
+    ]
+
+
 def evaluate(data: Path, split: str | None = None, **options: Any) -> dict[str, Any]:
     """Run structure → sentences → quotes on ``split`` of ``data`` and score as the docstring says."""
     data = Path(data)
@@ -217,22 +244,8 @@ def evaluate(data: Path, split: str | None = None, **options: Any) -> dict[str, 
         stage_elapsed += t2 - t1
         n_sentences += len(doc.sentences)
         starts = token_starts(doc.text)
-        gold = [
-            Item(
-                to_tokens(starts, [tuple(s) for s in q["quote_char_spans"]]),
-                to_tokens(starts, [tuple(s) for s in q["speaker_char_spans"]]),
-                q["type"],
-            )
-            for q in rec.get("quotes", [])
-        ]
-        system = [
-            Item(
-                to_tokens(starts, [(s.start, s.end) for s in q.message]),
-                to_tokens(starts, [(s.start, s.end) for s in q.speaker]),
-                KIND_TO_TYPE.get(_kind_of(q), "Indirect"),
-            )
-            for q in doc.quotes
-        ]
+        gold = gold_items(rec, starts)
+        system = system_items(starts, doc.quotes)
         n_gold += len(gold)
         n_system += len(system)
         score_document(system, gold, scores)

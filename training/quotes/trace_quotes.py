@@ -26,17 +26,6 @@ from storyline.eval import quotes as ev  # noqa: E402
 from storyline.nlp.quotes.trace import Tracer  # noqa: E402
 
 
-def _items(starts: list[int], quotes: list[Any]) -> list[ev.Item]:
-    return [
-        ev.Item(
-            ev.to_tokens(starts, [(s.start, s.end) for s in q.message]),
-            ev.to_tokens(starts, [(s.start, s.end) for s in q.speaker]),
-            q.kind,
-        )
-        for q in quotes
-    ]
-
-
 def run(records: list[dict[str, Any]], show: str | None) -> dict[str, Counter[str]]:
     """Per strategy: quotes made, matched to a gold quote, and with the gold speaker."""
     stages = ev.build_stages()
@@ -48,15 +37,8 @@ def run(records: list[dict[str, Any]], show: str | None) -> dict[str, Counter[st
         tracer = Tracer()
         doc = stages[-1].annotate(doc, tracer)
         starts = ev.token_starts(doc.text)
-        gold = [
-            ev.Item(
-                ev.to_tokens(starts, [tuple(s) for s in q["quote_char_spans"]]),
-                ev.to_tokens(starts, [tuple(s) for s in q["speaker_char_spans"]]),
-                q["type"],
-            )
-            for q in rec.get("quotes", [])
-        ]
-        system = _items(starts, doc.quotes)
+        gold = ev.gold_items(rec, starts)
+        system = ev.system_items(starts, doc.quotes, typed=False)
         pair = dict(ev.align(system, gold))
         for i, quote in enumerate(doc.quotes):
             name = tracer.strategy_of(quote) or "?"

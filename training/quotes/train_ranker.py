@@ -47,23 +47,9 @@ def collect(data: Path, split: str) -> list[Decision]:
         doc = stages[-1].annotate(doc, tracer)
         records = tracer.decisions
         starts = ev.token_starts(doc.text)
-        gold = [
-            ev.Item(
-                ev.to_tokens(starts, [tuple(s) for s in q["quote_char_spans"]]),
-                ev.to_tokens(starts, [tuple(s) for s in q["speaker_char_spans"]]),
-                q["type"],
-            )
-            for q in rec.get("quotes", [])
-        ]
+        gold = ev.gold_items(rec, starts)
         quotes = list(doc.quotes)
-        system = [
-            ev.Item(
-                ev.to_tokens(starts, [(s.start, s.end) for s in q.message]),
-                ev.to_tokens(starts, [(s.start, s.end) for s in q.speaker]),
-                q.kind,
-            )
-            for q in quotes
-        ]
+        system = ev.system_items(starts, quotes, typed=False)
         pair = dict(ev.align(system, gold))
         for quote, xs, cands in records:
             i = next((k for k, q in enumerate(quotes) if q is quote), None)
