@@ -16,7 +16,7 @@ from typing import Any
 
 from .article_keys import article_key
 from .clusters import Match
-from .coldmap import prefetch
+from .coldmap import ColdMap, prefetch
 from .config import LinkConfig
 from .events import EventGraph
 from .fingerprints import LshIndex, MinHasher
@@ -68,7 +68,8 @@ class Linker:
         self.event_story: dict[str, str] = {}
         self.dup_groups: dict[str, list[str]] = {}  # group key (first copy seen) -> all copies
         self.dup_key: dict[str, str] = {}
-        self._earliest: dict[str, tuple[str, int, int]] = {}  # group -> (earliest copy, its index, group size)
+        self._earliest: dict[str, tuple[str, int, int]] = {}
+        self._read: dict[str, tuple[list[str], list[str], Features]] = {}  # prefetched arrivals  # group -> (earliest copy, its index, group size)
         self.published: dict[str, float | None] = {}
         self.log: list[dict[str, Any]] = []  # merges and splits since this object was made or restored
         self._graph_log = 0
@@ -92,13 +93,18 @@ class Linker:
         """Bring the keyed rows a batch of arrivals will ask for into memory in a few requests: the
         document frequencies, each source's boilerplate counts and the index postings of all their
         terms. A store-backed linker otherwise fetches them arrival by arrival, one round trip each
-        (cheap in SQLite, the bulk of a resumed link in PostgreSQL). Changes no decision."""
+        (cheap in SQLite, the bulk of a resumed link in PostgreSQL). Changes no decision. A linker
+        that holds everything in memory (a fresh one) has nothing to fetch; the features computed here
+        are kept for ``add`` so no arrival is read twice."""
+        if not isinstance(self.idf.df, ColdMap):
+            return
         keys: set[str] = set()
         by_source: set[str] = set()
         for item in items:
-            f = features(item, self.config.title_weight)
-            mine = set(f.counts) | set(f.entities)
-            keys |= mine
+            tw, xw = words(item.title), words(item.text)
+            f = features(item, self.config.title_weight, (tw, xw))
+            self._read[item.article_id] = (tw, xw, f)
+            keys |= set(f.counts) | set(f.entities)
             if item.source:
                 head = item.source + SourceBoilerplate.SEP
                 by_source.update(head + t for t in f.counts)
@@ -113,8 +119,12 @@ class Linker:
         seen = self.assignments.get(item.article_id)
         if seen is not None:
             return seen
-        tw, xw = words(item.title), words(item.text)
-        f = features(item, self.config.title_weight, (tw, xw))
+        read = self._read.pop(item.article_id, None)
+        if read is None:
+            tw, xw = words(item.title), words(item.text)
+            f = features(item, self.config.title_weight, (tw, xw))
+        else:
+            tw, xw, f = read
         self.idf.add(list(f.counts) + list(f.entities))
         self.boilerplate.add(item.source, f.counts)
         vec = self.vector(f, item.source)
