@@ -104,7 +104,6 @@ class Store(ABC):
     ) -> None:
         """Insert or replace article memberships, events and stories, and append to the link log."""
 
-    @abstractmethod
     def replace_links(
         self,
         memberships: Sequence[dict[str, Any]],
@@ -113,7 +112,14 @@ class Store(ABC):
         log: Sequence[dict[str, Any]] = (),
     ) -> None:
         """Replace all memberships, events and stories with the linker's current picture (the log
-        is appended to, never replaced)."""
+        is appended to, never replaced), in one transaction."""
+        with self.transaction():
+            self.delete_links()
+            self.put_links(memberships, events, stories, log)
+
+    @abstractmethod
+    def delete_links(self) -> None:
+        """Remove every membership, event and story (the link log stays)."""
 
     @abstractmethod
     def update_links(

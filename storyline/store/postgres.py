@@ -269,17 +269,10 @@ class PostgresStore(Store):
             _bulk(cur, "link_log", ("at", "action", "subject", "object", "reason"),
                   [(now, e.get("action"), e.get("subject"), e.get("object"), e.get("reason")) for e in log])
 
-    def replace_links(
-        self,
-        memberships: Sequence[dict[str, Any]],
-        events: Sequence[dict[str, Any]],
-        stories: Sequence[dict[str, Any]],
-        log: Sequence[dict[str, Any]] = (),
-    ) -> None:
+    def delete_links(self) -> None:
         with self.transaction():
             for table in ("memberships", "events", "stories"):
                 self.db.execute(f"DELETE FROM {table}")
-            self.put_links(memberships, events, stories, log)
 
     def update_links(
         self,
