@@ -89,30 +89,25 @@ def hoist_global_options(argv: list[str]) -> list[str]:
     Everything after ``--`` is left alone."""
     front: list[str] = []
     rest: list[str] = []
-    i, seen_command = 0, False
+    command_at: int | None = None  # where the subcommand stands in ``rest``
+    i = 0
     while i < len(argv):
         arg = argv[i]
         if arg == "--":
             rest.extend(argv[i:])
             break
-        name = arg.split("=", 1)[0]
-        if seen_command and name in HOISTED:
-            if "=" in arg or i + 1 >= len(argv):
-                front.append(arg)
-                i += 1
-            else:
-                front.extend(argv[i : i + 2])
-                i += 2
+        if command_at is not None and arg.split("=", 1)[0] in HOISTED:
+            take = 1 if "=" in arg or i + 1 >= len(argv) else 2
+            front.extend(argv[i : i + take])
+            i += take
             continue
-        if not seen_command and not arg.startswith("-"):
-            prev = argv[i - 1] if i else ""
-            seen_command = prev.split("=", 1)[0] not in GLOBAL_OPTIONS or "=" in prev
+        if command_at is None and not arg.startswith("-") and _is_command(argv, i):
+            command_at = len(rest)
         rest.append(arg)
         i += 1
-    if not front:
+    if not front or command_at is None:
         return argv
-    cut = next((k for k, a in enumerate(rest) if not a.startswith("-") and _is_command(rest, k)), len(rest))
-    return [*rest[:cut], *front, *rest[cut:]]
+    return [*rest[:command_at], *front, *rest[command_at:]]
 
 
 def _is_command(args: list[str], k: int) -> bool:
