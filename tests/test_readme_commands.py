@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from storyline.cli.main import app
+from storyline.cli.main import GLOBAL_OPTIONS, app
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 GROUPS = {"eval"}  # commands whose first argument is a subcommand
-GLOBAL = {"--set", "--config", "-c", "-s"}
+GLOBAL = set(GLOBAL_OPTIONS)  # accepted before or after any command (cli.main.hoist_global_options)
 
 
 def readme_commands() -> list[str]:

@@ -34,8 +34,33 @@ def _untrusted_text_cannot_drive_the_terminal() -> None:
 
 
 _untrusted_text_cannot_drive_the_terminal()
-# piped output (a file, grep, less) is not squeezed to 80 columns: 160 unless COLUMNS says otherwise
-console = Console(highlight=False, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160)
+
+
+class Output(Console):
+    """Standard output. On a terminal, rich tables and panels as they are; into a pipe or a file
+    (``--tables auto``, the default) or with ``--tables plain|tsv``, the same renderables as plain
+    lines (see :mod:`.plain`) that ``grep``, ``cut``, ``less`` and notebooks can read."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        mode = self.mode()
+        if mode == "drawn":
+            super().print(*objects, **kwargs)
+            return
+        from .plain import plain_lines
+
+        lines = [line for obj in objects for line in plain_lines(obj, tsv=mode == "tsv")]
+        self.file.write("\n".join(lines) + "\n")
+        self.file.flush()
+
+    def mode(self) -> str:
+        chosen = State.output_format
+        if chosen == "auto":
+            return "drawn" if self.file.isatty() else "plain"
+        return chosen
+
+
+# ``--tables drawn`` into a pipe is not squeezed to 80 columns: 160 unless COLUMNS says otherwise
+console = Output(highlight=False, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 DbOption = Annotated[
@@ -54,6 +79,7 @@ class State:
 
     config: Path | None = None
     overrides: list[str] = []  # noqa: RUF012
+    output_format: str = "auto"  # auto: drawn on a terminal, plain lines into a pipe
     _settings: Settings | None = None
 
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,14 @@ from . import (
 )
 from .common import State
 
+
+class OutputFormat(StrEnum):
+    auto = "auto"
+    drawn = "drawn"
+    plain = "plain"
+    tsv = "tsv"
+
+
 app = typer.Typer(
     name="storyline",
     help="Turn news articles into a searchable record of what happened: entities, quotes, time, events, stories.",
@@ -48,6 +57,14 @@ def _global(
         list[str] | None,
         typer.Option("--set", "-s", help="Override one setting, e.g. --set store.batch_size=500 (repeatable)."),
     ] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--tables",
+            help="How tables are printed: auto (drawn on a terminal, plain aligned lines into a pipe or file), "
+            "drawn, plain, or tsv (tab-separated, a header line, for cut and spreadsheets). --json is separate.",
+        ),
+    ] = OutputFormat.auto,
 ) -> None:
     """Storyline: news intelligence on your own machine.
 
@@ -56,6 +73,7 @@ def _global(
     State.config = config
     State.overrides = list(set_ or [])
     State._settings = None
+    State.output_format = output_format.value
 
 
 ingest.register(app)
@@ -78,13 +96,13 @@ watch.register(app)
 delete.register(app)
 
 
-GLOBAL_OPTIONS = ("--config", "-c", "--set", "-s")  # as given before the subcommand
-HOISTED = ("--config", "--set")  # moved when given after it (short forms may mean another option there)
+GLOBAL_OPTIONS = ("--config", "-c", "--set", "-s", "--tables")  # as given before the subcommand
+HOISTED = ("--config", "--set", "--tables")  # moved when given after it (short forms may mean another option there)
 
 
 def hoist_global_options(argv: list[str]) -> list[str]:
     """``storyline ingest x --set ner.profile=fast`` as well as ``storyline --set … ingest x``: the
-    global options ``--config`` and ``--set`` (with their value) found after the subcommand are moved
+    global options ``--config``, ``--set`` and ``--tables`` (with their value) found after the subcommand are moved
     in front of it, so they work wherever people put them (``-s`` stays: ``quotes -s`` is the speaker).
     Everything after ``--`` is left alone."""
     front: list[str] = []

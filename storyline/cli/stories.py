@@ -79,8 +79,9 @@ def stories(
     console.print(table)
 
 
-def timeline_view(entries: list[StoryEntry]) -> Table:
-    """A story's timeline drawn for people: date, what kind of statement, the sentence, its sources."""
+def timeline_view(entries: list[StoryEntry], outlets: dict[str, str] | None = None) -> Table:
+    """A story's timeline drawn for people: date, what kind of statement, the sentence, its sources
+    (short article id and outlet)."""
     table = Table(title="timeline (by the date things happened or are planned for)", title_justify="left", show_lines=False)
     table.add_column("date", no_wrap=True, style="bold")
     table.add_column("", no_wrap=True)
@@ -89,8 +90,9 @@ def timeline_view(entries: list[StoryEntry]) -> Table:
     for e in entries:
         mark, style = KIND_MARK.get(e.kind, ("·", ""))
         date = e.date + (f" {e.mod}" if e.mod else "")
-        sources = sorted({s.article_id[:8] for s in e.sources} or {e.article_id[:8]})
-        table.add_row(date, Text(f"{mark} {e.kind}", style), Text(e.text), " ".join(sources))
+        ids = sorted({s.article_id for s in e.sources} or {e.article_id})
+        sources = ", ".join(f"{a[:8]} {(outlets or {}).get(a, '')}".strip() for a in ids)
+        table.add_row(date, Text(f"{mark} {e.kind}", style), Text(e.text), Text(sources))
     return table
 
 
@@ -116,13 +118,14 @@ def story_view(
         ev.add_row(e.id, f"{_day(e.start)} – {_day(e.end)}", Text(carried + more), Text(e.title or ""))
     parts: list[RenderableType] = [head, Text(""), ev]
     if st.timeline:
-        parts.append(timeline_view(st.timeline))
+        parts.append(timeline_view(st.timeline, outlets))
     return Panel(Group(*parts), title=Text(st.title or st.id, style="bold"), title_align="left")
 
 
 def _story_panel(sl: Storyline, st: Story) -> RenderableType:
     events = sl.events(story_id=st.id, limit=None)
     shown = [a for e in events for a in e.article_ids[:12]]
+    shown += [s.article_id for entry in st.timeline for s in entry.sources] + [entry.article_id for entry in st.timeline]
     outlets = {a.id: a.source or "" for a in sl.articles_by_id(shown)}
     return story_view(st, events, _names(sl, st.entity_ids[:12]), outlets)
 
