@@ -138,13 +138,18 @@ def _link_pending(store: Store, settings: Settings, *, full: bool = False) -> Li
     for the articles and terms an ingest touches; only rows that changed are written. So an
     ingest costs what the active window costs, not what the store holds. A fresh linker (first
     run, ``full``, an unreadable or older state) writes everything."""
+    from ..link.coldmap import prefetch
+
     linker = load_linker(store, settings, full=full)  # the active part is read and parsed once
     incremental = linker.articles > 0
     # only what the linker has not seen is read from the store (not every document on every ingest);
     # a fresh linker (first run, --full, or an unreadable snapshot) takes everything
-    pending = (
-        [d for d in store.unlinked() if d.id not in linker.assignments] if incremental else list(store.iter_documents())
-    )
+    if incremental:
+        unlinked = list(store.unlinked())
+        prefetch(linker.assignments, [d.id for d in unlinked])  # one request, not one per article
+        pending = [d for d in unlinked if d.id not in linker.assignments]
+    else:
+        pending = list(store.iter_documents())
     report = link_documents(linker, pending)
     if not pending and not full:
         return report
