@@ -122,12 +122,14 @@ class Linker:
         eids = [stable_id("ev_", a) for a in aids]
         clusters = self.stories.clusters
         sids = [stable_id(clusters.prefix, a) for a in aids]
-        for m in (self.assignments, self.published, self.dup_key, self.graph.event_of):
-            prefetch(m, aids)
-        for m in (self.graph.events, self.graph.members, self.event_story):
-            prefetch(m, eids)
-        for m in (clusters.retired, clusters.active, self.stories.events, getattr(clusters.index, "_keys", None)):
-            prefetch(m, sids)
+        maps: list[tuple[object, list[str]]] = [
+            (self.assignments, aids), (self.published, aids), (self.dup_key, aids), (self.graph.event_of, aids),
+            (self.graph.events, eids), (self.graph.members, eids), (self.event_story, eids),
+            (clusters.retired, sids), (clusters.active, sids), (self.stories.events, sids),
+            (getattr(clusters.index, "_keys", None), sids),
+        ]
+        for mapping, keys in maps:
+            prefetch(mapping, keys)
 
     def add(self, item: LinkItem) -> Assignment:
         """Link one article. The same article id again returns its first assignment unchanged."""
