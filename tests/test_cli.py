@@ -147,10 +147,11 @@ def test_escape_sequences_in_untrusted_fields_never_reach_the_terminal(tmp_path)
     for args in (["articles", "--db", db], ["search", "Berlin", "--db", db], ["show", "--db", db]):
         if args[0] == "show":
             args.insert(1, runner.invoke(app, ["articles", "--db", db, "--json"]).output.split('"id": "')[1][:8])
-        out = runner.invoke(app, args)
-        assert out.exit_code == 0, out.output
-        assert "\x1b" not in out.output and "\u202e" not in out.output, args
-        assert args[0] == "search" or "evil" in out.output
+        for tables in ("drawn", "plain", "tsv"):
+            out = runner.invoke(app, ["--tables", tables, *args])
+            assert out.exit_code == 0, out.output
+            assert "\x1b" not in out.output and "\u202e" not in out.output, (tables, args)
+            assert args[0] == "search" or "evil" in out.output
 
 
 def test_compare_names_the_shared_entities_and_both_articles(small_db):
