@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str, int, int | None], None]  # (stage, done, total or None)
 STAGES = ("plan", "read+annotate", "merge+store", "link", "write")
+OVERLAPPING = ("read+annotate", "merge+store")  # the driver stores while partitions are annotated
 
 
 @dataclass(slots=True)
@@ -95,6 +96,9 @@ def spark_session(master: str = "local[*]", shuffle_partitions: int = 8, driver_
         .config("spark.executorEnv.OMP_NUM_THREADS", "1")
         .config("spark.executorEnv.OPENBLAS_NUM_THREADS", "1")
         .config("spark.rpc.message.maxSize", "256")
+        # the driver stores finished partitions while others are annotated (``_Counting``): two
+        # pools, each given the next free task slot in turn
+        .config("spark.scheduler.mode", "FAIR")
         .config("spark.task.maxDirectResultSize", str(200 << 20))
         .getOrCreate()
     )
@@ -203,12 +207,16 @@ def run_batch(
     report.units = len(units)
     rows = _annotate_rdd(sc, units, settings, published, source)
     group = f"storyline-batch-{id(rows)}"
-    sc.setJobGroup(group, "storyline batch: read and annotate")
-    with clock("read+annotate"), _watch(sc, group, note):
-        report.items = rows.count() if units else 0
+    note("read+annotate", 0, len(units))
     with Storyline(report.db, settings) as sl:
-        with clock("merge+store"):
-            report.ingest = _store(sl.store, rows if units else None, listed, settings, note, report.items)
+        with _watch(sc, group, note):
+            counting = _Counting(sc, rows if units else None, group)
+            waited = _Waited()
+            with clock("merge+store"):
+                report.ingest = _store(sl.store, waited.rows(rows) if units else None, listed, settings, note)
+            report.items = counting.join()
+        clock.seconds["read+annotate"] = counting.seconds
+        clock.seconds["merge+store"] -= waited.seconds  # the driver's own work, not its waiting
         rows.unpersist()
         with clock("link"):
             _link(sl, report)
@@ -220,7 +228,8 @@ def run_batch(
 
 def _annotate_rdd(sc: Any, units: list[ReadUnit], settings: Settings, published: datetime | None, source: str | None) -> Any:
     """One partition per read unit, annotated once and kept (memory, spilling to disk): counting
-    computes every partition in parallel, and the driver then streams them in order from the cache."""
+    computes every partition in parallel, and the driver streams them in order from the cache as
+    they are done (``_Counting``)."""
     from pyspark import StorageLevel
 
     rdd = sc.parallelize(units, max(1, len(units)))
@@ -229,22 +238,74 @@ def _annotate_rdd(sc: Any, units: list[ReadUnit], settings: Settings, published:
     )
 
 
-def _store(
-    store: Store, rows: Any, listed: list[Problem], settings: Settings, note: Progress, total: int
-) -> IngestReport:
+class _Counting:
+    """``rows.count()`` in a thread of its own and its own scheduler pool: it computes (and caches)
+    every partition in parallel, while the driver already merges and stores the partitions that
+    are done, in order, from the cache. So the driver's sequential work overlaps annotation instead
+    of following it (with ``spark.scheduler.mode=FAIR`` each pool gets the next free task slot)."""
+
+    def __init__(self, sc: Any, rows: Any, group: str):
+        self.items, self.seconds = 0, 0.0
+        self.error: BaseException | None = None
+        self._start = time.perf_counter()
+        self._thread: threading.Thread | None = None
+        if rows is None:
+            return
+        from pyspark import InheritableThread
+
+        self._thread = InheritableThread(target=self._run, args=(sc, rows, group), daemon=True)
+        self._thread.start()
+        sc.setLocalProperty("spark.scheduler.pool", "store")  # this (the driver's) thread
+
+    def _run(self, sc: Any, rows: Any, group: str) -> None:
+        sc.setLocalProperty("spark.scheduler.pool", "annotate")
+        sc.setJobGroup(group, "storyline batch: read and annotate")
+        try:
+            self.items = rows.count()
+        except BaseException as exc:  # raised again in the driver's thread by join
+            self.error = exc
+        finally:
+            self.seconds = time.perf_counter() - self._start
+
+    def join(self) -> int:
+        if self._thread is not None:
+            self._thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.items
+
+
+class _Waited:
+    """The partitions in order, and how long the driver waited for them (not its own work)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def rows(self, rdd: Any) -> Iterator[Row]:
+        stream = iter(rdd.toLocalIterator())
+        while True:
+            start = time.perf_counter()
+            row = next(stream, None)
+            self.seconds += time.perf_counter() - start
+            if row is None:
+                return
+            yield row
+
+
+def _store(store: Store, rows: Iterable[Row] | None, listed: list[Problem], settings: Settings, note: Progress) -> IngestReport:
     """The ingest use-case over the annotated rows in input order (partition order, then position)."""
     shim = _Annotated(list(settings["pipeline.stages"]))
     counted = [0]
 
     def tick(origin: str, status: str) -> None:
         counted[0] += 1
-        if counted[0] % 50 == 0 or counted[0] == total:
-            note("merge+store", counted[0], total)
+        if counted[0] % 50 == 0:
+            note("merge+store", counted[0], None)
 
     def items() -> Iterator[Article | Problem]:
         yield from listed
         if rows is not None:
-            yield from shim.feed(rows.toLocalIterator())
+            yield from shim.feed(rows)
 
     # long texts were cut down to the light stages on the workers; here nothing is annotated again
     driver_settings = settings.with_overrides({"pipeline.max_chars": 0})

@@ -76,14 +76,18 @@ def estimate(one_core: dict[str, Any], driver: dict[str, Any], n: int) -> dict[s
     """Hours for ``CORPUS_SIZE`` articles on N executor cores: annotation scales with N (its cost per
     article on one core, from ``local[1]``), the driver's merge, store, link and write do not."""
     annotate = one_core["stages_s"]["read+annotate"] / n  # seconds per article on one core
-    sequential = sum(driver["stages_s"][k] for k in ("merge+store", "link", "write")) / n
+    store = driver["stages_s"]["merge+store"] / n
+    after = sum(driver["stages_s"][k] for k in ("link", "write")) / n
+    sequential = store + after
     rows = []
     for cores in EXECUTORS:
         parallel_h = CORPUS_SIZE * annotate / cores / 3600
         driver_h = CORPUS_SIZE * sequential / 3600
-        # the driver stores once annotation is done (not overlapped yet): the hours add up
+        # the driver stores while partitions are annotated (the longer of the two), then links and
+        # writes once everything is stored
+        total_h = max(parallel_h, CORPUS_SIZE * store / 3600) + CORPUS_SIZE * after / 3600
         rows.append({"cores": cores, "annotate_h": round(parallel_h, 1), "driver_h": round(driver_h, 1),
-                     "total_h": round(parallel_h + driver_h, 1)})
+                     "total_h": round(total_h, 1)})
     return {
         "articles": CORPUS_SIZE,
         "annotate_ms_per_article_core": round(annotate * 1000, 2),

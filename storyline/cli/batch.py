@@ -47,7 +47,7 @@ def batch(
 
     Example: [bold]storyline batch ../shared/data/de_frontpages_2026/articles.jsonl --out run1 --master 'local[*]'[/]
     """
-    from ..batch.job import STAGES, run_batch
+    from ..batch.job import OVERLAPPING, STAGES, run_batch
     from ..library import _user_date
 
     settings = State.settings()
@@ -64,7 +64,8 @@ def batch(
 
         def note(stage: str, done: int, total: int | None) -> None:
             if stage not in tasks:
-                for other in tasks.values():  # the stage before is over
+                # storing runs while partitions are still annotated; any later stage ends both
+                for other in tasks.values() if stage not in OVERLAPPING else ():
                     bar.update(other, completed=bar.tasks[other].total or 1, total=bar.tasks[other].total or 1)
                 tasks[stage] = bar.add_task(stage, total=None)
             bar.update(tasks[stage], completed=done, total=total)
@@ -85,7 +86,8 @@ def batch(
             f"in {s['partitions']} partitions; {s['events'] or 0} events, {s['stories'] or 0} stories → {escape(report.db)}",
             soft_wrap=True,
         )
-        console.print("time: " + ", ".join(f"{k} {report.seconds.get(k, 0):.1f} s" for k in STAGES), soft_wrap=True)
+        console.print("time: " + ", ".join(f"{k} {report.seconds.get(k, 0):.1f} s" for k in STAGES)
+                      + " (merge+store is the driver's own work, done while partitions were annotated)", soft_wrap=True)
         console.print(f"Parquet and problems.jsonl under {escape(out)}")
         if report.link_error:
             err.print(f"[red]linking failed:[/] {escape(report.link_error)}; run 'storyline link --db {escape(report.db)}'")
