@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import typer
-from conftest import EXAMPLES, needs_examples
+from conftest import DATA, EXAMPLES, needs_data, needs_examples
 from typer.testing import CliRunner
 
 from storyline.cli.main import app
@@ -192,3 +192,13 @@ def test_the_progress_total_is_known_when_cheap(tmp_path):
     assert expected_items(["https://example.org/feed.xml"]) is None
     (tmp_path / "d.warc.gz").write_bytes(b"")
     assert expected_items([str(tmp_path)]) is None  # an archive cannot say without reading it
+
+
+@needs_data("news_story_chains")
+def test_eval_runs_with_the_settings_given(tmp_path):
+    """``--set`` reaches an evaluation as it reaches ingest: the number is that of the settings used."""
+    data = str(DATA / "news_story_chains")
+    default = json.loads(runner.invoke(app, ["eval", "stories", "--data", data, "--json"]).output)
+    loose = json.loads(runner.invoke(app, ["--set", "link.story_threshold=0.05", "eval", "stories", "--data", data, "--json"]).output)
+    assert loose["n_pred_clusters"] < default["n_pred_clusters"]
+    assert loose["bcubed"]["precision"] < default["bcubed"]["precision"]

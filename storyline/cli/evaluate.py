@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from .common import JsonOption, console, fail, print_json, user_errors
+from .common import JsonOption, State, console, fail, print_json, user_errors
 
 app = typer.Typer(help="Evaluate quality on public datasets; print a table or --json.", no_args_is_help=True)
 
@@ -43,6 +43,8 @@ def run(task: str, data: Path, as_json: bool, **options: Any) -> None:
         if exc.name and exc.name.startswith("storyline"):
             fail(f"evaluation {task!r} is not available in this version")
         raise
+    if task in SETTINGS_AWARE:
+        options.update(_from_settings(task))
     with user_errors():
         try:
             result = module.evaluate(data, **options)
@@ -52,6 +54,24 @@ def run(task: str, data: Path, as_json: bool, **options: Any) -> None:
         print_json(result)
     else:
         console.print(result_table(result))
+
+
+SETTINGS_AWARE = ("events", "stories", "entities")  # evaluations that run the product's settings
+
+
+def _from_settings(task: str) -> dict[str, Any]:
+    """``--config`` and ``--set`` reach the evaluation as they reach ``ingest``: the settings that
+    differ from the defaults go to the stream run, and the linking ones to the bare-text linker."""
+    from ..settings import Settings
+
+    settings, defaults = State.settings(), Settings()
+    changed = {k: settings[k] for k in settings if settings[k] != defaults[k]}
+    out: dict[str, Any] = {"overrides": changed} if changed else {}
+    if task != "entities":
+        from ..link.config import LinkConfig
+
+        out["config"] = LinkConfig.from_settings(settings)
+    return out
 
 
 def result_table(result: dict[str, Any]) -> Table:
