@@ -202,3 +202,18 @@ def test_eval_runs_with_the_settings_given(tmp_path):
     loose = json.loads(runner.invoke(app, ["--set", "link.story_threshold=0.05", "eval", "stories", "--data", data, "--json"]).output)
     assert loose["n_pred_clusters"] < default["n_pred_clusters"]
     assert loose["bcubed"]["precision"] < default["bcubed"]["precision"]
+
+
+@needs_examples
+def test_commands_that_report_say_it_as_json_too(tmp_path):
+    db = str(tmp_path / "d.db")
+    assert runner.invoke(app, ["demo", "--db", db]).exit_code == 0
+    checked = json.loads(runner.invoke(app, ["check", "--db", db, "--json"]).output)
+    assert checked == {"ok": True, "articles": 2, "problems": []}
+    linked = json.loads(runner.invoke(app, ["link", "--db", db, "--json"]).output)
+    assert linked["linked"] == 0 and linked["events"] == 2 and linked["stories"] == 1  # nothing new, counts as stored
+    again = json.loads(runner.invoke(app, ["link", "--full", "--db", db, "--json"]).output)
+    assert again["linked"] == 2 and (again["events"], again["stories"]) == (2, 1)
+    aid = json.loads(runner.invoke(app, ["articles", "--db", db, "--json"]).output)["articles"][0]["id"]
+    dated = json.loads(runner.invoke(app, ["date", aid[:8], "2018-01-11", "--db", db, "--json"]).output)
+    assert dated["id"] == aid and dated["published"].startswith("2018-01-11")

@@ -152,6 +152,7 @@ def _link_pending(store: Store, settings: Settings, *, full: bool = False) -> Li
         pending = list(store.iter_documents())
     report = link_documents(linker, pending)
     if not pending and not full:
+        report.events, report.stories = store.link_counts()  # nothing new: the store's as they are
         return report
     linker.consolidate()
     changes = _changes(linker, store, report, incremental)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .common import DbOption, console, library, user_errors
+from .common import DbOption, JsonOption, console, library, print_json, user_errors
 from .render import date_label
 
 
@@ -18,6 +18,7 @@ def date(
     article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
     when: Annotated[str, typer.Argument(help="Publication date, e.g. 2018-01-10 or 2018-01-10T09:30.")],
     db: DbOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Set an article's publication date; its time expressions and timeline are resolved again.
 
@@ -25,4 +26,9 @@ def date(
     """
     with library(db, must_exist=True) as sl, user_errors():
         doc = sl.set_date(article_id, when)
+    if as_json:
+        a = doc.article
+        print_json({"id": doc.id, "title": a.title, "published": a.published.isoformat() if a.published else None,
+                    "time_expressions": len(doc.times)})
+        return
     console.print(f"{doc.id}: published {date_label(doc.article)}; {len(doc.times)} time expressions re-resolved")

@@ -216,6 +216,7 @@ def compare(
 def link(
     db: DbOption = None,
     full: Annotated[bool, typer.Option("--full", help="Re-link every article from scratch (same input, same ids).")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Link stored articles into events and stories (ingest does this automatically).
 
@@ -229,4 +230,8 @@ def link(
         except Exception as exc:  # a bad link setting, a damaged store: one line, exit 1, nothing lost
             err.print(f"[red]linking failed:[/] {type(exc).__name__}: {exc}; nothing was changed")
             raise typer.Exit(1) from None
+    if as_json:
+        print_json({"linked": r.linked, "events": r.events, "stories": r.stories, "duplicates": r.duplicates,
+                    "new_events": r.new_events, "new_stories": r.new_stories, "merges_splits": len(r.log)})
+        return
     console.print(f"linked {r.linked} articles: {r.events} events, {r.stories} stories, {r.duplicates} duplicates; {len(r.log)} merges/splits")
