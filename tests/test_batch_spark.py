@@ -25,9 +25,9 @@ WHAT = ("articles", "entities", "events", "stories")
 
 @pytest.fixture(scope="session")
 def spark():
-    from storyline.batch.job import spark_session
+    from storyline.batch.job import spark_context
 
-    session = spark_session("local[2]", shuffle_partitions=2)
+    session = spark_context("local[2]")
     yield session
     session.stop()
 

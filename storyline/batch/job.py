@@ -70,40 +70,42 @@ class BatchReport:
         }
 
 
-def spark_session(master: str = "local[*]", shuffle_partitions: int = 8, driver_memory: str = "2g") -> Any:
-    """A SparkSession for the job (UI off, this interpreter for the Python workers)."""
+def spark_context(master: str = "local[*]", driver_memory: str = "2g") -> Any:
+    """A SparkContext for the job (UI off, this interpreter for the Python workers). The job uses
+    RDDs only (Parquet is written with pyarrow), so no SparkSession: its SQL start-up cost about
+    3 s of the 6-9 s Spark took to start here."""
     try:
-        from pyspark.sql import SparkSession
+        from pyspark import SparkConf, SparkContext
     except ImportError:
         raise ConfigError("storyline batch needs PySpark and Java 17: pip install 'storyline[spark]'") from None
     # local workers run this interpreter (its packages); PySpark reads the variable, not the setting
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    session = (
-        SparkSession.builder.master(master)
-        .appName("storyline batch")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
-        .config("spark.python.worker.reuse", "true")
-        .config("spark.pyspark.python", sys.executable)
-        .config("spark.pyspark.driver.python", sys.executable)
-        # partitions come back to the driver one at a time, a few MB of pickled documents each: sent
-        # directly, not through the block manager (which lost them under memory pressure, local[1])
-        .config("spark.driver.memory", driver_memory)
+    conf = (
+        SparkConf()
+        .setMaster(master)
+        .setAppName("storyline batch")
+        .set("spark.ui.enabled", "false")
+        .set("spark.ui.showConsoleProgress", "false")
+        .set("spark.python.worker.reuse", "true")
+        .set("spark.pyspark.python", sys.executable)
+        .set("spark.pyspark.driver.python", sys.executable)
+        .set("spark.driver.memory", driver_memory)
         # one thread per task: Spark runs a task per core, and lingua's (rayon) or BLAS's own thread
         # pools in every worker would fight over the same cores
-        .config("spark.executorEnv.RAYON_NUM_THREADS", "1")
-        .config("spark.executorEnv.OMP_NUM_THREADS", "1")
-        .config("spark.executorEnv.OPENBLAS_NUM_THREADS", "1")
-        .config("spark.rpc.message.maxSize", "256")
+        .set("spark.executorEnv.RAYON_NUM_THREADS", "1")
+        .set("spark.executorEnv.OMP_NUM_THREADS", "1")
+        .set("spark.executorEnv.OPENBLAS_NUM_THREADS", "1")
+        # partitions come back to the driver one at a time, a few MB of pickled documents each: sent
+        # directly, not through the block manager (which lost them under memory pressure, local[1])
+        .set("spark.rpc.message.maxSize", "256")
+        .set("spark.task.maxDirectResultSize", str(200 << 20))
         # the driver stores finished partitions while others are annotated (``_Counting``): two
         # pools, each given the next free task slot in turn
-        .config("spark.scheduler.mode", "FAIR")
-        .config("spark.task.maxDirectResultSize", str(200 << 20))
-        .getOrCreate()
+        .set("spark.scheduler.mode", "FAIR")
     )
-    session.sparkContext.setLogLevel("ERROR")
-    return session
+    sc = SparkContext.getOrCreate(conf)
+    sc.setLogLevel("ERROR")
+    return sc
 
 
 def _partition(
@@ -200,8 +202,8 @@ def run_batch(
     folder.mkdir(parents=True, exist_ok=True)
     report = BatchReport(db=db or str(folder / "storyline.db"))
     clock = _Clock(note)
-    session = spark or spark_session(master)
-    sc = session.sparkContext
+    sc = spark or spark_context(master)
+    sc = getattr(sc, "sparkContext", sc)  # a SparkSession given by the caller serves as well
     with clock("plan"):
         units, listed = plan_units(inputs, settings, partitions or 4 * sc.defaultParallelism, fmt)
     report.units = len(units)

@@ -48,10 +48,10 @@ def _ingest(path: Path, db: Path, settings: Settings) -> dict[str, Any]:
 
 
 def _batch(path: Path, out: Path, settings: Settings, master: str) -> dict[str, Any]:
-    from ..batch.job import run_batch, spark_session
+    from ..batch.job import run_batch, spark_context
 
     start = time.perf_counter()
-    session = spark_session(master, shuffle_partitions=2)
+    session = spark_context(master)
     started = time.perf_counter() - start
     try:
         report = run_batch([path], out, settings, spark=session)
