@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .coref import scores
-from .entities_ecb_rules import GROUP, PERSONAL, RELATIVE, SKIP, THING, head, story_merges
+from .entities_ecb_rules import GROUP, PERSONAL, RELATIVE, SKIP, THING, head, is_named, story_merges
 
 
 class _Union:
@@ -59,26 +59,48 @@ def _stories(docs: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union) -> None:
-    """Names and descriptions get their story-level head key; pronouns join a mention before them."""
-    last: dict[str, str] = {}  # HUM / NON / group -> key of the nearest earlier name
+    """Names and descriptions get their story-level head key; pronouns join a mention before them:
+    "he"/"she" the nearest singular person, preferring a name; "it" the nearest singular name of
+    a person, body or thing (ECB+ counts companies and navies as human participants); "they" the
+    nearest plural; a relative pronoun the mention it follows."""
+    last: dict[str, str] = {}  # slot -> key of the nearest earlier mention that fills it
     previous: str | None = None
     for m in sorted(ms, key=lambda m: (m["start"], m["end"])):
         mid, word = m["mention_id"], m["text"].strip().lower()
-        kind = "HUM" if word in PERSONAL else "NON" if word in THING else "GRP" if word in GROUP else None
+        slots = (("single",) if word in {"himself", "herself"} else ("named", "single") if word in PERSONAL else ("thing_named", "thing", "NON") if word in THING
+                 else ("plural", "HUM") if word in GROUP else None)
         if word in RELATIVE and previous is not None:
             uf.union(mid, previous)
         elif word in SKIP or word in RELATIVE:
             pass
-        elif kind is not None:
-            if kind in last:
-                uf.union(mid, last[kind])
+        elif slots is not None:
+            slot = next((s for s in slots if s in last), None)
+            if slot is not None:
+                uf.union(mid, last[slot])
         else:
             cid = f"{story}|{m.get('mention_type')}|{head(m['text'])}"
             uf.union(mid, cid)
-            last[m.get("mention_type") or "NON"] = cid
-            if len(m["text"].split()) > 1 or m["text"][:1].islower():
-                last["GRP"] = cid
+            for slot in _slots(m):
+                last[slot] = cid
         previous = mid
+
+
+def _slots(m: dict[str, Any]) -> list[str]:
+    kind = m.get("mention_type") or "NON"
+    slots = [kind]
+    if kind == "LOC":
+        return slots
+    last_word = m["text"].split()[-1].lower()
+    plural = last_word.endswith("s") and not last_word.endswith(("ss", "'s"))
+    named = is_named(m)
+    if plural:
+        slots.append("plural")
+    else:
+        slots.append("thing")
+        slots += ["thing_named"] if named else []
+        if kind == "HUM":
+            slots += ["single", "named"] if named else ["single"]
+    return slots
 
 
 def cluster(mentions: list[dict[str, Any]], story_of: dict[str, str],

@@ -85,7 +85,7 @@ def _descriptors(m: dict[str, Any], text: str) -> set[str]:
     return {head(w) for w in found}
 
 
-def _is_named(m: dict[str, Any]) -> bool:
+def is_named(m: dict[str, Any]) -> bool:
     words = _WORD.findall(core(m["text"]))
     return bool(words) and words[-1][:1].isupper()
 
@@ -99,6 +99,26 @@ def _full_name(m: dict[str, Any]) -> str | None:
     return None
 
 
+def _short_names(keyed: list[tuple[dict[str, Any], str]]) -> Iterable[tuple[str, str]]:
+    """A one-word name that is the first word ("Indianapolis" of "Indianapolis Colts"; not for
+    places) or the initials ("IE") of exactly one longer name of the same type in the story is that
+    name."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for m, key in keyed:
+        words = _WORD.findall(core(m["text"]))
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            prefix = key.rsplit("|", 1)[0]
+            if m.get("mention_type") != "LOC":  # "Athens" is not the "Athens bank"
+                longer[f"{prefix}|{words[0].lower()}"].add(key)
+            longer[f"{prefix}|{''.join(w[0] for w in words).lower()}"].add(key)
+    for m, key in keyed:
+        words = _WORD.findall(core(m["text"]))
+        if len(words) == 1 and words[0][:1].isupper():
+            targets = longer.get(f"{key.rsplit('|', 1)[0]}|{words[0].lower()}", set()) - {key}
+            if len(targets) == 1:
+                yield key, next(iter(targets))
+
+
 def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
                  texts: dict[str, str]) -> Iterable[tuple[str, str]]:
     """Pairs of keys to merge. Each description key of a story (a common-noun head such as "woman"
@@ -108,8 +128,8 @@ def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
     keyed = [(m, _key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
              if m["text"].strip().lower() not in PERSONAL | THING | GROUP | RELATIVE | SKIP]
     size = Counter(key for _, key in keyed)
-    nominal = {key for m, key in keyed if not _is_named(m)}
-    named = {key for m, key in keyed if _is_named(m)} - nominal
+    nominal = {key for m, key in keyed if not is_named(m)}
+    named = {key for m, key in keyed if is_named(m)} - nominal
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
     for m, key in keyed:
         if (full := _full_name(m)) is not None:
@@ -120,6 +140,7 @@ def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
         for word in _descriptors(m, texts.get(m["doc_id"], "")):
             if f"{prefix}|{word}" in nominal:
                 evidence[f"{prefix}|{word}"][key] += 1
+    yield from _short_names(keyed)
     for target, votes in sorted(evidence.items()):
         best = min(votes, key=lambda k: (-votes[k], k))
         if size[best] >= 2 and 2 * size[best] >= size[target]:
