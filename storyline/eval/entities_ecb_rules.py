@@ -19,6 +19,8 @@ GROUP = {"they", "them", "their", "theirs", "themselves"}
 RELATIVE = {"who", "whom", "whose", "which", "that", "where"}
 SKIP = {"i", "me", "my", "we", "us", "our", "you", "your"}
 _WORD = re.compile(r"[\w'-]+")
+MIN_NAMED = 2
+RATIO = 2
 _SUFFIX = {"md", "m.d", "m.d.", "mba", "m.b.a", "m.b.a.", "phd", "ph.d", "ph.d.", "jr", "jr.", "sr", "sr.",
            "ii", "iii", "iv", "esq", "esq."}
 
@@ -59,7 +61,7 @@ _TITLE = re.compile(r"^(?:mr|mrs|ms|dr|sgt|gen|gov|sen|rep|lt|col|capt|prof|st)\
 _STOP = r"(?=\s*(?:[,.;:)]|\s(?:who|whom|which|that|of|in|at|on|from|and|with|for|to|has|had|was|is)\b|$))"
 _AFTER = re.compile(r"^,\s+(?:\d+,\s+)?(?:a|an|the|another|his|her|its|their)\s+(?:[\w'-]+\s+){0,4}?([\w'-]+)" + _STOP)
 _COPULA = re.compile(r"^\s+(?:is|was|will be|would be|as|became|becomes)\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?([\w'-]+)" + _STOP)
-_BEFORE = re.compile(r"(?:^|\b(?:the|a|an)\s+)(?:[\w'-]+\s+){0,3}?([\w'-]+),\s*$")
+_BEFORE = re.compile(r"(?:^|\b(?i:the|a|an)\s+)(?:[\w'-]+\s+){0,3}?([\w'-]+),\s*$")
 _TITLE_WORD = re.compile(r"([\w'-]+)\s+$")
 
 
@@ -143,5 +145,5 @@ def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
     yield from _short_names(keyed)
     for target, votes in sorted(evidence.items()):
         best = min(votes, key=lambda k: (-votes[k], k))
-        if size[best] >= 2 and 2 * size[best] >= size[target]:
+        if size[best] >= MIN_NAMED and RATIO * size[best] >= size[target]:
             yield target, best
