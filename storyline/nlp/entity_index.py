@@ -101,13 +101,14 @@ def _variants(entity: Entity) -> list[tuple[str, ...]]:
 
 def entity_keys(entity: Entity) -> set[str]:
     """Keys a known entity is found by: ``LABEL|name`` for its name and aliases, and for persons with
-    a full name ``PER|edge:word`` for the first and last word. A store can keep these in an indexed
+    a full name ``PER|edge:word`` for the first and last word (and the last without a genitive -s). A store can keep these in an indexed
     table and load only the entities that ``candidate_keys`` of a new article's entities hit."""
     keys = {f"{entity.label}|{k}" for k in _keys(entity)}
     if entity.label == "PER":
-        tokens = _tokens(entity.name, "PER")
-        if len(tokens) > 1:
-            keys |= {f"PER|edge:{tokens[0]}", f"PER|edge:{tokens[-1]}"}
+        for tokens in _variants(entity):  # "Luke Littlers" is also found by "Littler" and "Luke Littler"
+            keys.add(f"PER|{' '.join(tokens)}")
+            if len(tokens) > 1:
+                keys |= {f"PER|edge:{tokens[0]}", f"PER|edge:{tokens[-1]}"}
     return keys
 
 
@@ -186,7 +187,7 @@ class EntityIndex:
         variants = _variants(entity)
         for variant in variants:
             edges = self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}")
-            longer = {c for c in edges if _edge_of(variant, _tokens(self._by_id[c].name, "PER"))}
+            longer = {c for c in edges if any(_edge_of(variant, t) for t in _variants(self._by_id[c]))}
             if len(longer) == 1:
                 return next(iter(longer))
             if longer:
@@ -238,7 +239,8 @@ class EntityIndex:
 
     def _absorb(self, known: Entity, entity: Entity, count_mentions: bool) -> None:
         names = [entity.name, *entity.aliases]
-        if known.label == "PER" and name_quality(entity.name) > name_quality(known.name):
+        bare = len(_variants(known)) > 1 and _tokens(entity.name, "PER") == _variants(known)[1]
+        if known.label == "PER" and (bare or name_quality(entity.name) > name_quality(known.name)):
             names = [known.name, *names]
             known.name = entity.name
         for name in names:
