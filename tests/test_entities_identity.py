@@ -125,3 +125,25 @@ def test_people_joined_by_and_are_two_names_and_invisible_joiners_do_not_break_a
     }
     for (surface, label), want in cases.items():
         assert [surface[a:b] for a, b, _ in _trimmed([(0, len(surface), label)], surface)] == want, surface
+
+
+def test_a_city_name_is_its_club_in_sports_reporting_and_the_city_elsewhere():
+    from storyline.model import Mention, Span
+    from storyline.nlp.entity_index import sports_context
+
+    index = EntityIndex([ent("Hannover 96", "ORG", 3), ent("S-Bahn Hannover", "ORG", 2), ent("Hannover", "LOC", 9)])
+    sports = "2. Bundesliga: Schmadtke kehrt nach Hannover zurück"
+    city = "Drohnen legen Flugbetrieb in Hannover lahm"
+    assert sports_context(sports) and not sports_context(city)
+    hannover = ent("Hannover", "LOC")
+    result = index.merge([hannover], sports=sports_context(sports))
+    assert result.ids[hannover.id] == ent("Hannover 96", "ORG").id  # not the S-Bahn, which is no club
+    relinked = result.relink([Mention(Span(0, 8), "LOC", hannover.id)])
+    assert relinked[0].label == "ORG" and relinked[0].entity_id == ent("Hannover 96", "ORG").id
+    assert index.merge([hannover], sports=sports_context(city)).ids[hannover.id] == hannover.id
+
+
+def test_a_city_with_two_clubs_stays_the_city():
+    index = EntityIndex([ent("Holstein Kiel", "ORG"), ent("THW Kiel", "ORG"), ent("Kiel", "LOC")])
+    kiel = ent("Kiel", "LOC")
+    assert index.merge([kiel], sports=True).ids[kiel.id] == kiel.id

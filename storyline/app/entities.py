@@ -21,13 +21,17 @@ class EntityMerger:
         self.index = EntityIndex(store.entities(), short_names=bool(settings["entities.merge_short_names"]))
 
     def __call__(self, docs: list[Document]) -> list[Entity]:
-        """Relink the documents' mentions to the merged entities; the entities that changed, by id."""
+        """Relink the documents' mentions to the merged entities; the entities that changed, by id.
+        Whether an article is sports reporting decides whether a city's name alone is its club."""
+        from ..nlp.entity_index import sports_context
+
         changed: dict[str, Entity] = {}
         for doc in docs:
             local = doc.extras.get("entities")
             if not local:
                 continue
-            result = self.index.merge(local)
+            sports = sports_context(f"{doc.article.title or ''}\n{doc.text}")
+            result = self.index.merge(local, sports=sports)
             doc.mentions = result.relink(doc.mentions)
             doc.title_mentions = result.relink(doc.title_mentions)
             for e in result.entities:
