@@ -54,7 +54,9 @@ def head(text: str) -> str:
     if not words:
         return text.lower()
     last = words[-1]
-    return last[:-1] if len(last) > 3 and last.endswith("s") and not last.endswith("ss") else last
+    # a name's plural or possessive is the name ("Sixers", "Cheeks"); "climbers" are not "the climber"
+    plural = len(last) > 3 and last.endswith("s") and not last.endswith("ss")
+    return last[:-1] if plural and _WORD.findall(core(text))[-1][:1].isupper() else last
 
 
 _TITLE = re.compile(r"^(?:mr|mrs|ms|dr|sgt|gen|gov|sen|rep|lt|col|capt|prof|st)\.?$", re.I)
