@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .coref import scores
-from .entities_ecb_rules import GROUP, PERSONAL, RELATIVE, SKIP, THING, head, is_named, story_merges
+from .entities_ecb_rules import GROUP, PERSONAL, RELATIVE, SKIP, THING, is_named, mention_key, story_merges
 
 
 class _Union:
@@ -78,7 +78,7 @@ def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union) -> None
             if slot is not None:
                 uf.union(mid, last[slot])
         else:
-            cid = f"{story}|{m.get('mention_type')}|{head(m['text'])}"
+            cid = mention_key(story, m)
             uf.union(mid, cid)
             for slot in _slots(m):
                 last[slot] = cid
