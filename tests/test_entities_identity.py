@@ -147,3 +147,19 @@ def test_a_city_with_two_clubs_stays_the_city():
     index = EntityIndex([ent("Holstein Kiel", "ORG"), ent("THW Kiel", "ORG"), ent("Kiel", "LOC")])
     kiel = ent("Kiel", "LOC")
     assert index.merge([kiel], sports=True).ids[kiel.id] == kiel.id
+
+
+def test_an_english_possessive_ends_a_person_name():
+    for surface, want in {"Trump's Aggression Toward Venezuela": "Trump", "Donald Trump’s Plan": "Donald Trump",
+                          "Jim O'Brien": "Jim O'Brien"}.items():
+        assert [surface[a:b] for a, b, _ in _trimmed([(0, len(surface), "PER")], surface)] == [want]
+
+
+def test_compound_parts_name_known_people_and_organisations_only():
+    index = EntityIndex([ent("Niclas Füllkrug", mentions=3), ent("CSU", "ORG", 5), ent("Böller", mentions=9),
+                         ent("Stefan Kuntz", mentions=1)])
+    assert index.known_part("Füllkrug") == (ent("Niclas Füllkrug").id, "PER")
+    assert index.known_part("CSU") == (ent("CSU", "ORG").id, "ORG")
+    assert index.known_part("Böller") is None  # a one-word "person" may be a common noun
+    assert index.known_part("Kuntz") is None  # mentioned once: not established
+    assert index.known_part("Sylvester") is None

@@ -48,7 +48,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Entity, EntityLabel, Mention
-from .entity_names import fold, genitive_stem, name_quality, strip_determiners, strip_titles
+from .entity_names import entity_id, fold, genitive_stem, name_quality, strip_determiners, strip_titles
 
 #: Words of sports reporting: in such an article a city's name alone is its club ("Schmadtke kehrt
 #: nach Hannover zurück" is Hannover 96), elsewhere the city ("Drohnen über Hannover").
@@ -170,6 +170,15 @@ def candidate_keys(entity: Entity) -> set[str]:
     return keys
 
 
+def _trusted(entity: Entity) -> bool:
+    """A person known by a full name of capitalised words ("Niclas Füllkrug"), or any organisation:
+    a one-word "person" may be a common noun the tagger took for a name ("Böller")."""
+    if entity.label != "PER":
+        return True
+    words = entity.name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and "'" not in entity.name
+
+
 class EntityIndex:
     """Known entities, indexed by id and by ``entity_keys``."""
 
@@ -224,6 +233,18 @@ class EntityIndex:
         if self.short_names and entity.label == "PER":
             return self._resolve_person(entity)
         return None
+
+    def known_part(self, word: str, min_mentions: int = 2) -> tuple[str, EntityLabel] | None:
+        """The known person or organisation a compound's first part names ("Trump" of
+        "Trump-Resort", "CSU" of "CSU-Bundestagsgruppe"): the entity that the word alone resolves to
+        as exactly one of the two labels, mentioned at least ``min_mentions`` times before."""
+        found: list[tuple[str, EntityLabel]] = []
+        for label in ("PER", "ORG"):
+            probe = Entity(entity_id(label, fold(word)), word, label, [], 1)  # type: ignore[arg-type]
+            target = self.resolve(probe)
+            if target is not None and self._by_id[target].mentions >= min_mentions and _trusted(self._by_id[target]):
+                found.append((target, self._by_id[target].label))
+        return found[0] if len(found) == 1 else None
 
     def _club(self, entity: Entity) -> str | None:
         tokens = _tokens(entity.name, entity.label)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -101,6 +102,12 @@ _PERSON_JOINS = frozenset({"&", "und", "and"})
 _NOT_PEOPLE = frozenset({"Co.", "Co", "Konsorten"})
 
 
+def _possessive_end(surface: str) -> int | None:
+    """Where the name ends in an English possessive followed by more words, or None."""
+    hit = re.search(r"['’]s\s+\S", surface)
+    return hit.start() if hit is not None and hit.start() > 0 else None
+
+
 def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     """Person and organisation names cleaned of what the tagger ran into in headlines: trailing
     lower-case words and particles are cut ("Selenskyj holt" → "Selenskyj", "Im Duell der" → "Im
@@ -115,6 +122,9 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
             out.append((s, e, lab))  # one word, or a brand written lower-case ("dpa", "heise online")
             continue
         if lab == "ORG" and _is_phrase(surface):
+            continue
+        if lab == "PER" and (cut := _possessive_end(surface)) is not None:
+            out.append((s, s + cut, lab))  # "Trump's Aggression Toward Venezuela" names Trump
             continue
         run: list[tuple[int, int]] = []  # words of the current run: (start, end)
         pos = s
