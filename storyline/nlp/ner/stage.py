@@ -66,7 +66,7 @@ _ORG_CUES = (
     "bewegung", "bund", "bündnis", "center", "centre", "club", "dienst", "fonds", "forum", "fraktion", "front",
     "garde", "gemeinde", "gericht", "gesellschaft", "gewerkschaft", "gruppe", "haus", "hochschule", "hof",
     "initiative", "institut", "kammer", "kasse", "kirche", "klub", "kolleg", "komitee", "kommission",
-    "konferenz", "konzern", "liga", "magazin", "ministerium", "miliz", "museum", "netzwerk", "orchester",
+    "koalition", "konferenz", "konzern", "liga", "magazin", "ministerium", "miliz", "museum", "netzwerk", "orchester",
     "organisation", "partei", "polizei", "rat", "regierung", "rundfunk", "schule", "senat", "sender", "stelle",
     "stiftung", "theater", "union", "universität", "verband", "verein", "versicherung", "werk", "zeitung",
     "zentrale", "zentrum", "team", "freunde", "ärzte", "reporter", "staat", "orden",
@@ -98,6 +98,7 @@ def _is_phrase(surface: str) -> bool:
 
 
 #: "Luke Littler & Ricardo Pietreczko", "Luke Littler & Co.": two people, or one and company
+_PAYWALL = re.compile(r"^[A-ZÄÖÜ]{2,}\+\s*")
 _PERSON_JOINS = frozenset({"&", "und", "and"})
 _NOT_PEOPLE = frozenset({"Co.", "Co", "Konsorten"})
 
@@ -117,6 +118,10 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
     organisation is dropped (``_is_phrase``)."""
     out: list[tuple[int, int, str]] = []
     for s, e, lab in spans:
+        if paywall := _PAYWALL.match(text[s:e]):  # "FAZ+Adenauers 150. Geburtstag": the outlet's mark
+            s += paywall.end()
+            if s >= e:
+                continue
         surface = text[s:e]
         if lab not in ("PER", "ORG") or " " not in surface or not _capital(surface):
             out.append((s, e, lab))  # one word, or a brand written lower-case ("dpa", "heise online")
