@@ -3,10 +3,13 @@ of ECB+ gold mentions, pooled per split (the dataset README's protocol).
 
 The system is given the gold mentions, not their topics. It works as Storyline does across articles:
 the documents are linked into stories by the same online linker as ``ingest`` (text only, ECB+ has no
-dates), and within one story, mentions are one entity when their name heads agree (the last word of
-a name, plural and possessive endings folded; a pronoun takes the nearest earlier person or thing of
-its document; a relative pronoun the mention it follows). Mentions in different stories are never
-merged: a "company" or "he" in one topic is not the one in another.
+dates), and within one story, names and descriptions are one entity when their heads agree
+(``entities_ecb_rules.mention_key``); a description joins the name its story's texts describe by it,
+a one-word name the longer name it starts or abbreviates, and a full name its namesakes in other
+stories (``entities_ecb_rules.story_merges``). Pronouns join a mention before them in their
+document: "he"/"she" the nearest singular person, "it" the nearest singular name, "they" the
+nearest plural, a relative pronoun the mention it follows. Mentions in different stories are not
+merged otherwise: a "company" or "he" in one topic is not the one in another.
 """
 
 from __future__ import annotations
