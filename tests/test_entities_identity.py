@@ -165,3 +165,10 @@ def test_compound_parts_name_known_people_and_organisations_only():
     assert index.known_part("Böller") is None  # a one-word "person" may be a common noun
     assert index.known_part("Kuntz") is None  # mentioned once: not established
     assert index.known_part("Sylvester") is None
+
+
+def test_an_organisation_in_the_genitive_is_the_known_one():
+    index = EntityIndex([ent("Borussia Dortmund", "ORG", 4)])
+    genitive = ent("Borussia Dortmunds", "ORG")
+    assert index.merge([genitive]).ids[genitive.id] == ent("Borussia Dortmund", "ORG").id
+    assert ent("Mercedes", "ORG").id in EntityIndex().merge([ent("Mercedes", "ORG")]).created  # no stem known

@@ -165,6 +165,8 @@ def candidate_keys(entity: Entity) -> set[str]:
             keys |= {f"PER|edge:{variant[0]}", f"PER|edge:{variant[-1]}"}
             for n in range(1, len(variant)):
                 keys |= {f"PER|{' '.join(variant[:n])}", f"PER|{' '.join(variant[-n:])}"}
+    if entity.label == "ORG":
+        keys |= {f"ORG|{' '.join(v)}" for v in _variants(entity)[1:]}
     if entity.label in ("LOC", "ORG") and len(tokens := _tokens(entity.name, entity.label)) == 1:
         keys.add(f"ORG|club:{tokens[0]}")
     return keys
@@ -225,9 +227,9 @@ class EntityIndex:
         shared: set[str] = set()
         for key in _keys(entity):
             shared |= self._ids(f"{entity.label}|{key}")
-        if not shared and entity.label == "PER":  # "Trumps", "Donald Trumps": the genitive of a known name
+        if not shared and entity.label in ("PER", "ORG"):  # "Trumps", "Borussia Dortmunds": a genitive
             for variant in _variants(entity)[1:]:
-                shared |= self._ids(f"PER|{' '.join(variant)}")
+                shared |= self._ids(f"{entity.label}|{' '.join(variant)}")
         if shared:
             return self._pick(shared, entity)
         if self.short_names and entity.label == "PER":
