@@ -33,7 +33,11 @@ def test_a_bare_surname_goes_to_the_namesake_the_stream_is_full_of():
 
 def test_two_namesakes_of_similar_prominence_stay_apart():
     index = EntityIndex([ent("Mats Hummels", mentions=6), ent("Jonas Hummels", mentions=4)])
-    assert index.merge([ent("Hummels")]).created == [ent("Hummels").id]
+    result = index.merge([ent("Hummels")])
+    assert result.created == [ent("Hummels").id]
+    assert result.entities[0].relation == "ambiguous"  # kept apart, and marked as such
+    assert index.merge([ent("Hummels")]).entities[0].relation == "ambiguous"  # and stays marked
+    assert index.merge([ent("Neuer")]).entities[0].relation is None  # new, but nobody else's name
 
 
 def test_role_compounds_before_a_name_are_not_part_of_it():

@@ -60,6 +60,9 @@ _SPORTS = re.compile(
     r"|zugang|neuzugang|abgang|wechsel\w*)\b",
     re.IGNORECASE,
 )
+#: ``Entity.relation`` of a bare name kept apart because several known people carry it: readers see
+#: that "Hummels" is not known to be Mats or Jonas, rather than a wrong guess
+AMBIGUOUS = "ambiguous"
 DOMINANT_MIN = 5  # mentions a full name needs before a bare surname shared with others goes to it
 DOMINANT_RATIO = 3.0  # ... and how many times more than all the others together
 
@@ -281,12 +284,23 @@ class EntityIndex:
                 for n in range(1, len(tokens)):
                     part = tokens[-n:] if side == "end" else tokens[:n]
                     shorter |= self._ids(f"PER|{' '.join(part)}")
-                shorter = {c for c in shorter if len(_tokens(self._by_id[c].name, "PER")) < len(tokens)}
+                shorter = {c for c in shorter if len(_tokens(self._by_id[c].name, "PER")) < len(tokens)
+                           and self._by_id[c].relation != AMBIGUOUS}  # a name kept apart stays apart
                 if len(shorter) == 1:
                     return next(iter(shorter))
                 if shorter:
                     return None
         return None
+
+    def _namesakes(self, entity: Entity) -> int:
+        """How many known full names a new bare person name could be ("Hummels": Mats and Jonas)."""
+        if not self.short_names or entity.label != "PER":
+            return 0
+        found: set[str] = set()
+        for variant in _variants(entity):
+            edges = self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}")
+            found |= {c for c in edges if any(_edge_of(variant, t) for t in _variants(self._by_id[c]))}
+        return len(found)
 
     def _dominant(self, candidates: set[str]) -> str | None:
         """The candidate the stream names far more often than all the others together (the "Trump"
@@ -306,7 +320,8 @@ class EntityIndex:
             if target is not None and self._by_id[target].label != entity.label:
                 result.labels[entity.id] = self._by_id[target].label  # the city's name was its club
             if target is None:
-                fresh = dataclasses.replace(entity, aliases=list(entity.aliases))
+                marked = AMBIGUOUS if self._namesakes(entity) >= 2 else entity.relation
+                fresh = dataclasses.replace(entity, aliases=list(entity.aliases), relation=marked)
                 self._by_id[fresh.id] = fresh
                 self._index(fresh)
                 result.created.append(fresh.id)
@@ -331,7 +346,7 @@ class EntityIndex:
                 known.aliases.append(name)
         if count_mentions:
             known.mentions += entity.mentions
-        if known.relation != entity.relation:
+        if known.relation != entity.relation and known.relation != AMBIGUOUS:
             known.relation = None
         self._index(known)
 
