@@ -176,3 +176,15 @@ def test_an_organisation_in_the_genitive_is_the_known_one():
     genitive = ent("Borussia Dortmunds", "ORG")
     assert index.merge([genitive]).ids[genitive.id] == ent("Borussia Dortmund", "ORG").id
     assert ent("Mercedes", "ORG").id in EntityIndex().merge([ent("Mercedes", "ORG")]).created  # no stem known
+
+
+def test_a_document_names_a_person_the_same_way_throughout():
+    """The tagger missed the bare surname at the start of the headline; the teaser names him in full."""
+    from storyline.nlp.ner.stage import _consistent
+
+    teaser = "HSV-Profi Jonas Meffert wechselt nach Kiel. Meffert-Wechsel perfekt, sagte Jonas Meffert."
+    title = "Meffert verlässt HSV"
+    start = teaser.index("Jonas Meffert")
+    body, head = _consistent([[(start, start + len("Jonas Meffert"), "PER")], []], [teaser, title])
+    assert [(title[a:b], lab) for a, b, lab in head] == [("Meffert", "PER")]
+    assert [teaser[a:b] for a, b, _ in body] == ["Jonas Meffert", "Jonas Meffert"]  # not inside "Meffert-Wechsel"

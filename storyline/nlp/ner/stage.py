@@ -205,6 +205,32 @@ def _split_runs(fields: list[tuple[list[tuple[int, int, str]], str]]) -> list[li
     return out
 
 
+def _consistent(found: list[list[tuple[int, int, str]]], texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """One document names a person or organisation the same way throughout: where the tagger found
+    "Jonas Meffert" in the teaser, "Meffert" at the start of the headline (where capitals say
+    nothing) and a second "Jonas Meffert" are the same names. Whole names and the surnames of
+    persons are looked for as whole words, not inside compounds ("Meffert-Wechsel")."""
+    names: dict[str, str] = {}
+    for spans, text in zip(found, texts, strict=True):
+        for s, e, lab in spans:
+            if lab in ("PER", "ORG"):
+                names.setdefault(text[s:e], lab)
+                words = text[s:e].split()
+                if lab == "PER" and len(words) >= 2 and len(words[-1]) > 3 and _capital(words[-1]):
+                    names.setdefault(words[-1], lab)
+    if not names:
+        return found
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                         + r")(?![\w-])")
+    out = []
+    for spans, text in zip(found, texts, strict=True):
+        taken = [(s, e) for s, e, _ in spans]
+        extra = [(h.start(), h.end(), names[h.group()]) for h in pattern.finditer(text)
+                 if not any(s < h.end() and h.start() < e for s, e in taken)]
+        out.append(sorted([*spans, *extra]) if extra else spans)
+    return out
+
+
 def _run_span(run: list[tuple[int, int]], text: str, lab: str) -> list[tuple[int, int, str]]:
     while run and not _capital(text[run[-1][0] : run[-1][1]]):
         run = run[:-1]  # a run ends in a capitalised word or a number, never in a particle
@@ -254,7 +280,8 @@ class NerStage(Stage):
                 found[di].extend((s + off, e + off, lab) for s, e, lab in spans)
         for doc, spans, heads in zip(docs, found, in_title, strict=True):
             title = doc.separate_title or ""
-            spans, heads = _split_runs([(_trimmed(spans, doc.text), doc.text), (_trimmed(heads, title), title)])
+            spans, heads = _consistent(_split_runs([(_trimmed(spans, doc.text), doc.text),
+                                                     (_trimmed(heads, title), title)]), [doc.text, title])
             spans = sorted(spans)
             doc.mentions = [Mention(Span(s, e), lab) for s, e, lab in spans]  # type: ignore[arg-type]
             doc.title_mentions = [Mention(Span(s, e), lab) for s, e, lab in sorted(heads)]  # type: ignore[arg-type]
