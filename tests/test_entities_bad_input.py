@@ -64,6 +64,9 @@ def test_all_caps_headline_and_names_in_quotes(tmp_path: Path) -> None:
         names = check(sl, doc)
         assert {"Friedrich Merz", "Emmanuel Macron"} <= set(names.values()), names
         assert names.get("Merz") == "Friedrich Merz"
+        title = doc.article.title or ""
+        heads = {m.span.text(title): sl.entity(m.entity_id).name for m in doc.title_mentions if m.entity_id}
+        assert heads == {"MERZ": "Friedrich Merz", "MACRON": "Emmanuel Macron", "PARIS": "Paris"}  # no "KANZLER MERZ TRIFFT"
 
 
 def test_three_hundred_names_in_one_article(tmp_path: Path) -> None:

@@ -205,28 +205,44 @@ def _split_runs(fields: list[tuple[list[tuple[int, int, str]], str]]) -> list[li
     return out
 
 
+def _shouting(text: str) -> bool:
+    """An all-caps field ("KANZLER MERZ TRIFFT MACRON"): capitals say nothing there, and the tagger
+    calls whole runs of words names."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def _consistent(found: list[list[tuple[int, int, str]]], texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """One document names a person or organisation the same way throughout: where the tagger found
     "Jonas Meffert" in the teaser, "Meffert" at the start of the headline (where capitals say
     nothing) and a second "Jonas Meffert" are the same names. Whole names and the surnames of
-    persons are looked for as whole words, not inside compounds ("Meffert-Wechsel")."""
+    persons are looked for as whole words, not inside compounds ("Meffert-Wechsel"). An all-caps
+    field keeps only the names the other fields give it, in any case ("MERZ", "PARIS"), when they
+    give any."""
     names: dict[str, str] = {}
     for spans, text in zip(found, texts, strict=True):
+        if _shouting(text):
+            continue
         for s, e, lab in spans:
-            if lab in ("PER", "ORG"):
-                names.setdefault(text[s:e], lab)
-                words = text[s:e].split()
-                if lab == "PER" and len(words) >= 2 and len(words[-1]) > 3 and _capital(words[-1]):
-                    names.setdefault(words[-1], lab)
-    if not names:
-        return found
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-                         + r")(?![\w-])")
+            names.setdefault(text[s:e], lab)
+            words = text[s:e].split()
+            if lab == "PER" and len(words) >= 2 and len(words[-1]) > 3 and _capital(words[-1]):
+                names.setdefault(words[-1], lab)
     out = []
     for spans, text in zip(found, texts, strict=True):
+        shouting = _shouting(text)
+        wanted = {n: lab for n, lab in names.items() if shouting or lab in ("PER", "ORG")}
+        if shouting and names:
+            spans = []  # the other fields say what the names are; alone, the tagger's guess stays
+        if not wanted:
+            out.append(spans)
+            continue
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
+                             + r")(?![\w-])", re.IGNORECASE if shouting else 0)
+        lookup = {n.casefold(): lab for n, lab in wanted.items()} if shouting else wanted
         taken = [(s, e) for s, e, _ in spans]
-        extra = [(h.start(), h.end(), names[h.group()]) for h in pattern.finditer(text)
-                 if not any(s < h.end() and h.start() < e for s, e in taken)]
+        extra = [(h.start(), h.end(), lookup[h.group().casefold() if shouting else h.group()])
+                 for h in pattern.finditer(text) if not any(s < h.end() and h.start() < e for s, e in taken)]
         out.append(sorted([*spans, *extra]) if extra else spans)
     return out
 
