@@ -3,12 +3,19 @@ articles becomes one stored entity)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+
+from ..model import Mention, Span
 
 if TYPE_CHECKING:
     from ..model import Document, Entity
     from ..settings import Settings
     from ..store.base import Store
+
+
+#: a capitalised first part of a hyphenated compound: "Kuntz-Aus", "DWD-Prognose", "Trump-Resort"
+_COMPOUND = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wÄÖÜäöüß]*?)-(?=[\wÄÖÜäöüß])")
 
 
 class EntityMerger:
@@ -21,15 +28,33 @@ class EntityMerger:
         self.index = EntityIndex(store.entities(), short_names=bool(settings["entities.merge_short_names"]))
 
     def __call__(self, docs: list[Document]) -> list[Entity]:
-        """Relink the documents' mentions to the merged entities; the entities that changed, by id."""
+        """Relink the documents' mentions to the merged entities; the entities that changed, by id.
+        Whether an article is sports reporting decides whether a city's name alone is its club."""
+        from ..nlp.entity_index import sports_context
+
         changed: dict[str, Entity] = {}
         for doc in docs:
-            local = doc.extras.get("entities")
-            if not local:
-                continue
-            result = self.index.merge(local)
-            doc.mentions = result.relink(doc.mentions)
-            doc.title_mentions = result.relink(doc.title_mentions)
+            local = doc.extras.get("entities") or []
+            sports = sports_context(f"{doc.article.title or ''}\n{doc.text}")
+            result = self.index.merge(local, sports=sports)
+            doc.mentions = self._parts(doc.text, result.relink(doc.mentions))
+            if title := doc.separate_title:
+                doc.title_mentions = self._parts(title, result.relink(doc.title_mentions))
             for e in result.entities:
                 changed[e.id] = e
         return [changed[k] for k in sorted(changed)]
+
+    def _parts(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Mentions for the first part of compounds that name a known person or organisation
+        ("Kuntz-Aus", "Trump-Resort", "DWD-Prognose"): the tagger leaves them out, readers count
+        them. Each points at the known entity with relation "part" (not an alias)."""
+        taken = [(m.span.start, m.span.end) for m in mentions]
+        added: list[Mention] = []
+        for hit in _COMPOUND.finditer(text):
+            start, end = hit.span(1)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            known = self.index.known_part(hit.group(1))
+            if known is not None:
+                added.append(Mention(Span(start, end), known[1], known[0], relation="part"))
+        return sorted([*mentions, *added], key=lambda m: (m.span.start, m.span.end)) if added else mentions

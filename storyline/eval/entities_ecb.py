@@ -3,36 +3,43 @@ of ECB+ gold mentions, pooled per split (the dataset README's protocol).
 
 The system is given the gold mentions, not their topics. It works as Storyline does across articles:
 the documents are linked into stories by the same online linker as ``ingest`` (text only, ECB+ has no
-dates), and within one story, mentions are one entity when their name heads agree (the last word of
-a name, plural and possessive endings folded; a pronoun takes the nearest earlier person or thing of
-its document). Mentions in different stories are never merged: a "company" or "he" in one topic is not
-the one in another.
+dates), and within one story, names and descriptions are one entity when their heads agree
+(``entities_ecb_rules.mention_key``); a description joins the name its story's texts describe by it,
+a one-word name the longer name it starts or abbreviates, and a full name its namesakes in other
+stories (``entities_ecb_rules.story_merges``). Pronouns join a mention before them in their
+document: "he"/"she" the nearest singular person, "it" the nearest singular name, "they" the
+nearest plural, a relative pronoun the mention it follows. Mentions in different stories are not
+merged otherwise: a "company" or "he" in one topic is not the one in another.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from .coref import scores
-
-PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-THING = {"it", "its", "itself"}
-GROUP = {"they", "them", "their", "theirs", "themselves"}
-SKIP = {"who", "whom", "whose", "which", "that", "i", "me", "my", "we", "us", "our", "you", "your"}
-_WORD = re.compile(r"[\w'-]+")
+from .entities_ecb_rules import GROUP, PERSONAL, RELATIVE, SKIP, THING, is_named, mention_key, story_merges
 
 
-def _head(text: str) -> str:
-    words = [w.lower().strip("'").removesuffix("'s") for w in _WORD.findall(text)]
-    if not words:
-        return text.lower()
-    last = words[-1]
-    return last[:-1] if len(last) > 3 and last.endswith("s") and not last.endswith("ss") else last
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while self.parent.get(x, x) != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _documents(data: Path) -> dict[str, dict[str, Any]]:
@@ -54,29 +61,63 @@ def _stories(docs: list[dict[str, Any]]) -> dict[str, str]:
     return {it.article_id: linker.membership(it.article_id)[1] for it in items}
 
 
-def cluster(mentions: list[dict[str, Any]], story_of: dict[str, str]) -> dict[str, str]:
+def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union) -> None:
+    """Names and descriptions get their story-level head key; pronouns join a mention before them:
+    "he"/"she" the nearest singular person, preferring a name; "it" the nearest singular name of
+    a person, body or thing (ECB+ counts companies and navies as human participants); "they" the
+    nearest plural; a relative pronoun the mention it follows."""
+    last: dict[str, str] = {}  # slot -> key of the nearest earlier mention that fills it
+    previous: str | None = None
+    for m in sorted(ms, key=lambda m: (m["start"], m["end"])):
+        mid, word = m["mention_id"], m["text"].strip().lower()
+        slots = (("single",) if word in {"himself", "herself"} else ("named", "single") if word in PERSONAL else ("thing_named", "thing", "NON") if word in THING
+                 else ("plural", "HUM") if word in GROUP else None)
+        if word in RELATIVE and previous is not None:
+            uf.union(mid, previous)
+        elif word in SKIP or word in RELATIVE:
+            pass
+        elif slots is not None:
+            slot = next((s for s in slots if s in last), None)
+            if slot is not None:
+                uf.union(mid, last[slot])
+        else:
+            cid = mention_key(story, m)
+            uf.union(mid, cid)
+            for slot in _slots(m):
+                last[slot] = cid
+        previous = mid
+
+
+def _slots(m: dict[str, Any]) -> list[str]:
+    kind = m.get("mention_type") or "NON"
+    slots = [kind]
+    if kind == "LOC":
+        return slots
+    last_word = m["text"].split()[-1].lower()
+    plural = last_word.endswith("s") and not last_word.endswith(("ss", "'s"))
+    named = is_named(m)
+    if plural:
+        slots.append("plural")
+    else:
+        slots.append("thing")
+        slots += ["thing_named"] if named else []
+        if kind == "HUM":
+            slots += ["single", "named"] if named else ["single"]
+    return slots
+
+
+def cluster(mentions: list[dict[str, Any]], story_of: dict[str, str],
+            texts: dict[str, str] | None = None) -> dict[str, str]:
     """mention_id -> system cluster."""
     by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for m in mentions:
         by_doc[m["doc_id"]].append(m)
-    out: dict[str, str] = {}
+    uf = _Union()
     for doc_id, ms in by_doc.items():
-        story = story_of.get(doc_id, doc_id)
-        last: dict[str, str] = {}  # HUM / NON / group -> cluster of the nearest earlier name
-        for m in sorted(ms, key=lambda m: (m["start"], m["end"])):
-            word = m["text"].strip().lower()
-            kind = "HUM" if word in PERSONAL else "NON" if word in THING else "GRP" if word in GROUP else None
-            if word in SKIP:
-                out[m["mention_id"]] = f"single:{m['mention_id']}"
-            elif kind is not None:
-                out[m["mention_id"]] = last.get(kind, f"single:{m['mention_id']}")
-            else:
-                cid = f"{story}|{m.get('mention_type')}|{_head(m['text'])}"
-                out[m["mention_id"]] = cid
-                last[m.get("mention_type") or "NON"] = cid
-                if len(m["text"].split()) > 1 or m["text"][:1].islower():
-                    last["GRP"] = cid
-    return out
+        _document_clusters(ms, story_of.get(doc_id, doc_id), uf)
+    for a, b in story_merges(mentions, story_of, texts or {}):
+        uf.union(a, b)
+    return {m["mention_id"]: uf.find(m["mention_id"]) for m in mentions}
 
 
 def evaluate_ecb(data: Path, split: str | None = None, **options: Any) -> dict[str, Any]:
@@ -87,7 +128,8 @@ def evaluate_ecb(data: Path, split: str | None = None, **options: Any) -> dict[s
     docs = _documents(data)
     wanted = sorted({m["doc_id"] for m in mentions})
     split_docs = [docs[d] for d in wanted if d in docs]
-    system = cluster(mentions, _stories(split_docs))
+    texts = {d["doc_id"]: d.get("full_text") or d.get("text") or "" for d in split_docs}
+    system = cluster(mentions, _stories(split_docs), texts)
     gold = {m["mention_id"]: m["chain"] for m in mentions}
     return {"task": "entities", "split": split, "data": path.name, "n_gold_mentions": len(gold), "found": 1.0,
             **scores(gold, system), "mixed_entities": [], "articles_per_s": None}

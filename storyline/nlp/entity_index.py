@@ -43,12 +43,26 @@ other names as aliases.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import Entity, Mention
-from .entity_names import fold, genitive_stem, name_quality, strip_determiners, strip_titles
+from ..model import Entity, EntityLabel, Mention
+from .entity_names import entity_id, fold, genitive_stem, name_quality, strip_determiners, strip_titles
 
+#: Words of sports reporting: in such an article a city's name alone is its club ("Schmadtke kehrt
+#: nach Hannover zurück" is Hannover 96), elsewhere the city ("Drohnen über Hannover").
+_SPORTS = re.compile(
+    r"\b(?:\w*trainer\w*|coach\w*|\w*liga\w*|\w*ligist\w*|fußball\w*|handball\w*|eishockey\w*|transfer\w*"
+    r"|stürmer\w*|torwart\w*|\w*keeper|verteidiger\w*|mittelfeld\w*|\w*spieler\w*|\w*profi\w*|kader\w*"
+    r"|klub\w*|sportdirektor\w*|sportvorstand\w*|spieltag\w*|pokal\w*|tabelle\w*|testspiel\w*"
+    r"|trainingslager\w*|torschütze\w*|derby\w*|ablöse\w*|leih\w*|verleih\w*|rückrunde\w*|hinrunde\w*"
+    r"|zugang|neuzugang|abgang|wechsel\w*)\b",
+    re.IGNORECASE,
+)
+#: ``Entity.relation`` of a bare name kept apart because several known people carry it: readers see
+#: that "Hummels" is not known to be Mats or Jonas, rather than a wrong guess
+AMBIGUOUS = "ambiguous"
 DOMINANT_MIN = 5  # mentions a full name needs before a bare surname shared with others goes to it
 DOMINANT_RATIO = 3.0  # ... and how many times more than all the others together
 
@@ -60,11 +74,14 @@ class MergeResult:
     ids: dict[str, str] = field(default_factory=dict)
     entities: list[Entity] = field(default_factory=list)
     created: list[str] = field(default_factory=list)
+    labels: dict[str, EntityLabel] = field(default_factory=dict)  # document entity id -> label it now has
 
     def relink(self, mentions: Iterable[Mention]) -> list[Mention]:
-        """The mentions with document entity ids replaced by canonical ids."""
+        """The mentions with document entity ids replaced by canonical ids (and the label of the
+        entity they joined, where a place's name turned out to be its club)."""
         return [
-            dataclasses.replace(m, entity_id=self.ids.get(m.entity_id, m.entity_id)) if m.entity_id else m
+            dataclasses.replace(m, entity_id=self.ids.get(m.entity_id, m.entity_id),
+                                label=self.labels.get(m.entity_id, m.label)) if m.entity_id else m
             for m in mentions
         ]
 
@@ -99,15 +116,47 @@ def _variants(entity: Entity) -> list[tuple[str, ...]]:
     return [tokens, (*tokens[:-1], stem)] if stem else [tokens]  # "Kims" → "Kim"
 
 
+def sports_context(text: str) -> bool:
+    """Whether an article reads as sports reporting (one of its words does: "Bundesliga",
+    "Stürmer", "Leihbasis", "Trainer")."""
+    return _SPORTS.search(text) is not None
+
+
+#: Words around a club's distinctive name: "Hannover 96", "SC Paderborn 07", "Hertha BSC".
+_CLUB_AFFIX = frozenset({"fc", "sc", "sv", "vfb", "vfl", "tsg", "tsv", "fsv", "bsc", "ssv", "spvgg", "ac", "as",
+                         "ssc", "cf", "rb", "ev", "e.v", "1", "1."})
+
+
+#: First words of clubs named without an affix: "Holstein Kiel", "Arminia Bielefeld", "Waldhof Mannheim".
+_CLUB_WORDS = frozenset({
+    "borussia", "eintracht", "arminia", "holstein", "waldhof", "fortuna", "hertha", "union", "dynamo", "energie",
+    "kickers", "alemannia", "hansa", "preussen", "preußen", "jahn", "greuther", "werder", "bayer", "schalke",
+    "viktoria", "rot-weiss", "rot-weiß", "rot", "wacker", "stuttgarter", "hamburger", "karlsruher", "thw", "adler",
+    "eisbaren", "eisbären", "löwen", "lowen", "rhein-neckar", "füchse", "fuchse", "alba", "ratiopharm", "telekom",
+})
+
+
+def _club_place(entity: Entity) -> str | None:
+    """The place a club of several words is named after: its last word that is no affix or number."""
+    tokens = _tokens(entity.name, "ORG")
+    core = [t for t in tokens if t not in _CLUB_AFFIX and not t.isdigit()]
+    if len(tokens) < 2 or not core or not (len(core) < len(tokens) or core[0] in _CLUB_WORDS):
+        return None  # "S-Bahn Hannover" is named after Hannover but is no club
+    return core[-1]
+
+
 def entity_keys(entity: Entity) -> set[str]:
     """Keys a known entity is found by: ``LABEL|name`` for its name and aliases, and for persons with
-    a full name ``PER|edge:word`` for the first and last word. A store can keep these in an indexed
+    a full name ``PER|edge:word`` for the first and last word (and the last without a genitive -s). A store can keep these in an indexed
     table and load only the entities that ``candidate_keys`` of a new article's entities hit."""
     keys = {f"{entity.label}|{k}" for k in _keys(entity)}
     if entity.label == "PER":
-        tokens = _tokens(entity.name, "PER")
-        if len(tokens) > 1:
-            keys |= {f"PER|edge:{tokens[0]}", f"PER|edge:{tokens[-1]}"}
+        for tokens in _variants(entity):  # "Luke Littlers" is also found by "Littler" and "Luke Littler"
+            keys.add(f"PER|{' '.join(tokens)}")
+            if len(tokens) > 1:
+                keys |= {f"PER|edge:{tokens[0]}", f"PER|edge:{tokens[-1]}"}
+    if entity.label == "ORG" and (place := _club_place(entity)) is not None:
+        keys.add(f"ORG|club:{place}")
     return keys
 
 
@@ -119,7 +168,20 @@ def candidate_keys(entity: Entity) -> set[str]:
             keys |= {f"PER|edge:{variant[0]}", f"PER|edge:{variant[-1]}"}
             for n in range(1, len(variant)):
                 keys |= {f"PER|{' '.join(variant[:n])}", f"PER|{' '.join(variant[-n:])}"}
+    if entity.label == "ORG":
+        keys |= {f"ORG|{' '.join(v)}" for v in _variants(entity)[1:]}
+    if entity.label in ("LOC", "ORG") and len(tokens := _tokens(entity.name, entity.label)) == 1:
+        keys.add(f"ORG|club:{tokens[0]}")
     return keys
+
+
+def _trusted(entity: Entity) -> bool:
+    """A person known by a full name of capitalised words ("Niclas Füllkrug"), or any organisation:
+    a one-word "person" may be a common noun the tagger took for a name ("Böller")."""
+    if entity.label != "PER":
+        return True
+    words = entity.name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and "'" not in entity.name
 
 
 class EntityIndex:
@@ -158,21 +220,43 @@ class EntityIndex:
         return self._by_key.get(key, set())
 
     # -- deciding --------------------------------------------------------------------------------
-    def resolve(self, entity: Entity) -> str | None:
-        """The id of the known entity this one is, or None if it is new (or ambiguous)."""
+    def resolve(self, entity: Entity, *, sports: bool = False) -> str | None:
+        """The id of the known entity this one is, or None if it is new (or ambiguous). In a sports
+        article (``sports``) a place's name alone is the one club named after it, if there is one."""
+        if sports and (club := self._club(entity)) is not None:
+            return club
         if entity.id in self._by_id:
             return entity.id
         shared: set[str] = set()
         for key in _keys(entity):
             shared |= self._ids(f"{entity.label}|{key}")
-        if not shared and entity.label == "PER":  # "Trumps", "Donald Trumps": the genitive of a known name
+        if not shared and entity.label in ("PER", "ORG"):  # "Trumps", "Borussia Dortmunds": a genitive
             for variant in _variants(entity)[1:]:
-                shared |= self._ids(f"PER|{' '.join(variant)}")
+                shared |= self._ids(f"{entity.label}|{' '.join(variant)}")
         if shared:
             return self._pick(shared, entity)
         if self.short_names and entity.label == "PER":
             return self._resolve_person(entity)
         return None
+
+    def known_part(self, word: str, min_mentions: int = 2) -> tuple[str, EntityLabel] | None:
+        """The known person or organisation a compound's first part names ("Trump" of
+        "Trump-Resort", "CSU" of "CSU-Bundestagsgruppe"): the entity that the word alone resolves to
+        as exactly one of the two labels, mentioned at least ``min_mentions`` times before."""
+        found: list[tuple[str, EntityLabel]] = []
+        for label in ("PER", "ORG"):
+            probe = Entity(entity_id(label, fold(word)), word, label, [], 1)  # type: ignore[arg-type]
+            target = self.resolve(probe)
+            if target is not None and self._by_id[target].mentions >= min_mentions and _trusted(self._by_id[target]):
+                found.append((target, self._by_id[target].label))
+        return found[0] if len(found) == 1 else None
+
+    def _club(self, entity: Entity) -> str | None:
+        tokens = _tokens(entity.name, entity.label)
+        if entity.label not in ("LOC", "ORG") or len(tokens) != 1:
+            return None
+        clubs = self._ids(f"ORG|club:{tokens[0]}")
+        return next(iter(clubs)) if len(clubs) == 1 else None
 
     def _pick(self, candidates: set[str], entity: Entity) -> str | None:
         """Prefer a candidate whose canonical name matches; else the only one; else give up."""
@@ -186,7 +270,7 @@ class EntityIndex:
         variants = _variants(entity)
         for variant in variants:
             edges = self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}")
-            longer = {c for c in edges if _edge_of(variant, _tokens(self._by_id[c].name, "PER"))}
+            longer = {c for c in edges if any(_edge_of(variant, t) for t in _variants(self._by_id[c]))}
             if len(longer) == 1:
                 return next(iter(longer))
             if longer:
@@ -200,12 +284,23 @@ class EntityIndex:
                 for n in range(1, len(tokens)):
                     part = tokens[-n:] if side == "end" else tokens[:n]
                     shorter |= self._ids(f"PER|{' '.join(part)}")
-                shorter = {c for c in shorter if len(_tokens(self._by_id[c].name, "PER")) < len(tokens)}
+                shorter = {c for c in shorter if len(_tokens(self._by_id[c].name, "PER")) < len(tokens)
+                           and self._by_id[c].relation != AMBIGUOUS}  # a name kept apart stays apart
                 if len(shorter) == 1:
                     return next(iter(shorter))
                 if shorter:
                     return None
         return None
+
+    def _namesakes(self, entity: Entity) -> int:
+        """How many known full names a new bare person name could be ("Hummels": Mats and Jonas)."""
+        if not self.short_names or entity.label != "PER":
+            return 0
+        found: set[str] = set()
+        for variant in _variants(entity):
+            edges = self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}")
+            found |= {c for c in edges if any(_edge_of(variant, t) for t in _variants(self._by_id[c]))}
+        return len(found)
 
     def _dominant(self, candidates: set[str]) -> str | None:
         """The candidate the stream names far more often than all the others together (the "Trump"
@@ -215,14 +310,18 @@ class EntityIndex:
         return ranked[0] if top >= DOMINANT_MIN and top >= DOMINANT_RATIO * max(rest, 1) else None
 
     # -- merging ---------------------------------------------------------------------------------
-    def merge(self, new: Iterable[Entity], *, count_mentions: bool = True) -> MergeResult:
-        """Merge one article's entities into the index (in the order given) and report the outcome."""
+    def merge(self, new: Iterable[Entity], *, count_mentions: bool = True, sports: bool = False) -> MergeResult:
+        """Merge one article's entities into the index (in the order given) and report the outcome;
+        ``sports``: the article is sports reporting (``sports_context``)."""
         result = MergeResult()
         changed: dict[str, None] = {}
         for entity in new:
-            target = self.resolve(entity)
+            target = self.resolve(entity, sports=sports)
+            if target is not None and self._by_id[target].label != entity.label:
+                result.labels[entity.id] = self._by_id[target].label  # the city's name was its club
             if target is None:
-                fresh = dataclasses.replace(entity, aliases=list(entity.aliases))
+                marked = AMBIGUOUS if self._namesakes(entity) >= 2 else entity.relation
+                fresh = dataclasses.replace(entity, aliases=list(entity.aliases), relation=marked)
                 self._by_id[fresh.id] = fresh
                 self._index(fresh)
                 result.created.append(fresh.id)
@@ -238,7 +337,8 @@ class EntityIndex:
 
     def _absorb(self, known: Entity, entity: Entity, count_mentions: bool) -> None:
         names = [entity.name, *entity.aliases]
-        if known.label == "PER" and name_quality(entity.name) > name_quality(known.name):
+        bare = len(_variants(known)) > 1 and _tokens(entity.name, "PER") == _variants(known)[1]
+        if known.label == "PER" and (bare or name_quality(entity.name) > name_quality(known.name)):
             names = [known.name, *names]
             known.name = entity.name
         for name in names:
@@ -246,7 +346,7 @@ class EntityIndex:
                 known.aliases.append(name)
         if count_mentions:
             known.mentions += entity.mentions
-        if known.relation != entity.relation:
+        if known.relation != entity.relation and known.relation != AMBIGUOUS:
             known.relation = None
         self._index(known)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -57,33 +58,197 @@ NAME_PARTICLES = frozenset(
 )
 
 
+#: word parts that make "X der/für Y" an organisation's name ("Bundesagentur für Arbeit", "Alternative
+#: für Deutschland", "Verband der Automobilindustrie"); without one, such an "organisation" in a
+#: headline is a phrase ("Bilder des Jahres", "Weg zum Wunschbrowser", "Operation an der Hüfte")
+_ORG_CUES = (
+    "agentur", "amt", "anstalt", "akademie", "alternative", "armee", "aktion", "ausschuss", "bank", "behörde",
+    "bewegung", "bund", "bündnis", "center", "centre", "club", "dienst", "fonds", "forum", "fraktion", "front",
+    "garde", "gemeinde", "gericht", "gesellschaft", "gewerkschaft", "gruppe", "haus", "hochschule", "hof",
+    "initiative", "institut", "kammer", "kasse", "kirche", "klub", "kolleg", "komitee", "kommission",
+    "koalition", "konferenz", "konzern", "liga", "magazin", "ministerium", "miliz", "museum", "netzwerk", "orchester",
+    "organisation", "partei", "polizei", "rat", "regierung", "rundfunk", "schule", "senat", "sender", "stelle",
+    "stiftung", "theater", "union", "universität", "verband", "verein", "versicherung", "werk", "zeitung",
+    "zentrale", "zentrum", "team", "freunde", "ärzte", "reporter", "staat", "orden",
+)
+_PHRASE_WORDS = frozenset({"des", "der", "den", "dem", "für", "zum", "zur", "vom", "an", "am", "im", "aus", "auf",
+                           "bei", "meines", "meiner", "unserer", "unseres"})
+
+
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+def _capital(word: str) -> bool:
+    """Whether a word starts like a name: a capital or a digit, after any invisible joiner
+    ("Donald \u2060Trump" occurs in the stream)."""
+    head = word.lstrip(_INVISIBLE)[:1]
+    return head.isupper() or head.isdigit()
+
+
+def _is_phrase(surface: str) -> bool:
+    """An 'organisation' that is a headline's noun phrase: German function words inside, no word
+    that begins or ends (German compounds) like an organisation's ("Zentralrat", "Bundesamt"), no
+    acronym ("FC", "AfD")."""
+    words = surface.split()
+    if len(words) < 3 or not any(w in _PHRASE_WORDS for w in words[1:-1]):
+        return False
+    if any(sum(c.isupper() for c in w) >= 2 for w in words):
+        return False
+    return not any(w.lower().strip("-").endswith(_ORG_CUES) or w.lower().startswith(_ORG_CUES) for w in words)
+
+
+#: "Luke Littler & Ricardo Pietreczko", "Luke Littler & Co.": two people, or one and company
+_PAYWALL = re.compile(r"^[A-ZÄÖÜ]{2,}\+\s*")
+_PERSON_JOINS = frozenset({"&", "und", "and"})
+_NOT_PEOPLE = frozenset({"Co.", "Co", "Konsorten"})
+
+
+def _possessive_end(surface: str) -> int | None:
+    """Where the name ends in an English possessive followed by more words, or None."""
+    hit = re.search(r"['’]s\s+\S", surface)
+    return hit.start() if hit is not None and hit.start() > 0 else None
+
+
 def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     """Person and organisation names cleaned of what the tagger ran into in headlines: trailing
     lower-case words and particles are cut ("Selenskyj holt" → "Selenskyj", "Im Duell der" → "Im
     Duell"), and a name broken by a lower-case word that is no particle is split into its runs of
-    capitalised words ("Schalke 04 holt Lüftl" → "Schalke 04", "Lüftl")."""
+    capitalised words ("Schalke 04 holt Lüftl" → "Schalke 04", "Lüftl"); persons joined by "&" or
+    "und" are two names ("Luke Littler & Co." → "Luke Littler"); a headline phrase tagged as an
+    organisation is dropped (``_is_phrase``)."""
     out: list[tuple[int, int, str]] = []
     for s, e, lab in spans:
+        if paywall := _PAYWALL.match(text[s:e]):  # "FAZ+Adenauers 150. Geburtstag": the outlet's mark
+            s += paywall.end()
+            if s >= e:
+                continue
         surface = text[s:e]
-        if lab not in ("PER", "ORG") or " " not in surface or not surface[:1].isupper():
+        if lab not in ("PER", "ORG") or " " not in surface or not _capital(surface):
             out.append((s, e, lab))  # one word, or a brand written lower-case ("dpa", "heise online")
+            continue
+        if lab == "ORG" and _is_phrase(surface):
+            continue
+        if lab == "PER" and (cut := _possessive_end(surface)) is not None:
+            out.append((s, s + cut, lab))  # "Trump's Aggression Toward Venezuela" names Trump
             continue
         run: list[tuple[int, int]] = []  # words of the current run: (start, end)
         pos = s
         for word in surface.split(" "):
             ws, we = pos, pos + len(word)
             pos = we + 1
-            if word and (word[:1].isupper() or word[:1].isdigit() or (run and word in NAME_PARTICLES)):
+            joins_people = lab == "PER" and word in _PERSON_JOINS
+            if word and not joins_people and (_capital(word) or (run and word in NAME_PARTICLES)):
                 run.append((ws, we))
                 continue
             out.extend(_run_span(run, text, lab))
             run = []
         out.extend(_run_span(run, text, lab))
+    return [(a, b, lab) for a, b, lab in out if lab != "PER" or text[a:b] not in _NOT_PEOPLE]
+
+
+def _words(s: int, e: int, text: str) -> list[tuple[int, int]]:
+    out, pos = [], s
+    for word in text[s:e].split(" "):
+        if word:
+            out.append((pos, pos + len(word)))
+        pos += len(word) + 1
+    return out
+
+
+def _split_von(s: int, e: int, text: str) -> list[tuple[int, int, str]] | None:
+    """"Kennedy Okpala von Waldhof Mannheim": a full name, then "von"/"vom" and a name of two or
+    more capitalised words is a person and the club or body they come from, not a noble name
+    ("Johann Wolfgang von Goethe", "Ursula von der Leyen", "Gloria von Thurn und Taxis" stay)."""
+    words = _words(s, e, text)
+    for i, (ws, we) in enumerate(words):
+        if text[ws:we] in ("von", "vom") and i >= 2:
+            after = words[i + 1 :]
+            if len(after) >= 2 and all(_capital(text[a:b]) for a, b in after):
+                return [(words[0][0], words[i - 1][1], "PER"), (after[0][0], after[-1][1], "ORG")]
+    return None
+
+
+def _surnames(fields: list[tuple[list[tuple[int, int, str]], str]], but: tuple[int, int, str]) -> set[str]:
+    """Last words of the document's multi-word person names (other than ``but``), genitive -s
+    folded ("Hansi Flicks")."""
+    out: set[str] = set()
+    for spans, text in fields:
+        for s, e, lab in spans:
+            words = text[s:e].split()
+            if lab == "PER" and len(words) >= 2 and (s, e, lab) != but:
+                out.add(words[-1])
+                out.add(words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 3 else words[-1])
+    return out
+
+
+def _split_runs(fields: list[tuple[list[tuple[int, int, str]], str]]) -> list[list[tuple[int, int, str]]]:
+    """Two names the tagger ran together into one person: "Kennedy Okpala von Waldhof Mannheim",
+    and in a headline "Wie Flick Barça verändert hat" when the document names "Hansi Flick" (a
+    surname of the document followed by one more word is that person and something else: what the
+    document calls that word elsewhere, an organisation otherwise)."""
+    labels = {text[s:e]: lab for spans, text in fields for s, e, lab in spans if " " not in text[s:e]}
+    labels.update({w: lab for spans, text in fields for s, e, lab in spans if lab != "PER"
+                   for w in text[s:e].split()})
+    out: list[list[tuple[int, int, str]]] = []
+    for spans, text in fields:
+        kept: list[tuple[int, int, str]] = []
+        for s, e, lab in spans:
+            words = _words(s, e, text)
+            parts = _split_von(s, e, text) if lab == "PER" else None
+            if (parts is None and lab == "PER" and len(words) == 2
+                    and text[words[0][0] : words[0][1]] in (surnames := _surnames(fields, (s, e, lab)))):
+                second = text[words[1][0] : words[1][1]]
+                if second not in surnames and text[s:e] not in {text[a:b] for a, b, _ in spans if (a, b) != (s, e)}:
+                    parts = [(words[0][0], words[0][1], "PER"), (words[1][0], words[1][1], labels.get(second, "ORG"))]
+            kept.extend(parts or [(s, e, lab)])
+        out.append(kept)
+    return out
+
+
+def _shouting(text: str) -> bool:
+    """An all-caps field ("KANZLER MERZ TRIFFT MACRON"): capitals say nothing there, and the tagger
+    calls whole runs of words names."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _consistent(found: list[list[tuple[int, int, str]]], texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """One document names a person or organisation the same way throughout: where the tagger found
+    "Jonas Meffert" in the teaser, "Meffert" at the start of the headline (where capitals say
+    nothing) and a second "Jonas Meffert" are the same names. Whole names and the surnames of
+    persons are looked for as whole words, not inside compounds ("Meffert-Wechsel"). An all-caps
+    field keeps only the names the other fields give it, in any case ("MERZ", "PARIS"), when they
+    give any."""
+    names: dict[str, str] = {}
+    for spans, text in zip(found, texts, strict=True):
+        if _shouting(text):
+            continue
+        for s, e, lab in spans:
+            names.setdefault(text[s:e], lab)
+            words = text[s:e].split()
+            if lab == "PER" and len(words) >= 2 and len(words[-1]) > 3 and _capital(words[-1]):
+                names.setdefault(words[-1], lab)
+    out = []
+    for spans, text in zip(found, texts, strict=True):
+        shouting = _shouting(text)
+        wanted = {n: lab for n, lab in names.items() if shouting or lab in ("PER", "ORG")}
+        if shouting and names:
+            spans = []  # the other fields say what the names are; alone, the tagger's guess stays
+        if not wanted:
+            out.append(spans)
+            continue
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
+                             + r")(?![\w-])", re.IGNORECASE if shouting else 0)
+        lookup = {n.casefold(): lab for n, lab in wanted.items()} if shouting else wanted
+        taken = [(s, e) for s, e, _ in spans]
+        extra = [(h.start(), h.end(), lookup[h.group().casefold() if shouting else h.group()])
+                 for h in pattern.finditer(text) if not any(s < h.end() and h.start() < e for s, e in taken)]
+        out.append(sorted([*spans, *extra]) if extra else spans)
     return out
 
 
 def _run_span(run: list[tuple[int, int]], text: str, lab: str) -> list[tuple[int, int, str]]:
-    while run and not (text[run[-1][0]].isupper() or text[run[-1][0]].isdigit()):
+    while run and not _capital(text[run[-1][0] : run[-1][1]]):
         run = run[:-1]  # a run ends in a capitalised word or a number, never in a particle
     return [(run[0][0], run[-1][1], lab)] if run else []
 
@@ -130,8 +295,10 @@ class NerStage(Stage):
             else:
                 found[di].extend((s + off, e + off, lab) for s, e, lab in spans)
         for doc, spans, heads in zip(docs, found, in_title, strict=True):
-            spans = sorted(_trimmed(spans, doc.text))
-            heads = _trimmed(heads, doc.separate_title or "")
+            title = doc.separate_title or ""
+            spans, heads = _consistent(_split_runs([(_trimmed(spans, doc.text), doc.text),
+                                                     (_trimmed(heads, title), title)]), [doc.text, title])
+            spans = sorted(spans)
             doc.mentions = [Mention(Span(s, e), lab) for s, e, lab in spans]  # type: ignore[arg-type]
             doc.title_mentions = [Mention(Span(s, e), lab) for s, e, lab in sorted(heads)]  # type: ignore[arg-type]
             sdoc = doc.extras.get("spacy")

@@ -1,0 +1,91 @@
+"""The bad input of issue 21, through the whole pipeline (fast NER, entities, cross-article merge, store):
+word joiners inside names, an all-caps headline, names in quotation marks, 300 names in one article
+and an article that is only a list of names. What a reader relies on: the run finishes, offsets point
+at the text, entity names are clean, the same input gives the same ids, and the usual short form
+still finds its person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.library import Storyline
+from storyline.model import Document
+from storyline.nlp.ner.tagger import MODELS_DIR
+
+pytestmark = pytest.mark.skipif(not (MODELS_DIR / "fast" / "meta.json").exists(), reason="fast model not built")
+
+FIRST = ["Anna", "Bernd", "Clara", "Dieter", "Eva", "Frank", "Greta", "Horst", "Ida", "Jonas", "Karin", "Lutz",
+         "Maria", "Norbert", "Olga", "Paul", "Renate", "Stefan", "Tanja", "Uwe"]
+LAST = ["Schmidt", "Meier", "Fischer", "Weber", "Wagner", "Becker", "Schulz", "Hoffmann", "Koch", "Richter",
+        "Klein", "Wolf", "Neumann", "Schwarz", "Zimmermann"]
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+def add(sl: Storyline, text: str, title: str = "") -> Document:
+    report = sl.add_text(text, title=title, date="2026-01-05")
+    doc = sl.get(report.ingested[0])
+    assert doc is not None
+    return doc
+
+
+def check(sl: Storyline, doc: Document) -> dict[str, str]:
+    """Offsets inside their field, every mention linked to a stored entity with a clean name;
+    returns surface -> entity name."""
+    names: dict[str, str] = {}
+    for field, mentions in ((doc.text, doc.mentions), (doc.article.title or "", doc.title_mentions)):
+        for m in mentions:
+            assert 0 <= m.span.start < m.span.end <= len(field)
+            assert m.entity_id is not None
+            entity = sl.entity(m.entity_id)
+            assert entity is not None, m
+            assert not any(c in entity.name for c in INVISIBLE + "„“”\"«»\n"), entity.name
+            names[m.span.text(field)] = entity.name
+    return names
+
+
+def test_word_joiners_inside_a_name(tmp_path: Path) -> None:
+    with Storyline(tmp_path / "t.db", {"ner.profile": "fast"}) as sl:
+        doc = add(sl, "US-Präsident Donald \u2060Trump hatte zuvor mit einem Eingreifen in Venezuela gedroht. "
+                      "Auch Wolodymyr\u200d Selenskyj äußerte sich.")
+        names = check(sl, doc)
+        assert "Donald Trump" in names.values(), names
+        later = add(sl, "Trump sagte am Sonntag, er werde mit Selenskyj sprechen.")
+        by_surface = {m.span.text(later.text): m.entity_id for m in later.mentions}
+        trump = next(m.entity_id for m in doc.mentions if "Trump" in m.span.text(doc.text))
+        assert by_surface.get("Trump") == trump
+
+
+def test_all_caps_headline_and_names_in_quotes(tmp_path: Path) -> None:
+    with Storyline(tmp_path / "t.db", {"ner.profile": "fast"}) as sl:
+        doc = add(sl, "„Friedrich Merz“ und »Emmanuel Macron« trafen sich in Paris. Merz sagte, Europa müsse "
+                      "zusammenstehen.", title="KANZLER MERZ TRIFFT MACRON IN PARIS")
+        names = check(sl, doc)
+        assert {"Friedrich Merz", "Emmanuel Macron"} <= set(names.values()), names
+        assert names.get("Merz") == "Friedrich Merz"
+        title = doc.article.title or ""
+        heads = {m.span.text(title): sl.entity(m.entity_id).name for m in doc.title_mentions if m.entity_id}
+        assert heads == {"MERZ": "Friedrich Merz", "MACRON": "Emmanuel Macron", "PARIS": "Paris"}  # no "KANZLER MERZ TRIFFT"
+
+
+def test_three_hundred_names_in_one_article(tmp_path: Path) -> None:
+    people = [f"{f} {last}" for last in LAST for f in FIRST][:300]
+    text = " ".join(f"{a} traf am Montag {b} in Berlin." for a, b in zip(people[::2], people[1::2], strict=True))
+    ids = []
+    for run in ("a", "b"):
+        with Storyline(tmp_path / f"{run}.db", {"ner.profile": "fast"}) as sl:
+            doc = add(sl, text, title="Das große Treffen")
+            names = check(sl, doc)
+            assert len({n for n in names.values() if n in people}) >= 250  # most of the 300 are found, none merged
+            ids.append(sorted((m.span.start, m.entity_id) for m in doc.mentions))
+    assert ids[0] == ids[1]  # the same article gives the same ids on every run
+
+
+def test_an_article_that_is_only_a_list_of_names(tmp_path: Path) -> None:
+    with Storyline(tmp_path / "t.db", {"ner.profile": "fast"}) as sl:
+        for shift, sep in enumerate(("\n", ", ", " ")):  # other names each time: no duplicate article
+            people = [f"{f} {last}" for f, last in zip(FIRST[shift:], LAST, strict=False)]
+            doc = add(sl, sep.join(people), title=f"Aufstellung {shift}")
+            names = check(sl, doc)
+            assert not any("," in n or "\n" in n for n in names.values())

@@ -1,0 +1,77 @@
+"""ECB+ cross-document entity clustering (``storyline eval entities --data ecbplus_entities``): the
+rules a reader would apply to one story's documents, on small hand-made mentions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.eval.entities_ecb import cluster
+from storyline.eval.entities_ecb_rules import head
+
+
+def mentions(doc: str, text: str, spec: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Gold-style mention records for each (surface, type), found left to right in ``text``."""
+    out, pos = [], 0
+    for surface, kind in spec:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        out.append({"mention_id": f"{doc}:{start}-{pos}", "doc_id": doc, "start": start, "end": pos,
+                    "text": surface, "mention_type": kind})
+    return out
+
+
+def same(assign: dict[str, str], ms: list[dict[str, Any]], *surfaces: str) -> bool:
+    ids = {assign[m["mention_id"]] for m in ms if m["text"] in surfaces}
+    return len(ids) == 1
+
+
+def test_heads_skip_ages_degrees_and_prepositional_tails() -> None:
+    assert head("Eric Allen Kirkpatrick, 61") == "kirkpatrick"
+    assert head("Regina Benjamin, M.D., M.B.A.") == "benjamin"
+    assert head("Surgeon General of the United States") == "general"
+    assert head("a mountain in New Zealand") == "mountain"
+    assert head("in Malibu") == "malibu"
+    assert head("Anthony LaCalamita III") == "lacalamita"
+    assert head("New Zealand's highest peak, Mount Cook") == "cook"
+
+
+def test_description_joins_the_name_the_text_puts_it_next_to() -> None:
+    t1 = "A receptionist was shot. The gunman, Anthony LaCalamita, fled. LaCalamita was arrested."
+    t2 = "Police said the gunman surrendered. Receptionist Madeline Kafoury died. Kafoury was 60."
+    ms = (mentions("d1", t1, [("receptionist", "HUM"), ("gunman", "HUM"), ("Anthony LaCalamita", "HUM"),
+                              ("LaCalamita", "HUM")])
+          + mentions("d2", t2, [("gunman", "HUM"), ("Madeline Kafoury", "HUM"), ("Kafoury", "HUM")]))
+    got = cluster(ms, {"d1": "s", "d2": "s"}, {"d1": t1, "d2": t2})
+    assert same(got, ms, "gunman", "Anthony LaCalamita", "LaCalamita")
+    assert same(got, ms, "receptionist", "Madeline Kafoury", "Kafoury")
+    assert got[ms[1]["mention_id"]] != got[ms[0]["mention_id"]]
+
+
+def test_pronouns_take_the_nearest_fitting_antecedent() -> None:
+    text = "Microsoft patched a flaw that hackers used. The pirates fled, and they hid. Jim O'Brien, who coached, said he left."
+    ms = mentions("d", text, [("Microsoft", "HUM"), ("flaw", "NON"), ("that", "NON"), ("hackers", "HUM"),
+                              ("pirates", "HUM"), ("they", "HUM"), ("Jim O'Brien", "HUM"), ("who", "HUM"),
+                              ("he", "HUM")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert same(got, ms, "flaw", "that")
+    assert same(got, ms, "pirates", "they")
+    assert same(got, ms, "Jim O'Brien", "who", "he")
+    assert not same(got, ms, "Microsoft", "hackers")
+
+
+def test_stories_keep_namesakes_apart_but_full_names_join() -> None:
+    ta, tb = "The company said Barack Obama spoke.", "The company quoted Barack Obama. Obama smiled."
+    ms = (mentions("a", ta, [("company", "HUM"), ("Barack Obama", "HUM")])
+          + mentions("b", tb, [("company", "HUM"), ("Barack Obama", "HUM"), ("Obama", "HUM")]))
+    got = cluster(ms, {"a": "s1", "b": "s2"}, {"a": ta, "b": tb})
+    assert not same(got, ms, "company")  # a "company" of one story is not that of another
+    assert same(got, ms, "Barack Obama", "Obama")
+
+
+def test_one_word_names_join_the_longer_name_they_start_or_abbreviate() -> None:
+    text = "Internet Explorer has a hole; IE users and the Indianapolis Colts fans. Indianapolis won."
+    ms = mentions("d", text, [("Internet Explorer", "NON"), ("IE", "NON"), ("Indianapolis Colts", "HUM"),
+                              ("Indianapolis", "HUM")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert same(got, ms, "Internet Explorer", "IE")
+    assert same(got, ms, "Indianapolis Colts", "Indianapolis")
