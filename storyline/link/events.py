@@ -43,6 +43,7 @@ class Node:
     nbrs: list[tuple[float, str]] = field(default_factory=list)  # (similarity, article), best first
     seen: float | None = None  # stream time at arrival: retires undated articles too
     days: frozenset[str] = frozenset()  # dates the article mentions (time tagger), TIMEX prefix form
+    places: frozenset[str] = frozenset()  # dimensions of ``vec`` that only name a place
 
 
 @dataclass(slots=True)
@@ -67,6 +68,19 @@ class Event:
         return cls(d["id"], d["seed"], d["title"], int(d["created"]), dict(d.get("total") or {}), int(d.get("n", 0)))
 
 
+def _beyond(a: SparseVec, b: SparseVec, mask: frozenset[str], need: int) -> bool:
+    """Whether ``a`` and ``b`` share at least ``need`` dimensions outside ``mask``."""
+    if len(a) > len(b):
+        a, b = b, a
+    n = 0
+    for k in a:
+        if k in b and k not in mask:
+            n += 1
+            if n >= need:
+                return True
+    return False
+
+
 class EventGraph:
     """Online k-nearest-neighbour linking with merge/split bookkeeping."""
 
@@ -87,7 +101,12 @@ class EventGraph:
 
     # -- similarity -------------------------------------------------------------------------------
     def similarity(
-        self, vec: SparseVec, day: float | None, other: Node, days: frozenset[str] = frozenset()
+        self,
+        vec: SparseVec,
+        day: float | None,
+        other: Node,
+        days: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
     ) -> tuple[float, float | None]:
         """Cosine damped by the time between the two articles, plus ``date_bonus`` when both mention
         the same date; -1 beyond the window or when fewer than ``min_shared`` terms are shared (one
@@ -99,6 +118,8 @@ class EventGraph:
         s, shared = dot_shared(vec, other.vec)
         if shared < p.min_shared:
             return -1.0, gap
+        if (places or other.places) and p.min_content and not _beyond(vec, other.vec, places | other.places, p.min_content):
+            return -1.0, gap
         if gap is not None:
             s *= math.exp(-max(0.0, gap - p.grace_days) / p.tau_days)
         if days and other.days and not days.isdisjoint(other.days):
@@ -106,7 +127,11 @@ class EventGraph:
         return s, gap
 
     def neighbours(
-        self, vec: SparseVec, day: float | None, days: frozenset[str] = frozenset()
+        self,
+        vec: SparseVec,
+        day: float | None,
+        days: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
     ) -> list[tuple[float, str, float | None]]:
         """Scored candidates from the index, best first (ties by article id)."""
         if not vec:
@@ -117,7 +142,7 @@ class EventGraph:
         for cid in self.index.query(qterms, p.max_candidates, p.min_hits):
             node = self.nodes.get(cid)
             if node is not None:
-                s, gap = self.similarity(vec, day, node, days)
+                s, gap = self.similarity(vec, day, node, days, places)
                 out.append((s, cid, gap))
         out.sort(key=lambda t: (-t[0], t[1]))
         return out
@@ -131,6 +156,7 @@ class EventGraph:
         title: str = "",
         days: frozenset[str] = frozenset(),
         same_article: str | None = None,
+        places: frozenset[str] = frozenset(),
     ) -> tuple[str, dict[str, Any]]:
         """Link one article; returns its event id and the evidence. ``same_article`` is an earlier
         version of this article (the outlet's article key matched): it is its nearest neighbour
@@ -139,13 +165,13 @@ class EventGraph:
         self.count += 1
         if day is not None:
             self.clock = day if self.clock is None else max(self.clock, day)
-        scored = self.neighbours(vec, day, days)
+        scored = self.neighbours(vec, day, days, places)
         if same_article in self.nodes:
             scored = [(1.0, same_article, None), *(t for t in scored if t[1] != same_article)]
         # the nearest earlier articles, linked or not: their events' stories are story candidates
         self.last_near = [(s, c) for s, c, _ in scored[:8] if s > 0.0]
         above = [t for t in scored if t[0] >= p.threshold]
-        node = Node(aid, vec, day, self.count, [(s, c) for s, c, _ in above[: p.k]], self.clock, days)
+        node = Node(aid, vec, day, self.count, [(s, c) for s, c, _ in above[: p.k]], self.clock, days, places)
         linked = [c for _, c in node.nbrs]
         for s, cid, _ in above:
             other = self.nodes[cid]
@@ -340,6 +366,7 @@ class EventGraph:
                     "day": n.day,
                     "seen": n.seen,
                     "days": sorted(n.days),
+                    "places": sorted(n.places),
                     "order": n.order,
                     "nbrs": [[s, c] for s, c in n.nbrs],
                 }
@@ -363,6 +390,7 @@ class EventGraph:
                 [(float(s), c) for s, c in d["nbrs"]],
                 d.get("seen"),
                 frozenset(d.get("days") or ()),
+                frozenset(d.get("places") or ()),
             )
             self.nodes[node.aid] = node
             if node.vec:

@@ -216,7 +216,9 @@ class Linker:
 
     def _add_linked(self, item: LinkItem, f: Features, vec: SparseVec, same_article: str | None = None) -> Assignment:
         title = item.title or item.text[:120]
-        eid, ev_expl = self.graph.add(item.article_id, vec, f.day, title, f.days, same_article=same_article)
+        eid, ev_expl = self.graph.add(
+            item.article_id, vec, f.day, title, f.days, same_article=same_article, places=f.place_dims
+        )
         expl: dict[str, Any] = {"event": ev_expl}
         if eid in self.event_story:
             sid = self.stories.resolve(self.event_story[eid])
