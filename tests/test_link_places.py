@@ -62,3 +62,22 @@ def test_place_names_come_from_the_documents_place_mentions_and_survive_a_snapsh
     lk, _ = run([item])
     again = restore(snapshot(lk))
     assert again.graph.nodes["d"].places == lk.graph.nodes["d"].places == dims
+
+
+def test_a_shared_region_alone_does_not_make_one_story() -> None:
+    """Two regional dpa texts on one morning, both naming the region twice: the region was their
+    whole story-level overlap. With places weighing as much as other words they formed one story."""
+    items = [
+        regional("blitz", "Ungewöhnlich wenig Blitze in Rheinland-Pfalz", 0),
+        regional("glatt", "Hunderte Unfälle auf glatten Straßen in Rheinland-Pfalz", 6),
+    ]
+    items[0].text = "Ungewöhnlich wenig Blitze in Rheinland-Pfalz. Der Wetterdienst in Rheinland-Pfalz zählte wenige."
+    items[1].text = "Hunderte Unfälle auf glatten Straßen in Rheinland-Pfalz. Die Polizei in Rheinland-Pfalz meldet Schäden."
+    lk, _ = run(items)
+    assert lk.membership("blitz")[1] != lk.membership("glatt")[1]
+    heavy = Linker()
+    heavy.config.story.place_weight = 1.0
+    for it in items:
+        heavy.add(it)
+    heavy.consolidate()
+    assert heavy.membership("blitz")[1] == heavy.membership("glatt")[1]

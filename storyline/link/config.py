@@ -78,6 +78,7 @@ class StoryConfig:
     nbr_min: int = 1  # nearest articles of one story that let a new event join it below threshold
     nbr_sim: float = 0.15
     nbr_floor: float = 0.15
+    place_weight: float = 0.3  # of a place name's weight in the article's vector, for stories
 
 
 @dataclass(slots=True)
