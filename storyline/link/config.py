@@ -34,7 +34,8 @@ class EventConfig:
     window_days: float = _setting("link.event_window_days")
     tau_days: float = _setting("link.event_tau_days")
     min_shared: int = 2
-    min_content: int = 1  # shared terms beyond place names a link needs (0: places alone may link)
+    min_content: int = 1
+    copy_sim: float = 0.8  # a neighbour this similar is a copy: its event is the article's  # shared terms beyond place names a link needs (0: places alone may link)
     avg_gate: float = 0.12
     merge_gate: float = 0.16
     min_hits: int = 2

@@ -191,7 +191,11 @@ class EventGraph:
             self.index.insert(aid, heapq.nlargest(p.index_terms, vec, key=vec.__getitem__))
         gate = p.avg_gate
         events = [e for e in {self.event_of[c] for c in linked} if self.events[e].avg(vec) >= gate]
-        events.sort(key=lambda e: (-self.events[e].avg(vec), self.events[e].created))
+        # a copy of one of its articles (the same text on another site) decides the event; else the
+        # event the article fits best on average
+        sims = {c: s for s, c, _ in above}
+        copied = {self.event_of[c] for c in linked if sims.get(c, 0.0) >= p.copy_sim}
+        events.sort(key=lambda e: (e not in copied, -self.events[e].avg(vec), self.events[e].created))
         if same_article in self.event_of:
             own = self.event_of[same_article]
             events = [own, *(e for e in events if e != own)]
