@@ -146,7 +146,8 @@ class Linker:
             self.lsh.insert(item.article_id, sig, eff_day, key)
         if same is not None and same.article_id in self.assignments:
             # one article, but its new words should attract what they report: linked as an article
-            a = self._add_linked(item, f, vec, same_article=same.article_id)
+            # the earlier version may itself be a copy (no node of its own): its group's node stands in
+            a = self._add_linked(item, f, vec, same_article=self.dup_key.get(same.article_id, same.article_id))
             a.explanation.setdefault("event", {})["article_key"] = {"of": same.article_id, "key": same.article_key}
         elif dup is not None and dup.article_id in self.assignments:
             a = self._add_duplicate(item, f, vec, dup.article_id, dup.jaccard)
