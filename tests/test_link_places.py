@@ -28,15 +28,21 @@ def run(items: list[LinkItem]) -> tuple[Linker, dict[str, str]]:
 
 
 def test_a_shared_region_alone_does_not_make_one_event() -> None:
-    _, ev = run(
-        [
-            regional("blitz", "Ungewöhnlich wenig Blitze in Rheinland-Pfalz", 0),
-            regional("glatt", "Hunderte Unfälle auf glatten Straßen in Rheinland-Pfalz", 6),
-            regional("glatt2", "Wintereinbruch: Hunderte Unfälle auf glatten Straßen in Rheinland-Pfalz", 6.1),
-        ]
-    )
+    items = [
+        regional("blitz", "Ungewöhnlich wenig Blitze in Rheinland-Pfalz", 0),
+        regional("glatt", "Hunderte Unfälle auf glatten Straßen in Rheinland-Pfalz", 6),
+        regional("glatt2", "Wintereinbruch: Hunderte Unfälle auf glatten Straßen in Rheinland-Pfalz", 6.1),
+    ]
+    lk = Linker()
+    found = [lk.add(it) for it in items]
+    lk.consolidate()
+    ev = {it.article_id: lk.membership(it.article_id)[0] for it in items}
     assert ev["glatt"] == ev["glatt2"]  # the same dpa text on two sites
     assert ev["blitz"] != ev["glatt"]  # lightning statistics and icy roads: only the region in common
+    why = found[2].explanation["event"]
+    assert why["rule"] == "copy" and why["best"] == "glatt"
+    assert "rheinland-pfalz" in why["shared_places"] and "unfall" in why["shared_terms"]
+    assert found[1].explanation["event"]["rule"] == "new event"
 
 
 def test_without_place_names_the_region_still_counts_as_a_term() -> None:

@@ -199,6 +199,12 @@ class EventGraph:
         if same_article in self.event_of:
             own = self.event_of[same_article]
             events = [own, *(e for e in events if e != own)]
+        if same_article in self.event_of:
+            rule = "article key"
+        elif events:
+            rule = "copy" if events[0] in copied else "average fit"
+        else:
+            rule = "new event"
         if events:
             eid = events[0]
             for other_id in events[1:]:
@@ -219,6 +225,7 @@ class EventGraph:
             "neighbours": [{"article_id": c, "score": round(s, 4)} for s, c in node.nbrs],
             "threshold": p.threshold,
             "candidates": len(scored),
+            "rule": rule,  # what chose the event: article key | copy | average fit | new event
         }
         if best is not None and best[1] in self.nodes:
             bnode = self.nodes[best[1]]
@@ -231,6 +238,8 @@ class EventGraph:
                     "shared_entities": [k[2:] for k, _ in parts if k.startswith("E:")][:8],
                     "shared_terms": [k for k, _ in parts if not k.startswith("E:")][:8],
                     "shared_dates": sorted(days & bnode.days),
+                    # place names count only beside a shared word that is not one (``min_content``)
+                    "shared_places": sorted(k.removeprefix("E:") for k in places & bnode.places if k in vec)[:8],
                 }
             )
         if self.count % 256 == 0:
