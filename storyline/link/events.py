@@ -97,6 +97,7 @@ class EventGraph:
         self.clock: float | None = None
         self.count = 0
         self._dirty: set[str] = set()  # events that lost a link since the last consolidation
+        self.bonds: dict[tuple[str, str], int] = {}  # (event, event) -> strong article pairs between them
         self.last_near: list[tuple[float, str]] = []  # nearest articles of the last ``add`` (transient)
 
     # -- similarity -------------------------------------------------------------------------------
@@ -215,6 +216,9 @@ class EventGraph:
                     eid = keep
         else:
             eid = self._new_event(aid, title)
+        bonded: list[str] = []
+        if p.bond_min:
+            eid = self._bond(aid, eid, above, bonded)
         self.event_of[aid] = eid
         self.members[eid].append(aid)
         ev = self.events[eid]
@@ -227,6 +231,8 @@ class EventGraph:
             "candidates": len(scored),
             "rule": rule,  # what chose the event: article key | copy | average fit | new event
         }
+        if bonded:  # events merged into this one: enough of their article pairs alike (``bond_min``)
+            expl["bonded"] = bonded
         if best is not None and best[1] in self.nodes:
             bnode = self.nodes[best[1]]
             parts = contributions(vec, bnode.vec, 16)
@@ -247,6 +253,31 @@ class EventGraph:
         if p.consolidate_every and self.count % p.consolidate_every == 0:
             self.consolidate()
         return eid, expl
+
+    def _bond(self, aid: str, eid: str, above: list[tuple[float, str, float | None]], merged: list[str]) -> str:
+        """Count the strong article pairs (similarity ``bond_sim`` or more) between the article's event
+        and other events; two events with ``bond_min`` such pairs merge. One article that resembles two
+        events is weak evidence (the gates above refuse it); many pairs are not: ten outlets telling
+        one happening in their own words each resemble several of the others."""
+        p = self.params
+        for s, cid, _ in above:
+            if s < p.bond_sim:
+                break
+            other = self.resolve(self.event_of[cid])
+            if other == eid or other not in self.events:
+                continue
+            key = (eid, other) if eid < other else (other, eid)
+            n = self.bonds.get(key, 0) + 1
+            if n < p.bond_min:
+                self.bonds[key] = n
+                continue
+            self.bonds.pop(key, None)
+            a, b = self.events[eid], self.events[other]
+            keep, gone = (eid, other) if a.created <= b.created else (other, eid)
+            self._merge(keep, gone, f"{n} pairs of their articles are alike (article {aid})")
+            merged.append(gone)
+            eid = keep
+        return eid
 
     def _new_event(self, seed: str, title: str) -> str:
         eid = stable_id("ev_", seed)
@@ -294,6 +325,9 @@ class EventGraph:
                     add_into(ev.total, node.vec, -1.0)
                 else:
                     ev.total = {}
+        if self.bonds:  # bonds only between events that still have articles in the index
+            live = {self.resolve(self.event_of[a]) for a in self.nodes}
+            self.bonds = {k: n for k, n in self.bonds.items() if k[0] in live and k[1] in live}
 
     def consolidate(self) -> list[dict[str, Any]]:
         """Recompute components inside the events that lost links; disconnected parts become splits."""
@@ -388,6 +422,7 @@ class EventGraph:
             "titles": dict(self.titles),
             "merged_into": dict(self.merged_into),
             "dirty": sorted(self._dirty),
+            "bonds": [[a, b, n] for (a, b), n in sorted(self.bonds.items())],
             "clock": self.clock,
             "count": self.count,
         }
@@ -411,5 +446,6 @@ class EventGraph:
         self.titles = dict(st.get("titles", {}))
         self.merged_into = dict(st.get("merged_into", {}))
         self._dirty = set(st.get("dirty", ()))
+        self.bonds = {(str(a), str(b)): int(n) for a, b, n in st.get("bonds") or ()}
         self.clock = st.get("clock")
         self.count = int(st.get("count", 0))
