@@ -30,25 +30,27 @@ def test_a_copy_decides_the_event_over_a_better_average() -> None:
         assert g.event_of["n"] == g.event_of[joins]
 
 
-def test_many_alike_article_pairs_merge_two_events() -> None:
-    """Two outlets' texts of one happening: each article resembles the other outlet's copies, but the
-    first event has grown diverse, so no single article passes its average gate. Four alike pairs
-    (``bond_min``) merge the events; the merge is explained."""
-    story = [
+def test_alike_pairs_of_distinct_texts_merge_two_events_and_copies_count_once() -> None:
+    """Two outlets' texts of one happening: each resembles a text of the other outlet, but the first
+    event has grown diverse, so neither passes its average gate. Two alike pairs of distinct texts
+    (``bond_min``) merge the events, and the merge is explained; a copy of a text already counted
+    adds nothing."""
+    first = [
         ("a1", v(x1=1, x2=1, x3=1, y1=1)),
-        ("a2", v(x1=1, x2=1, x3=1, y1=0.9)),  # a copy of a1 on another site
-        ("d1", v(y1=1, x3=1, w1=1, w2=1)),  # a follow-up that made the event diverse
-        ("b1", v(x1=1, x2=1, z1=1, z2=1, z3=1)),  # the other outlet's text
-        ("b2", v(x1=1, x2=1, z1=1, z2=1, z3=0.9)),  # and its copy
+        ("a2", v(x1=1, x2=1, x4=1, y2=1)),  # another text of the same event
+        ("d1", v(y1=1, y2=1, x3=1, w1=1)),  # a follow-up that made the event diverse
+        ("b1", v(x1=1, x2=1, z1=1, z2=1, z3=1)),  # the other outlet's text, alike to a1
     ]
-    found = {}
-    for bond_min in (0, 4):
-        g = EventGraph(EventConfig(avg_gate=0.32, bond_min=bond_min))
-        for aid, vec in story:
-            found[aid] = g.add(aid, vec, 20_000.0)
-        same = g.event_of["a1"] == g.event_of["b1"] == g.event_of["b2"] == g.event_of["d1"]
-        assert same == bool(bond_min)
-    assert found["b2"][1]["bonded"] and "4 pairs" in g.log[-1]["reason"]
+    second = v(x2=1, x4=1, z1=1, z2=1, z4=1)  # the other outlet's second text, alike to a2
+    copy = v(x1=1, x2=1, z1=1, z2=1, z3=0.9)  # b1 on another site
+    for last, vec, merged in (("b2", second, True), ("b1copy", copy, False)):
+        g = EventGraph(EventConfig(avg_gate=0.32, bond_min=2))
+        found = {aid: g.add(aid, x, 20_000.0) for aid, x in [*first, (last, vec)]}
+        assert g.event_of["a1"] == g.event_of["a2"] == g.event_of["d1"]
+        assert g.event_of[last] == g.event_of["b1"]
+        assert (g.event_of["b1"] == g.event_of["a1"]) is merged
+        if merged:
+            assert found[last][1]["bonded"] and "2 pairs" in g.log[-1]["reason"]
 
 
 def test_bonds_counted_so_far_survive_the_saved_state() -> None:
@@ -59,7 +61,7 @@ def test_bonds_counted_so_far_survive_the_saved_state() -> None:
         ("b1", v(x1=1, x2=1, z1=1, z2=1, z3=1)),
     ]:
         g.add(aid, vec, 20_000.0)
-    assert list(g.bonds.values()) == [1]
+    assert list(g.bonds.values()) == [["b1", "a1"]]
     again = EventGraph(EventConfig(avg_gate=0.32))
     again.load(g.state())
     assert again.bonds == g.bonds

@@ -36,7 +36,7 @@ class EventConfig:
     min_shared: int = 2
     min_content: int = 1
     bond_sim: float = 0.35  # an article pair this alike across two events is a bond ...
-    bond_min: int = 4  # ... and this many bonds merge the events (0: never)
+    bond_min: int = 2  # ... and this many pairs of distinct texts (no copies) merge them (0: never)
     copy_sim: float = 0.8  # a neighbour this similar is a copy: its event is the article's  # shared terms beyond place names a link needs (0: places alone may link)
     avg_gate: float = 0.12
     merge_gate: float = 0.16

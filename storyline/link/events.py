@@ -97,7 +97,7 @@ class EventGraph:
         self.clock: float | None = None
         self.count = 0
         self._dirty: set[str] = set()  # events that lost a link since the last consolidation
-        self.bonds: dict[tuple[str, str], int] = {}  # (event, event) -> strong article pairs between them
+        self.bonds: dict[tuple[str, str], list[str]] = {}  # (event, event) -> articles of the alike pairs
         self.last_near: list[tuple[float, str]] = []  # nearest articles of the last ``add`` (transient)
 
     # -- similarity -------------------------------------------------------------------------------
@@ -255,11 +255,13 @@ class EventGraph:
         return eid, expl
 
     def _bond(self, aid: str, eid: str, above: list[tuple[float, str, float | None]], merged: list[str]) -> str:
-        """Count the strong article pairs (similarity ``bond_sim`` or more) between the article's event
-        and other events; two events with ``bond_min`` such pairs merge. One article that resembles two
-        events is weak evidence (the gates above refuse it); many pairs are not: ten outlets telling
-        one happening in their own words each resemble several of the others."""
+        """Count the distinct texts alike across the article's event and each other event: pairs of
+        articles at ``bond_sim`` or more, neither a copy (``copy_sim``) of an article already
+        counted for the two events. Two events with ``bond_min`` such pairs merge. One article
+        that resembles two events is weak evidence (the gates above refuse it), and one text pair
+        on four sites is one pair; several outlets telling one happening in their own words are not."""
         p = self.params
+        vec = self.nodes[aid].vec
         for s, cid, _ in above:
             if s < p.bond_sim:
                 break
@@ -267,17 +269,28 @@ class EventGraph:
             if other == eid or other not in self.events:
                 continue
             key = (eid, other) if eid < other else (other, eid)
-            n = self.bonds.get(key, 0) + 1
-            if n < p.bond_min:
-                self.bonds[key] = n
+            seen = self.bonds.setdefault(key, [])
+            if aid in seen or cid in seen or self._copies_any(vec, self.nodes[cid].vec, seen):
                 continue
-            self.bonds.pop(key, None)
+            seen.extend((aid, cid))
+            if len(seen) < 2 * p.bond_min:
+                continue
+            del self.bonds[key]
             a, b = self.events[eid], self.events[other]
             keep, gone = (eid, other) if a.created <= b.created else (other, eid)
-            self._merge(keep, gone, f"{n} pairs of their articles are alike (article {aid})")
+            self._merge(keep, gone, f"{len(seen) // 2} pairs of their articles are alike (article {aid})")
             merged.append(gone)
             eid = keep
         return eid
+
+    def _copies_any(self, a: SparseVec, b: SparseVec, seen: list[str]) -> bool:
+        """Whether ``a`` or ``b`` is a copy of one of the articles ``seen``."""
+        cut = self.params.copy_sim
+        for x in seen:
+            node = self.nodes.get(x)
+            if node is not None and (dot(a, node.vec) >= cut or dot(b, node.vec) >= cut):
+                return True
+        return False
 
     def _new_event(self, seed: str, title: str) -> str:
         eid = stable_id("ev_", seed)
@@ -422,7 +435,7 @@ class EventGraph:
             "titles": dict(self.titles),
             "merged_into": dict(self.merged_into),
             "dirty": sorted(self._dirty),
-            "bonds": [[a, b, n] for (a, b), n in sorted(self.bonds.items())],
+            "bonds": [[a, b, list(n)] for (a, b), n in sorted(self.bonds.items())],
             "clock": self.clock,
             "count": self.count,
         }
@@ -446,6 +459,6 @@ class EventGraph:
         self.titles = dict(st.get("titles", {}))
         self.merged_into = dict(st.get("merged_into", {}))
         self._dirty = set(st.get("dirty", ()))
-        self.bonds = {(str(a), str(b)): int(n) for a, b, n in st.get("bonds") or ()}
+        self.bonds = {(str(a), str(b)): [str(x) for x in n] for a, b, n in st.get("bonds") or ()}
         self.clock = st.get("clock")
         self.count = int(st.get("count", 0))
