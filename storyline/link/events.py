@@ -190,32 +190,7 @@ class EventGraph:
         self.titles[aid] = title
         if vec:
             self.index.insert(aid, heapq.nlargest(p.index_terms, vec, key=vec.__getitem__))
-        gate = p.avg_gate
-        events = [e for e in {self.event_of[c] for c in linked} if self.events[e].avg(vec) >= gate]
-        # a copy of one of its articles (the same text on another site) decides the event; else the
-        # event the article fits best on average
-        sims = {c: s for s, c, _ in above}
-        copied = {self.event_of[c] for c in linked if sims.get(c, 0.0) >= p.copy_sim}
-        events.sort(key=lambda e: (e not in copied, -self.events[e].avg(vec), self.events[e].created))
-        if same_article in self.event_of:
-            own = self.event_of[same_article]
-            events = [own, *(e for e in events if e != own)]
-        if same_article in self.event_of:
-            rule = "article key"
-        elif events:
-            rule = "copy" if events[0] in copied else "average fit"
-        else:
-            rule = "new event"
-        if events:
-            eid = events[0]
-            for other_id in events[1:]:
-                a, b = self.events[eid], self.events[other_id]
-                if a.n and b.n and dot(a.total, b.total) / (a.n * b.n) >= p.merge_gate:
-                    keep, gone = (eid, other_id) if a.created <= b.created else (other_id, eid)
-                    self._merge(keep, gone, f"article {aid} links both events")
-                    eid = keep
-        else:
-            eid = self._new_event(aid, title)
+        eid, rule = self._choose(aid, vec, title, linked, above, same_article)
         bonded: list[str] = []
         if p.bond_min:
             eid = self._bond(aid, eid, above, bonded)
@@ -234,25 +209,62 @@ class EventGraph:
         if bonded:  # events merged into this one: enough of their article pairs alike (``bond_min``)
             expl["bonded"] = bonded
         if best is not None and best[1] in self.nodes:
-            bnode = self.nodes[best[1]]
-            parts = contributions(vec, bnode.vec, 16)
-            expl.update(
-                {
-                    "best": best[1],
-                    "score": round(best[0], 4),
-                    "gap_days": None if day is None or bnode.day is None else round(abs(day - bnode.day), 2),
-                    "shared_entities": [k[2:] for k, _ in parts if k.startswith("E:")][:8],
-                    "shared_terms": [k for k, _ in parts if not k.startswith("E:")][:8],
-                    "shared_dates": sorted(days & bnode.days),
-                    # place names count only beside a shared word that is not one (``min_content``)
-                    "shared_places": sorted(k.removeprefix("E:") for k in places & bnode.places if k in vec)[:8],
-                }
-            )
+            expl.update(self._evidence(node, best))
         if self.count % 256 == 0:
             self.sweep()
         if p.consolidate_every and self.count % p.consolidate_every == 0:
             self.consolidate()
         return eid, expl
+
+    def _choose(
+        self,
+        aid: str,
+        vec: SparseVec,
+        title: str,
+        linked: list[str],
+        above: list[tuple[float, str, float | None]],
+        same_article: str | None,
+    ) -> tuple[str, str]:
+        """The article's event (merging the linked events that belong together) and the rule that
+        chose it. The earlier version of the same article decides; else a copy of one of its
+        articles (the same text on another site); else the event it fits best on average."""
+        p = self.params
+        events = [e for e in {self.event_of[c] for c in linked} if self.events[e].avg(vec) >= p.avg_gate]
+        sims = {c: s for s, c, _ in above}
+        copied = {self.event_of[c] for c in linked if sims.get(c, 0.0) >= p.copy_sim}
+        events.sort(key=lambda e: (e not in copied, -self.events[e].avg(vec), self.events[e].created))
+        if same_article in self.event_of:
+            own = self.event_of[same_article]
+            events = [own, *(e for e in events if e != own)]
+            rule = "article key"
+        elif events:
+            rule = "copy" if events[0] in copied else "average fit"
+        else:
+            return self._new_event(aid, title), "new event"
+        eid = events[0]
+        for other_id in events[1:]:
+            a, b = self.events[eid], self.events[other_id]
+            if a.n and b.n and dot(a.total, b.total) / (a.n * b.n) >= p.merge_gate:
+                keep, gone = (eid, other_id) if a.created <= b.created else (other_id, eid)
+                self._merge(keep, gone, f"article {aid} links both events")
+                eid = keep
+        return eid, rule
+
+    def _evidence(self, node: Node, best: tuple[float, str]) -> dict[str, Any]:
+        """What the article shares with its nearest article: the explanation's evidence."""
+        bnode = self.nodes[best[1]]
+        vec, day = node.vec, node.day
+        parts = contributions(vec, bnode.vec, 16)
+        return {
+            "best": best[1],
+            "score": round(best[0], 4),
+            "gap_days": None if day is None or bnode.day is None else round(abs(day - bnode.day), 2),
+            "shared_entities": [k[2:] for k, _ in parts if k.startswith("E:")][:8],
+            "shared_terms": [k for k, _ in parts if not k.startswith("E:")][:8],
+            "shared_dates": sorted(node.days & bnode.days),
+            # place names count only beside a shared word that is not one (``min_content``)
+            "shared_places": sorted(k.removeprefix("E:") for k in node.places & bnode.places if k in vec)[:8],
+        }
 
     def _bond(self, aid: str, eid: str, above: list[tuple[float, str, float | None]], merged: list[str]) -> str:
         """Count the distinct texts alike across the article's event and each other event: pairs of
