@@ -50,3 +50,18 @@ def test_a_retitled_article_joins_its_first_version_and_says_why():
     url3 = "https://www.welt.de/politik/article695266ecba368aa0126a5ebb/maduro-gefasst.html"
     third = restored.add(_item("c", "Maduro gefasst", "Die Lage in Venezuela ist unklar.", url3, 11))
     assert third.event_id == first.event_id
+
+
+def test_a_retitled_article_whose_first_version_was_a_copy_joins_that_copys_event():
+    """GMX carried the dpa text "Welle personeller Veränderungen" (a copy of WELT's, so no event node of
+    its own) and retitled it twice; the later versions went to events of their own."""
+    text = "Präsident Selenskyj baut vor den Verhandlungen die Führung in Kiew um, heißt es in Kiew."
+    gmx = "https://www.gmx.net/magazine/politik/welle-personeller-veraenderungen-kiew-41746608"
+    linker = Linker(LinkConfig())
+    first = linker.add(_item("w", "Welle personeller Veränderungen in Kiew", text, "https://example.org/w", 4))
+    copy = linker.add(_item("g1", "Welle personeller Veränderungen in Kiew", text, gmx, 5))
+    assert copy.duplicate_of == "w"
+    retitled = linker.add(_item("g2", "Selenskyj krempelt Sicherheitsapparat um", "Neuer Stabschef ernannt.",
+                                gmx.replace("welle-personeller-veraenderungen-kiew", "selenskyj-krempelt"), 6))
+    assert retitled.event_id == first.event_id
+    assert retitled.explanation["event"]["article_key"]["of"] == "g1"

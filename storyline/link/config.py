@@ -34,6 +34,10 @@ class EventConfig:
     window_days: float = _setting("link.event_window_days")
     tau_days: float = _setting("link.event_tau_days")
     min_shared: int = 2
+    min_content: int = 1
+    bond_sim: float = 0.35  # an article pair this alike across two events is a bond ...
+    bond_min: int = 2  # ... and this many pairs of distinct texts (no copies) merge them (0: never)
+    copy_sim: float = 0.8  # a neighbour this similar is a copy: its event is the article's  # shared terms beyond place names a link needs (0: places alone may link)
     avg_gate: float = 0.12
     merge_gate: float = 0.16
     min_hits: int = 2
@@ -77,6 +81,7 @@ class StoryConfig:
     nbr_min: int = 1  # nearest articles of one story that let a new event join it below threshold
     nbr_sim: float = 0.15
     nbr_floor: float = 0.15
+    place_weight: float = 0.3  # of a place name's weight in the article's vector, for stories
 
 
 @dataclass(slots=True)

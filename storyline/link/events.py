@@ -43,6 +43,7 @@ class Node:
     nbrs: list[tuple[float, str]] = field(default_factory=list)  # (similarity, article), best first
     seen: float | None = None  # stream time at arrival: retires undated articles too
     days: frozenset[str] = frozenset()  # dates the article mentions (time tagger), TIMEX prefix form
+    places: frozenset[str] = frozenset()  # dimensions of ``vec`` that only name a place
 
 
 @dataclass(slots=True)
@@ -67,6 +68,19 @@ class Event:
         return cls(d["id"], d["seed"], d["title"], int(d["created"]), dict(d.get("total") or {}), int(d.get("n", 0)))
 
 
+def _beyond(a: SparseVec, b: SparseVec, mask: frozenset[str], need: int) -> bool:
+    """Whether ``a`` and ``b`` share at least ``need`` dimensions outside ``mask``."""
+    if len(a) > len(b):
+        a, b = b, a
+    n = 0
+    for k in a:
+        if k in b and k not in mask:
+            n += 1
+            if n >= need:
+                return True
+    return False
+
+
 class EventGraph:
     """Online k-nearest-neighbour linking with merge/split bookkeeping."""
 
@@ -83,11 +97,17 @@ class EventGraph:
         self.clock: float | None = None
         self.count = 0
         self._dirty: set[str] = set()  # events that lost a link since the last consolidation
+        self.bonds: dict[tuple[str, str], list[str]] = {}  # (event, event) -> articles of the alike pairs
         self.last_near: list[tuple[float, str]] = []  # nearest articles of the last ``add`` (transient)
 
     # -- similarity -------------------------------------------------------------------------------
     def similarity(
-        self, vec: SparseVec, day: float | None, other: Node, days: frozenset[str] = frozenset()
+        self,
+        vec: SparseVec,
+        day: float | None,
+        other: Node,
+        days: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
     ) -> tuple[float, float | None]:
         """Cosine damped by the time between the two articles, plus ``date_bonus`` when both mention
         the same date; -1 beyond the window or when fewer than ``min_shared`` terms are shared (one
@@ -99,6 +119,8 @@ class EventGraph:
         s, shared = dot_shared(vec, other.vec)
         if shared < p.min_shared:
             return -1.0, gap
+        if (places or other.places) and p.min_content and not _beyond(vec, other.vec, places | other.places, p.min_content):
+            return -1.0, gap
         if gap is not None:
             s *= math.exp(-max(0.0, gap - p.grace_days) / p.tau_days)
         if days and other.days and not days.isdisjoint(other.days):
@@ -106,7 +128,11 @@ class EventGraph:
         return s, gap
 
     def neighbours(
-        self, vec: SparseVec, day: float | None, days: frozenset[str] = frozenset()
+        self,
+        vec: SparseVec,
+        day: float | None,
+        days: frozenset[str] = frozenset(),
+        places: frozenset[str] = frozenset(),
     ) -> list[tuple[float, str, float | None]]:
         """Scored candidates from the index, best first (ties by article id)."""
         if not vec:
@@ -117,7 +143,7 @@ class EventGraph:
         for cid in self.index.query(qterms, p.max_candidates, p.min_hits):
             node = self.nodes.get(cid)
             if node is not None:
-                s, gap = self.similarity(vec, day, node, days)
+                s, gap = self.similarity(vec, day, node, days, places)
                 out.append((s, cid, gap))
         out.sort(key=lambda t: (-t[0], t[1]))
         return out
@@ -131,6 +157,7 @@ class EventGraph:
         title: str = "",
         days: frozenset[str] = frozenset(),
         same_article: str | None = None,
+        places: frozenset[str] = frozenset(),
     ) -> tuple[str, dict[str, Any]]:
         """Link one article; returns its event id and the evidence. ``same_article`` is an earlier
         version of this article (the outlet's article key matched): it is its nearest neighbour
@@ -139,13 +166,13 @@ class EventGraph:
         self.count += 1
         if day is not None:
             self.clock = day if self.clock is None else max(self.clock, day)
-        scored = self.neighbours(vec, day, days)
+        scored = self.neighbours(vec, day, days, places)
         if same_article in self.nodes:
             scored = [(1.0, same_article, None), *(t for t in scored if t[1] != same_article)]
         # the nearest earlier articles, linked or not: their events' stories are story candidates
         self.last_near = [(s, c) for s, c, _ in scored[:8] if s > 0.0]
         above = [t for t in scored if t[0] >= p.threshold]
-        node = Node(aid, vec, day, self.count, [(s, c) for s, c, _ in above[: p.k]], self.clock, days)
+        node = Node(aid, vec, day, self.count, [(s, c) for s, c, _ in above[: p.k]], self.clock, days, places)
         linked = [c for _, c in node.nbrs]
         for s, cid, _ in above:
             other = self.nodes[cid]
@@ -163,22 +190,10 @@ class EventGraph:
         self.titles[aid] = title
         if vec:
             self.index.insert(aid, heapq.nlargest(p.index_terms, vec, key=vec.__getitem__))
-        gate = p.avg_gate
-        events = [e for e in {self.event_of[c] for c in linked} if self.events[e].avg(vec) >= gate]
-        events.sort(key=lambda e: (-self.events[e].avg(vec), self.events[e].created))
-        if same_article in self.event_of:
-            own = self.event_of[same_article]
-            events = [own, *(e for e in events if e != own)]
-        if events:
-            eid = events[0]
-            for other_id in events[1:]:
-                a, b = self.events[eid], self.events[other_id]
-                if a.n and b.n and dot(a.total, b.total) / (a.n * b.n) >= p.merge_gate:
-                    keep, gone = (eid, other_id) if a.created <= b.created else (other_id, eid)
-                    self._merge(keep, gone, f"article {aid} links both events")
-                    eid = keep
-        else:
-            eid = self._new_event(aid, title)
+        eid, rule = self._choose(aid, vec, title, linked, above, same_article)
+        bonded: list[str] = []
+        if p.bond_min:
+            eid = self._bond(aid, eid, above, bonded)
         self.event_of[aid] = eid
         self.members[eid].append(aid)
         ev = self.events[eid]
@@ -189,25 +204,105 @@ class EventGraph:
             "neighbours": [{"article_id": c, "score": round(s, 4)} for s, c in node.nbrs],
             "threshold": p.threshold,
             "candidates": len(scored),
+            "rule": rule,  # what chose the event: article key | copy | average fit | new event
         }
+        if bonded:  # events merged into this one: enough of their article pairs alike (``bond_min``)
+            expl["bonded"] = bonded
         if best is not None and best[1] in self.nodes:
-            bnode = self.nodes[best[1]]
-            parts = contributions(vec, bnode.vec, 16)
-            expl.update(
-                {
-                    "best": best[1],
-                    "score": round(best[0], 4),
-                    "gap_days": None if day is None or bnode.day is None else round(abs(day - bnode.day), 2),
-                    "shared_entities": [k[2:] for k, _ in parts if k.startswith("E:")][:8],
-                    "shared_terms": [k for k, _ in parts if not k.startswith("E:")][:8],
-                    "shared_dates": sorted(days & bnode.days),
-                }
-            )
+            expl.update(self._evidence(node, best))
         if self.count % 256 == 0:
             self.sweep()
         if p.consolidate_every and self.count % p.consolidate_every == 0:
             self.consolidate()
         return eid, expl
+
+    def _choose(
+        self,
+        aid: str,
+        vec: SparseVec,
+        title: str,
+        linked: list[str],
+        above: list[tuple[float, str, float | None]],
+        same_article: str | None,
+    ) -> tuple[str, str]:
+        """The article's event (merging the linked events that belong together) and the rule that
+        chose it. The earlier version of the same article decides; else a copy of one of its
+        articles (the same text on another site); else the event it fits best on average."""
+        p = self.params
+        events = [e for e in {self.event_of[c] for c in linked} if self.events[e].avg(vec) >= p.avg_gate]
+        sims = {c: s for s, c, _ in above}
+        copied = {self.event_of[c] for c in linked if sims.get(c, 0.0) >= p.copy_sim}
+        events.sort(key=lambda e: (e not in copied, -self.events[e].avg(vec), self.events[e].created))
+        if same_article in self.event_of:
+            own = self.event_of[same_article]
+            events = [own, *(e for e in events if e != own)]
+            rule = "article key"
+        elif events:
+            rule = "copy" if events[0] in copied else "average fit"
+        else:
+            return self._new_event(aid, title), "new event"
+        eid = events[0]
+        for other_id in events[1:]:
+            a, b = self.events[eid], self.events[other_id]
+            if a.n and b.n and dot(a.total, b.total) / (a.n * b.n) >= p.merge_gate:
+                keep, gone = (eid, other_id) if a.created <= b.created else (other_id, eid)
+                self._merge(keep, gone, f"article {aid} links both events")
+                eid = keep
+        return eid, rule
+
+    def _evidence(self, node: Node, best: tuple[float, str]) -> dict[str, Any]:
+        """What the article shares with its nearest article: the explanation's evidence."""
+        bnode = self.nodes[best[1]]
+        vec, day = node.vec, node.day
+        parts = contributions(vec, bnode.vec, 16)
+        return {
+            "best": best[1],
+            "score": round(best[0], 4),
+            "gap_days": None if day is None or bnode.day is None else round(abs(day - bnode.day), 2),
+            "shared_entities": [k[2:] for k, _ in parts if k.startswith("E:")][:8],
+            "shared_terms": [k for k, _ in parts if not k.startswith("E:")][:8],
+            "shared_dates": sorted(node.days & bnode.days),
+            # place names count only beside a shared word that is not one (``min_content``)
+            "shared_places": sorted(k.removeprefix("E:") for k in node.places & bnode.places if k in vec)[:8],
+        }
+
+    def _bond(self, aid: str, eid: str, above: list[tuple[float, str, float | None]], merged: list[str]) -> str:
+        """Count the distinct texts alike across the article's event and each other event: pairs of
+        articles at ``bond_sim`` or more, neither a copy (``copy_sim``) of an article already
+        counted for the two events. Two events with ``bond_min`` such pairs merge. One article
+        that resembles two events is weak evidence (the gates above refuse it), and one text pair
+        on four sites is one pair; several outlets telling one happening in their own words are not."""
+        p = self.params
+        vec = self.nodes[aid].vec
+        for s, cid, _ in above:
+            if s < p.bond_sim:
+                break
+            other = self.resolve(self.event_of[cid])
+            if other == eid or other not in self.events:
+                continue
+            key = (eid, other) if eid < other else (other, eid)
+            seen = self.bonds.setdefault(key, [])
+            if aid in seen or cid in seen or self._copies_any(vec, self.nodes[cid].vec, seen):
+                continue
+            seen.extend((aid, cid))
+            if len(seen) < 2 * p.bond_min:
+                continue
+            del self.bonds[key]
+            a, b = self.events[eid], self.events[other]
+            keep, gone = (eid, other) if a.created <= b.created else (other, eid)
+            self._merge(keep, gone, f"{len(seen) // 2} pairs of their articles are alike (article {aid})")
+            merged.append(gone)
+            eid = keep
+        return eid
+
+    def _copies_any(self, a: SparseVec, b: SparseVec, seen: list[str]) -> bool:
+        """Whether ``a`` or ``b`` is a copy of one of the articles ``seen``."""
+        cut = self.params.copy_sim
+        for x in seen:
+            node = self.nodes.get(x)
+            if node is not None and (dot(a, node.vec) >= cut or dot(b, node.vec) >= cut):
+                return True
+        return False
 
     def _new_event(self, seed: str, title: str) -> str:
         eid = stable_id("ev_", seed)
@@ -255,6 +350,9 @@ class EventGraph:
                     add_into(ev.total, node.vec, -1.0)
                 else:
                     ev.total = {}
+        if self.bonds:  # bonds only between events that still have articles in the index
+            live = {self.resolve(self.event_of[a]) for a in self.nodes}
+            self.bonds = {k: n for k, n in self.bonds.items() if k[0] in live and k[1] in live}
 
     def consolidate(self) -> list[dict[str, Any]]:
         """Recompute components inside the events that lost links; disconnected parts become splits."""
@@ -340,6 +438,7 @@ class EventGraph:
                     "day": n.day,
                     "seen": n.seen,
                     "days": sorted(n.days),
+                    "places": sorted(n.places),
                     "order": n.order,
                     "nbrs": [[s, c] for s, c in n.nbrs],
                 }
@@ -348,6 +447,7 @@ class EventGraph:
             "titles": dict(self.titles),
             "merged_into": dict(self.merged_into),
             "dirty": sorted(self._dirty),
+            "bonds": [[a, b, list(n)] for (a, b), n in sorted(self.bonds.items())],
             "clock": self.clock,
             "count": self.count,
         }
@@ -363,6 +463,7 @@ class EventGraph:
                 [(float(s), c) for s, c in d["nbrs"]],
                 d.get("seen"),
                 frozenset(d.get("days") or ()),
+                frozenset(d.get("places") or ()),
             )
             self.nodes[node.aid] = node
             if node.vec:
@@ -370,5 +471,6 @@ class EventGraph:
         self.titles = dict(st.get("titles", {}))
         self.merged_into = dict(st.get("merged_into", {}))
         self._dirty = set(st.get("dirty", ()))
+        self.bonds = {(str(a), str(b)): [str(x) for x in n] for a, b, n in st.get("bonds") or ()}
         self.clock = st.get("clock")
         self.count = int(st.get("count", 0))

@@ -40,6 +40,7 @@ class LinkItem:
     source: str | None = None
     quotes: list[str] = field(default_factory=list)
     url: str | None = None  # the outlet's article key in it marks retitled versions of one article
+    places: list[str] = field(default_factory=list)  # how the text names its places (their words are place terms)
 
     @classmethod
     def from_document(cls, doc: Document) -> LinkItem:
@@ -53,10 +54,14 @@ class LinkItem:
             published = est.value if est is not None and est.names_a_day else None
         text = art.text or ""
         ents: list[tuple[str, str]] = []
+        places: list[str] = []
         for m in doc.mentions:
-            key = m.entity_id or stem(fold(m.span.text(text)).strip())
+            surface = m.span.text(text)
+            key = m.entity_id or stem(fold(surface).strip())
             if key:
                 ents.append((key, m.label))
+                if m.label in PLACE_LABELS:
+                    places.append(surface)
         times = [t.value for t in doc.times if t.type in ("DATE", "TIME") and t.value]
         quotes = [" ".join(s.text(text) for s in q.message) for q in doc.quotes]
         return cls(
@@ -70,6 +75,7 @@ class LinkItem:
             source=art.source,
             quotes=quotes,
             url=art.url,
+            places=sorted(set(places)),
         )
 
     @classmethod
@@ -91,6 +97,7 @@ class LinkItem:
             source=data.get("source"),
             quotes=[str(q) for q in data.get("quotes") or []],
             url=data.get("url"),
+            places=[str(p) for p in data.get("places") or []],
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -105,6 +112,7 @@ class LinkItem:
             "source": self.source,
             "quotes": list(self.quotes),
             "url": self.url,
+            "places": list(self.places),
         }
 
 
@@ -130,6 +138,7 @@ class Features:
     places: frozenset[str]
     days: frozenset[str]  # mentioned days/months, TIMEX prefix form
     day: float | None  # publication time in days since the epoch
+    place_dims: frozenset[str] = frozenset()  # vector dimensions that only name a place
 
 
 _EPOCH = datetime(1970, 1, 1)
@@ -169,4 +178,7 @@ def features(
         for name in capitalised_names(item.title + ". " + item.text):
             ents["E:" + name] += 1
     days = frozenset(t[:10] for t in item.times if len(t) >= 7 and t[:4].isdigit())
-    return Features(counts, ents, frozenset(places), days, to_days(item.published))
+    dims = {"E:" + p for p in places}
+    for name in item.places:
+        dims.update(terms_of_words(words(name)))
+    return Features(counts, ents, frozenset(places), days, to_days(item.published), frozenset(dims))

@@ -89,6 +89,14 @@ class Linker:
             vec = normalise(vec)
         return vec
 
+    def story_vector(self, vec: SparseVec, f: Features) -> SparseVec:
+        """The article as the story threader sees it: its place names weigh ``story.place_weight``
+        of what they weigh for events. A region shared by two regional reports is no thread."""
+        w = self.config.story.place_weight
+        if w == 1.0 or not f.place_dims:
+            return vec
+        return normalise({k: (v * w if k in f.place_dims else v) for k, v in vec.items()})
+
     def prefetch(self, items: list[LinkItem]) -> None:
         """Bring the keyed rows a batch of arrivals will ask for into memory in a few requests: the
         document frequencies, each source's boilerplate counts and the index postings of all their
@@ -155,7 +163,8 @@ class Linker:
             self.lsh.insert(item.article_id, sig, eff_day, key)
         if same is not None and same.article_id in self.assignments:
             # one article, but its new words should attract what they report: linked as an article
-            a = self._add_linked(item, f, vec, same_article=same.article_id)
+            # the earlier version may itself be a copy (no node of its own): its group's node stands in
+            a = self._add_linked(item, f, vec, same_article=self.dup_key.get(same.article_id, same.article_id))
             a.explanation.setdefault("event", {})["article_key"] = {"of": same.article_id, "key": same.article_key}
         elif dup is not None and dup.article_id in self.assignments:
             a = self._add_duplicate(item, f, vec, dup.article_id, dup.jaccard)
@@ -217,7 +226,7 @@ class Linker:
         self.dup_key[item.article_id] = key
         earliest = self.earliest(key)
         eid, sid = self.membership(key)
-        self.stories.add_article(sid, item.article_id, vec, f.day, f.days)
+        self.stories.add_article(sid, item.article_id, self.story_vector(vec, f), f.day, f.days)
         dup_of = earliest if earliest != item.article_id else other
         return Assignment(
             item.article_id,
@@ -233,13 +242,16 @@ class Linker:
 
     def _add_linked(self, item: LinkItem, f: Features, vec: SparseVec, same_article: str | None = None) -> Assignment:
         title = item.title or item.text[:120]
-        eid, ev_expl = self.graph.add(item.article_id, vec, f.day, title, f.days, same_article=same_article)
+        svec = self.story_vector(vec, f)
+        eid, ev_expl = self.graph.add(
+            item.article_id, vec, f.day, title, f.days, same_article=same_article, places=f.place_dims
+        )
         expl: dict[str, Any] = {"event": ev_expl}
         if eid in self.event_story:
             sid = self.stories.resolve(self.event_story[eid])
             if self.config.story.votes:
-                self._vote(sid, vec, f.day, f.days)
-            self.stories.add_article(sid, item.article_id, vec, f.day, f.days)
+                self._vote(sid, svec, f.day, f.days)
+            self.stories.add_article(sid, item.article_id, svec, f.day, f.days)
             ev = self.graph.events.get(eid)
             if self.config.story.reattach and ev is not None and ev.n >= 2 and ev.n & (ev.n - 1) == 0:
                 sid = self._reattach(eid, sid, ev.total, f.day, f.days)
@@ -248,16 +260,16 @@ class Linker:
                 item.article_id, eid, sid, score=expl["event"].get("score", 0.0), explanation=expl
             )
         support = self._neighbour_support()
-        m = self.stories.match(vec, f.day, f.days, self._near_stories(support=support))
+        m = self.stories.match(svec, f.day, f.days, self._near_stories(support=support))
         rule = "threshold" if m is None or m.score >= self.config.story.threshold else "cohesion"
         if m is None and self.config.story.nbr_min:
-            m = self._neighbour_match(vec, f.day, f.days, support)
+            m = self._neighbour_match(svec, f.day, f.days, support)
             rule = "neighbours"
         if m is not None:
             sid = m.cluster.id
             self.stories.add_event(sid, eid)
-            self.stories.add_article(sid, item.article_id, vec, f.day, f.days)
-            parts = self.stories.clusters.explain_terms(vec, m.cluster, 16)
+            self.stories.add_article(sid, item.article_id, svec, f.day, f.days)
+            parts = self.stories.clusters.explain_terms(svec, m.cluster, 16)
             expl["story"] = {
                 "best": sid,
                 "score": round(m.score, 4),
@@ -271,7 +283,7 @@ class Linker:
             }
             expl["decision"] = "new event in existing story"
         else:
-            sid = self.stories.open(item.article_id, eid, vec, f.day, title, f.days)
+            sid = self.stories.open(item.article_id, eid, svec, f.day, title, f.days)
             expl["decision"] = "new event, new story"
         self.event_story[eid] = sid
         return Assignment(
