@@ -196,9 +196,13 @@ def _write(
     from ..link.state import persist
 
     events_now = {e["event_id"]: e for e in event_rows(linker, ch.events)}
+    # a story's row lists all of its events; its timeline needs its articles' annotations: the
+    # stored ones this run did not load are read in one request, not one per article
+    changed_stories = story_rows(linker, ch.stories, events_now)
+    missing = [a for row in changed_stories for a in row["article_ids"] if a not in loaded]
+    loaded = {**loaded, **{d.id: d for d in store.documents(missing)}} if missing else loaded
     timeline = partial(story_timeline_rows, store, loaded=loaded)
-    # a story's row lists all of its events
-    stories = [store_story(row, timeline) for row in story_rows(linker, ch.stories, events_now)]
+    stories = [store_story(row, timeline) for row in changed_stories]
     events = [store_event(e) for e in events_now.values() if e["event_id"] in ch.events]
     memberships = []
     moves = []

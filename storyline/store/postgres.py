@@ -34,6 +34,9 @@ _RANK_WEIGHTS = "{0.25, 0.25, 0.25, 1.0}"  # D, C, B, A: a title word counts 4x,
 _HEADLINE = "StartSel=[, StopSel=], MaxWords=12, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter=…"
 
 
+ANALYZE_AFTER = 2000  # state rows written at once after which their table's statistics are refreshed
+
+
 class PostgresStore(Store):
     def __init__(self, location: str, readonly: bool = False):
         self.location = location
@@ -162,6 +165,19 @@ class PostgresStore(Store):
             document_from_rows(article_from_row(r), by_article[r["id"]], json.loads(r["stages"] or "{}"))
             for r in rows
         ]
+
+    def documents(self, ids: Sequence[str]) -> list[Document]:
+        """The stored documents among ``ids`` in one query (the default asks one id at a time)."""
+        wanted = list(dict.fromkeys(ids))
+        rows = self.db.execute(f"SELECT {_ARTICLE_COLUMNS}, stages FROM articles WHERE id = ANY(%s)", (wanted,)).fetchall()
+        found = {d.id: d for d in self._documents(rows)}
+        return [found[i] for i in wanted if i in found]
+
+    def articles_by_id(self, ids: Sequence[str]) -> list[Article]:
+        wanted = list(dict.fromkeys(ids))
+        rows = self.db.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ANY(%s)", (wanted,)).fetchall()
+        found = {r["id"]: article_from_row(r) for r in rows}
+        return [found[i] for i in wanted if i in found]
 
     def get(self, article_id: str) -> Document | None:
         full = article_id if self.has(article_id) else self.resolve_id(article_id)
@@ -397,6 +413,11 @@ class PostgresStore(Store):
             cur.execute("DELETE FROM state_items WHERE namespace = %s AND key = ANY(%s)", (namespace, list(dropped)))
             _bulk(cur, "state_items", ("namespace", "key", "value"), [(namespace, k, v) for k, v in items.items()],
                   "ON CONFLICT (namespace, key) DO UPDATE SET value = excluded.value")
+            if len(items) >= ANALYZE_AFTER:
+                # planned with the statistics of a small table, a look-up of a few keys reads the
+                # whole namespace (index on the namespace, keys filtered: 7.7 ms a call instead of
+                # 0.2 ms once the planner knows the namespace holds 50,000 rows)
+                cur.execute("ANALYZE state_items")
 
     def clear_state_items(self, prefix: str) -> None:
         self.db.execute("DELETE FROM state_items WHERE left(namespace, %s) = %s", (len(prefix), prefix))
