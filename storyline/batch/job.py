@@ -109,10 +109,12 @@ def spark_context(master: str = "local[*]", driver_memory: str = "2g") -> Any:
 
 
 def _partition(
-    units: Iterable[ReadUnit], settings: Settings, published: datetime | None, source: str | None
+    units: Iterable[ReadUnit], settings: Settings, published: datetime | None, source: str | None, done: Any = None
 ) -> Iterator[Row]:
     for unit in units:
         yield from process_unit(unit, settings, published, source)
+        if done is not None:  # the driver reads a partition only once it is annotated
+            done.add({unit.index})
 
 
 class _Annotated:
@@ -207,7 +209,8 @@ def run_batch(
     with clock("plan"):
         units, listed = plan_units(inputs, settings, partitions or 4 * sc.defaultParallelism, fmt)
     report.units = len(units)
-    rows = _annotate_rdd(sc, units, settings, published, source)
+    done = sc.accumulator(set(), _UnitsDone())
+    rows = _annotate_rdd(sc, units, settings, published, source, done)
     group = f"storyline-batch-{id(rows)}"
     note("read+annotate", 0, len(units))
     with Storyline(report.db, settings) as sl:
@@ -215,7 +218,8 @@ def run_batch(
             counting = _Counting(sc, rows if units else None, group)
             waited = _Waited()
             with clock("merge+store"):
-                report.ingest = _store(sl.store, waited.rows(rows) if units else None, listed, settings, note)
+                parts = waited.rows(rows, done, counting) if units else None
+                report.ingest = _store(sl.store, parts, listed, settings, note)
             report.items = counting.join()
         clock.seconds["read+annotate"] = counting.seconds
         clock.seconds["merge+store"] -= waited.seconds  # the driver's own work, not its waiting
@@ -228,14 +232,17 @@ def run_batch(
     return report
 
 
-def _annotate_rdd(sc: Any, units: list[ReadUnit], settings: Settings, published: datetime | None, source: str | None) -> Any:
+def _annotate_rdd(
+    sc: Any, units: list[ReadUnit], settings: Settings, published: datetime | None, source: str | None, done: Any
+) -> Any:
     """One partition per read unit, annotated once and kept (memory, spilling to disk): counting
     computes every partition in parallel, and the driver streams them in order from the cache as
     they are done (``_Counting``)."""
     from pyspark import StorageLevel
 
     rdd = sc.parallelize(units, max(1, len(units)))
-    return rdd.mapPartitions(partial(_partition, settings=settings, published=published, source=source)).persist(
+    annotate = partial(_partition, settings=settings, published=published, source=source, done=done)
+    return rdd.mapPartitions(annotate).persist(
         StorageLevel.MEMORY_AND_DISK
     )
 
@@ -269,6 +276,9 @@ class _Counting:
         finally:
             self.seconds = time.perf_counter() - self._start
 
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
     def join(self) -> int:
         if self._thread is not None:
             self._thread.join()
@@ -277,21 +287,35 @@ class _Counting:
         return self.items
 
 
+class _UnitsDone:
+    """An accumulator of the read units whose partitions are annotated (a set, merged by union)."""
+
+    def zero(self, value: set[int]) -> set[int]:
+        return set()
+
+    def addInPlace(self, a: set[int], b: set[int]) -> set[int]:  # PySpark names it so
+        a |= b
+        return a
+
+
 class _Waited:
-    """The partitions in order, and how long the driver waited for them (not its own work)."""
+    """The partitions in order, each read once it is annotated, and how long the driver waited
+    for them (not its own work). A read is a small job of its own that takes the next free task
+    slot; asked for before its partition is done, it would hold a slot waiting for the partition
+    that the counting job computes, and annotation would run on one slot fewer."""
 
     def __init__(self) -> None:
         self.seconds = 0.0
 
-    def rows(self, rdd: Any) -> Iterator[Row]:
-        stream = iter(rdd.toLocalIterator())
-        while True:
+    def rows(self, rdd: Any, done: Any, counting: _Counting) -> Iterator[Row]:
+        sc = rdd.context
+        for part in range(rdd.getNumPartitions()):
             start = time.perf_counter()
-            row = next(stream, None)
+            while part not in done.value and counting.running():
+                time.sleep(0.05)
+            rows = sc.runJob(rdd, list, [part])  # from the cache (computed here if counting failed)
             self.seconds += time.perf_counter() - start
-            if row is None:
-                return
-            yield row
+            yield from rows
 
 
 def _store(store: Store, rows: Iterable[Row] | None, listed: list[Problem], settings: Settings, note: Progress) -> IngestReport:
