@@ -149,8 +149,7 @@ class _Batch:
         with the entities stored now (so two writers never overwrite each other's counts), write."""
         if self.docs:
             with self.store.writer(self.waiting):
-                known = self.store.existing(d.id for d in self.docs)
-                fresh = [d for d in self.docs if d.id not in known]
+                fresh = self._still_new()
                 entities: list[Entity] = self._merger_now()(fresh) if self.merge else []
                 with self.store.transaction():
                     written = set(self.store.add(fresh))
@@ -168,6 +167,21 @@ class _Batch:
                     self.note(doc.article.origin or doc.id, "duplicate")
             self.docs = []
         self.last_write = time.monotonic()
+
+    def _still_new(self) -> list[Document]:
+        """The documents no other writer stored since this one looked. One whose id another writer
+        stored meanwhile is a duplicate only if that writer stored the same text; another text of
+        the same article (a retitled page both picked up) becomes a new version of it, as it would
+        have, had it arrived second in one process, instead of being dropped."""
+        known = self.store.existing(d.id for d in self.docs)
+        taken = [d for d in self.docs if d.id in known and not d.article.meta.get("version_of")]
+        if taken:
+            self.versions.refresh(d.id for d in taken)
+            for doc in taken:
+                if self.versions.version(doc.article) is not None:  # a text new to the stored ones
+                    self.report.versions.append(doc.id)
+            known = self.store.existing(d.id for d in self.docs)
+        return [d for d in self.docs if d.id not in known]
 
     def _merger_now(self) -> EntityMerger:
         """The entity index as stored now: kept from the last batch when no other writer has written

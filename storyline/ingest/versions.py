@@ -52,6 +52,14 @@ class Versions:
                 hashes = [text_key(doc.article)] if doc is not None else []
             self.known[ident], self.stored[ident] = hashes, list(hashes)
 
+    def refresh(self, ids: Iterable[str]) -> None:
+        """Read again what the store records for ``ids`` (another writer may have stored them)."""
+        ids = list(ids)
+        for ident in ids:
+            self.known.pop(ident, None)
+            self.stored.pop(ident, None)
+        self.load(ids)
+
     def first(self, article: Article) -> None:
         """A new article: its text is the first version of its id."""
         key = text_key(article)
