@@ -22,9 +22,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-__all__ = ["FORMATS", "plain_lines"]
+__all__ = ["plain_lines"]
 
-FORMATS = ("auto", "drawn", "plain", "tsv")
 JOIN = " · "  # how the lines of one cell are put on one line
 
 
