@@ -183,8 +183,7 @@ class PostgresStore(Store):
         full = article_id if self.has(article_id) else self.resolve_id(article_id)
         if full is None:
             return None
-        rows = self.db.execute(f"SELECT {_ARTICLE_COLUMNS}, stages FROM articles WHERE id = %s", (full,)).fetchall()
-        docs = self._documents(rows)
+        docs = self.documents([full])
         return docs[0] if docs else None
 
     def articles(self, limit: int | None = 50, offset: int = 0, language: str | None = None) -> list[Article]:
