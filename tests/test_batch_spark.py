@@ -68,7 +68,9 @@ def _export(db: Path) -> dict[str, list]:
         store.close()
 
 
-def test_batch_equals_one_process_ingest(spark, tmp_path: Path) -> None:
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_batch_equals_one_process_ingest(spark, tmp_path: Path, profile: str) -> None:
+    """Both NER profiles: the accurate model once tagged a sentence differently in another batch."""
     import pyarrow.parquet as pq
     from typer.testing import CliRunner
 
@@ -77,10 +79,10 @@ def test_batch_equals_one_process_ingest(spark, tmp_path: Path) -> None:
     from storyline.settings import Settings
 
     inputs = _inputs(tmp_path)
-    with Storyline(tmp_path / "one.db", Settings({"ner.profile": "fast"})) as sl:
+    with Storyline(tmp_path / "one.db", Settings({"ner.profile": profile})) as sl:
         single = sl.ingest(inputs)
     out = tmp_path / "out"
-    args = ["--set", "ner.profile=fast", "batch", *inputs, "--out", str(out), "--master", "local[2]", "--partitions", "6", "--json"]
+    args = ["--set", f"ner.profile={profile}", "batch", *inputs, "--out", str(out), "--master", "local[2]", "--partitions", "6", "--json"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1, result.output  # some inputs failed: exit 1, as ingest
     summary = json.loads(result.stdout)
@@ -105,3 +107,14 @@ def test_batch_equals_one_process_ingest(spark, tmp_path: Path) -> None:
     assert [r["id"] for r in table] == [a["id"] for a in expected["articles"]]
     assert [r["event_id"] for r in table] == [a["event_id"] for a in expected["articles"]]
     assert pq.read_table(out / "entities.parquet").num_rows == len(expected["entities"])
+
+
+def test_workers_run_one_thread_per_task(spark) -> None:
+    """A Spark task holds one core: its NER (onnxruntime), lingua and BLAS must not start pools of
+    their own, or local[2] runs four busy threads on two cores."""
+    import os
+
+    from storyline.nlp.ner.tagger import _threads
+
+    seen = spark.parallelize([0], 1).map(lambda _: (os.environ.get("STORYLINE_NER_THREADS"), os.environ.get("RAYON_NUM_THREADS"), _threads())).collect()
+    assert seen == [("1", "1", 1)]

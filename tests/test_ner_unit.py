@@ -112,3 +112,14 @@ def test_normalise_maps_back_to_original_offsets() -> None:
     got = map_back([(j, j + 13, "PER"), (i, i + 6, "LOC")], mapping, text)
     assert [text[s:e] for s, e, _ in got] == ["Angela\u00a0Merkel", "Ber\u00adlin"]
     assert normalise("plain ascii") == ("plain ascii", None)
+
+
+def test_ner_threads_follow_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.nlp.ner.tagger import _threads
+
+    monkeypatch.setenv("STORYLINE_NER_THREADS", "1")
+    assert _threads() == 1
+    monkeypatch.setenv("STORYLINE_NER_THREADS", "nonsense")
+    assert 1 <= _threads() <= 2
+    monkeypatch.delenv("STORYLINE_NER_THREADS")
+    assert 1 <= _threads() <= 2

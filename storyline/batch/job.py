@@ -90,11 +90,12 @@ def spark_context(master: str = "local[*]", driver_memory: str = "2g") -> Any:
         .set("spark.pyspark.python", sys.executable)
         .set("spark.pyspark.driver.python", sys.executable)
         .set("spark.driver.memory", driver_memory)
-        # one thread per task: Spark runs a task per core, and lingua's (rayon) or BLAS's own thread
-        # pools in every worker would fight over the same cores
+        # one thread per task: Spark runs a task per core, and lingua's (rayon), BLAS's or onnxruntime's
+        # own thread pools in every worker would fight over the same cores
         .set("spark.executorEnv.RAYON_NUM_THREADS", "1")
         .set("spark.executorEnv.OMP_NUM_THREADS", "1")
         .set("spark.executorEnv.OPENBLAS_NUM_THREADS", "1")
+        .set("spark.executorEnv.STORYLINE_NER_THREADS", "1")
         # partitions come back to the driver one at a time, a few MB of pickled documents each: sent
         # directly, not through the block manager (which lost them under memory pressure, local[1])
         .set("spark.rpc.message.maxSize", "256")

@@ -170,6 +170,13 @@ def decode_bio(tags: list[str], offsets: list[tuple[int, int]], text: str) -> Sp
     return out
 
 
+def _threads() -> int:
+    """onnxruntime threads: ``STORYLINE_NER_THREADS`` where set (a Spark worker runs one task per core,
+    so it sets 1), else up to two."""
+    given = os.environ.get("STORYLINE_NER_THREADS", "")
+    return int(given) if given.isdigit() and int(given) > 0 else min(2, os.cpu_count() or 1)
+
+
 class AccurateTagger:
     """The e5-small token tagger on onnxruntime."""
 
@@ -196,7 +203,7 @@ class AccurateTagger:
         self._scale = blocks[:, :, :2].copy().view(np.float16)[:, :, 0].astype(np.float32)  # [V, nb]
         self._qs = np.ascontiguousarray(blocks[:, :, 2:])  # [V, nb, 16]
         opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads or min(2, os.cpu_count() or 1)
+        opts.intra_op_num_threads = threads or _threads()
         opts.inter_op_num_threads = 1
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.sess = ort.InferenceSession(
