@@ -188,3 +188,38 @@ def test_a_document_names_a_person_the_same_way_throughout():
     body, head = _consistent([[(start, start + len("Jonas Meffert"), "PER")], []], [teaser, title])
     assert [(title[a:b], lab) for a, b, lab in head] == [("Meffert", "PER")]
     assert [teaser[a:b] for a, b, _ in body] == ["Jonas Meffert", "Jonas Meffert"]  # not inside "Meffert-Wechsel"
+
+
+def test_a_surname_tagged_as_a_place_is_the_person_the_stream_names():
+    """"bei Selenskyj", "gegen Maduro": the tagger reads a surname after a preposition as a place."""
+    index = EntityIndex([ent("Wolodymyr Selenskyj", mentions=40), ent("Denzel Washington", mentions=9),
+                         ent("Porsche", "ORG", 12), ent("Ferdinand Porsche", mentions=6), ent("Jannik Rochelt", mentions=2)])
+    place, org = ent("Selenskyj", "LOC"), ent("Selenskyjs", "ORG")
+    result = index.merge([place, org])
+    assert result.ids[place.id] == result.ids[org.id] == ent("Wolodymyr Selenskyj").id
+    assert result.labels == {place.id: "PER", org.id: "PER"}
+    washington, porsche, rochelt = ent("Washington", "LOC"), ent("Porsche", "ORG"), ent("Rochelt", "ORG")
+    kept = index.merge([washington, porsche, rochelt]).ids
+    assert kept[washington.id] == washington.id  # the gazetteer's city stays the city
+    assert kept[porsche.id] == porsche.id  # the company the stream names more stays the company
+    assert kept[rochelt.id] == rochelt.id  # a person named twice is no evidence yet
+
+
+def test_a_compound_part_names_the_person_the_organisation_probe_also_finds():
+    index = EntityIndex([ent("Stefan Kuntz", mentions=6)])
+    assert index.known_part("Kuntz") == (ent("Stefan Kuntz").id, "PER")
+
+
+def test_an_english_possessive_ends_a_person_the_english_model_found():
+    from storyline.model import Mention, Span
+    from storyline.nlp.ner.stage import _possessives_cut
+
+    text = "What Explains Trump’s Aggression Toward Venezuela? Who Knows. Jim O'Brien's team"
+    def at(surface: str, label: str) -> Mention:
+        start = text.index(surface)
+        return Mention(Span(start, start + len(surface)), label)  # type: ignore[arg-type]
+
+    found = _possessives_cut([at("Trump’s Aggression Toward Venezuela", "PER"), at("Jim O'Brien's", "PER"),
+                              at("Venezuela", "LOC")], text)
+    assert [(text[m.span.start:m.span.end], m.label) for m in found] == [
+        ("Trump", "PER"), ("Jim O'Brien's", "PER"), ("Venezuela", "LOC")]

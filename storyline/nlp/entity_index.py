@@ -225,6 +225,8 @@ class EntityIndex:
         article (``sports``) a place's name alone is the one club named after it, if there is one."""
         if sports and (club := self._club(entity)) is not None:
             return club
+        if (person := self._person_named(entity)) is not None:
+            return person
         if entity.id in self._by_id:
             return entity.id
         shared: set[str] = set()
@@ -239,17 +241,40 @@ class EntityIndex:
             return self._resolve_person(entity)
         return None
 
+    def _person_named(self, entity: Entity) -> str | None:
+        """The person a one-word "place" or "organisation" names: the tagger reads a surname as a
+        place after a preposition ("bei Selenskyj", "gegen Maduro"). Only a person the stream names
+        at least ``DOMINANT_MIN`` times, ``DOMINANT_RATIO`` times as often as any place or
+        organisation of that name, and only for a word the gazetteer does not know as a place
+        ("Washington", "Jordan" stay places)."""
+        if entity.label not in ("LOC", "ORG") or len(_tokens(entity.name, entity.label)) != 1:
+            return None
+        from .gazetteer import lookup
+
+        if lookup(entity.name) is not None:
+            return None
+        probe = Entity(entity_id("PER", fold(entity.name)), entity.name, "PER", [], entity.mentions)
+        target = self.resolve(probe)
+        if target is None:
+            return None
+        person = self._by_id[target]
+        same = {i for k in _keys(entity) for i in self._ids(f"{entity.label}|{k}")}
+        rival = max((self._by_id[i].mentions for i in same), default=0)
+        if person.mentions < DOMINANT_MIN or not _trusted(person) or person.mentions < DOMINANT_RATIO * rival:
+            return None
+        return target
+
     def known_part(self, word: str, min_mentions: int = 2) -> tuple[str, EntityLabel] | None:
         """The known person or organisation a compound's first part names ("Trump" of
         "Trump-Resort", "CSU" of "CSU-Bundestagsgruppe"): the entity that the word alone resolves to
         as exactly one of the two labels, mentioned at least ``min_mentions`` times before."""
-        found: list[tuple[str, EntityLabel]] = []
+        found: dict[str, EntityLabel] = {}  # the "organisation" probe may find the person too
         for label in ("PER", "ORG"):
             probe = Entity(entity_id(label, fold(word)), word, label, [], 1)  # type: ignore[arg-type]
             target = self.resolve(probe)
             if target is not None and self._by_id[target].mentions >= min_mentions and _trusted(self._by_id[target]):
-                found.append((target, self._by_id[target].label))
-        return found[0] if len(found) == 1 else None
+                found[target] = self._by_id[target].label
+        return next(iter(found.items())) if len(found) == 1 else None
 
     def _club(self, entity: Entity) -> str | None:
         tokens = _tokens(entity.name, entity.label)

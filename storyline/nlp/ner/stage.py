@@ -10,6 +10,7 @@ mentions and a note in ``doc.extras["notes"]``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib
 import re
 from collections.abc import Iterable, Iterator
@@ -107,6 +108,16 @@ def _possessive_end(surface: str) -> int | None:
     """Where the name ends in an English possessive followed by more words, or None."""
     hit = re.search(r"['’]s\s+\S", surface)
     return hit.start() if hit is not None and hit.start() > 0 else None
+
+
+def _possessives_cut(mentions: list[Mention], text: str) -> list[Mention]:
+    """English "people" that run on past a possessive ("Trump’s Aggression Toward Venezuela", a
+    headline the English model took for one name) are the name before it."""
+    out = []
+    for m in mentions:
+        cut = _possessive_end(text[m.span.start : m.span.end]) if m.label == "PER" else None
+        out.append(dataclasses.replace(m, span=Span(m.span.start, m.span.start + cut)) if cut else m)
+    return out
 
 
 def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
@@ -310,7 +321,7 @@ class NerStage(Stage):
         if lang == "en":
             mod = _english()
             if mod is not None and hasattr(mod, "english_mentions"):
-                doc.mentions = list(mod.english_mentions(doc))
+                doc.mentions = _possessives_cut(list(mod.english_mentions(doc)), doc.text)
                 return
             note = "ner: no English NER model available (storyline.nlp.ner.english missing)"
         else:
