@@ -137,6 +137,22 @@ def unlabelled_texts() -> Iterator[str]:
                 yield row.get("title") or ""
 
 
+def sample_texts(n: int, seed: int, max_chars: int) -> list[str]:
+    """``n`` distinct unlabelled texts of 20 to ``max_chars`` characters (white space normalised), in a
+    random order fixed by ``seed``."""
+    import random
+
+    seen: set[str] = set()
+    texts = []
+    for t in unlabelled_texts():
+        t = " ".join(t.split())
+        if 20 <= len(t) <= max_chars and t not in seen:
+            seen.add(t)
+            texts.append(t)
+    random.Random(seed).shuffle(texts)
+    return texts[:n]
+
+
 def piece_labels(sent: Sentence, offsets: list[tuple[int, int]]) -> list[int]:
     """BIO label id per piece (-100 for whitespace-only pieces), pieces given by char offsets."""
     text = sent.text

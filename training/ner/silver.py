@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import time
 
-from common import ROOT, WORK, unlabelled_texts
+from common import ROOT, WORK, sample_texts
 
 from storyline.nlp.ner.tagger import AccurateTagger
 
@@ -21,15 +20,7 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
-    seen: set[str] = set()
-    texts = []
-    for t in unlabelled_texts():
-        t = " ".join(t.split())
-        if 20 <= len(t) <= 400 and t not in seen:
-            seen.add(t)
-            texts.append(t)
-    random.Random(args.seed).shuffle(texts)
-    texts = texts[: args.n]
+    texts = sample_texts(args.n, args.seed, 400)
     tagger = AccurateTagger(threads=args.threads)
     t0 = time.time()
     with (WORK / "silver.jsonl").open("w", encoding="utf-8") as fh:

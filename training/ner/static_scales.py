@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 
 import numpy as np
 import onnx
-from common import MODELS, WORK, germeval, unlabelled_texts
+from common import MODELS, WORK, germeval, sample_texts
 from onnx import TensorProto, helper, numpy_helper
 
 from storyline.nlp.ner.tagger import AccurateTagger, read_parts
@@ -32,15 +31,7 @@ PART = 4_500_000
 
 
 def _calibration(n: int, seed: int) -> list[str]:
-    seen: set[str] = set()
-    texts = []
-    for t in unlabelled_texts():
-        t = " ".join(t.split())
-        if 20 <= len(t) <= 600 and t not in seen:
-            seen.add(t)
-            texts.append(t)
-    random.Random(seed).shuffle(texts)
-    return texts[:n]
+    return sample_texts(n, seed, 600)
 
 
 def _ranges(model: onnx.ModelProto, texts: list[str]) -> dict[str, tuple[float, float]]:
