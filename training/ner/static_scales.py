@@ -163,39 +163,3 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 
-
-def per_token(model: onnx.ModelProto) -> onnx.ModelProto:
-    """Each DynamicQuantizeLinear(x) -> symmetric quantisation with one scale per token (row):
-    s = max|x| / 127 over the hidden axis, q = round(x / s) + 128. The consumers stay as they are
-    (the zero point is the scalar 128; the scale broadcasts over the product's columns)."""
-    out = onnx.ModelProto()
-    out.CopyFrom(model)
-    nodes = []
-    out.graph.initializer.append(numpy_helper.from_array(np.array(127.0, dtype=np.float32), "pt_127"))
-    out.graph.initializer.append(numpy_helper.from_array(np.array(128.0, dtype=np.float32), "pt_128"))
-    out.graph.initializer.append(numpy_helper.from_array(np.array(0.0, dtype=np.float32), "pt_0"))
-    out.graph.initializer.append(numpy_helper.from_array(np.array(255.0, dtype=np.float32), "pt_255"))
-    out.graph.initializer.append(numpy_helper.from_array(np.array(1e-8, dtype=np.float32), "pt_eps"))
-    for node in out.graph.node:
-        if node.op_type != "DynamicQuantizeLinear":
-            nodes.append(node)
-            continue
-        x = node.input[0]
-        y, y_scale, y_zp = node.output
-        p = node.name + "_pt"
-        nodes += [
-            helper.make_node("Abs", [x], [p + "_abs"], name=p + "_abs"),
-            helper.make_node("ReduceMax", [p + "_abs"], [p + "_amax"], axes=[-1], keepdims=1, name=p + "_amax"),
-            helper.make_node("Max", [p + "_amax", "pt_eps"], [p + "_amax2"], name=p + "_amax2"),
-            helper.make_node("Div", [p + "_amax2", "pt_127"], [y_scale], name=p + "_scale"),
-            helper.make_node("Div", [x, y_scale], [p + "_xs"], name=p + "_xs"),
-            helper.make_node("Round", [p + "_xs"], [p + "_r"], name=p + "_r"),
-            helper.make_node("Add", [p + "_r", "pt_128"], [p + "_o"], name=p + "_o"),
-            helper.make_node("Clip", [p + "_o", "pt_0", "pt_255"], [p + "_c"], name=p + "_c"),
-            helper.make_node("Cast", [p + "_c"], [y], to=TensorProto.UINT8, name=p + "_q"),
-        ]
-        out.graph.initializer.append(numpy_helper.from_array(np.array(128, dtype=np.uint8), y_zp))
-    del out.graph.node[:]
-    out.graph.node.extend(nodes)
-    onnx.checker.check_model(out)
-    return out
