@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 
 from ..model import Entity, EntityLabel, Mention
 from .entity_names import entity_id, fold, genitive_stem, name_quality, strip_determiners, strip_titles
+from .gazetteer import lookup as gazetteer_lookup
 
 #: Words of sports reporting: in such an article a city's name alone is its club ("Schmadtke kehrt
 #: nach Hannover zurück" is Hannover 96), elsewhere the city ("Drohnen über Hannover").
@@ -249,9 +250,7 @@ class EntityIndex:
         ("Washington", "Jordan" stay places)."""
         if entity.label not in ("LOC", "ORG") or len(_tokens(entity.name, entity.label)) != 1:
             return None
-        from .gazetteer import lookup
-
-        if lookup(entity.name) is not None:
+        if gazetteer_lookup(entity.name) is not None:
             return None
         probe = Entity(entity_id("PER", fold(entity.name)), entity.name, "PER", [], entity.mentions)
         target = self.resolve(probe)
