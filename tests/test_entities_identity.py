@@ -223,3 +223,18 @@ def test_an_english_possessive_ends_a_person_the_english_model_found():
                               at("Venezuela", "LOC")], text)
     assert [(text[m.span.start:m.span.end], m.label) for m in found] == [
         ("Trump", "PER"), ("Jim O'Brien's", "PER"), ("Venezuela", "LOC")]
+
+
+def test_broken_names_reach_the_new_rules_without_harm():
+    """Empty, punctuation-only and apostrophe-only names, and spans that are only a possessive."""
+    from storyline.model import Mention, Span
+    from storyline.nlp.ner.stage import _possessives_cut
+
+    index = EntityIndex([ent("Wolodymyr Selenskyj", mentions=40)])
+    odd = [ent("", "LOC"), ent("—", "ORG"), ent("'s", "LOC"), ent("’s Foo", "ORG"), ent("\u2060", "LOC")]
+    result = index.merge(odd)
+    assert not result.labels and all(result.ids[e.id] == e.id for e in odd)
+    text = "'s Aggression and ’s"
+    spans = [Mention(Span(0, 13), "PER"), Mention(Span(17, 20), "PER"), Mention(Span(0, 0), "PER")]
+    assert _possessives_cut(spans, text) == spans
+    assert _possessives_cut([], "") == []
