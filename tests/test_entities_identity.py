@@ -238,3 +238,43 @@ def test_broken_names_reach_the_new_rules_without_harm():
     spans = [Mention(Span(0, 13), "PER"), Mention(Span(17, 20), "PER"), Mention(Span(0, 0), "PER")]
     assert _possessives_cut(spans, text) == spans
     assert _possessives_cut([], "") == []
+
+
+class _Known:
+    """A store that knows these entities (all ``EntityMerger`` asks of a store)."""
+
+    def __init__(self, entities: list[Entity]):
+        self._entities = entities
+
+    def entities(self) -> list[Entity]:
+        return self._entities
+
+
+def test_a_known_surname_alone_is_that_person_unless_it_is_an_ordinary_word():
+    index = EntityIndex([ent("Niclas Füllkrug", mentions=4), ent("Manuel Baum", mentions=9), ent("Markus Anfang", mentions=5),
+                         ent("Nika Prevc", mentions=2), ent("Mats Hummels", mentions=8), ent("Jonas Hummels", mentions=6),
+                         ent("Von Ella Knigge", mentions=5), ent("Denzel Washington", mentions=9)])
+    fuellkrug = ent("Niclas Füllkrug").id
+    assert index.known_surname("Füllkrug") == index.known_surname("Füllkrugs") == fuellkrug
+    assert index.known_surname("Niclas") is None  # a first name alone names nobody for sure
+    assert index.known_surname("Baum") is None and index.known_surname("Anfang") is None  # ordinary words
+    assert index.known_surname("Prevc") is None  # named twice: not established
+    assert index.known_surname("Hummels") is None  # two people of that name
+    assert index.known_surname("Knigge") is None  # "Von Ella Knigge" is a byline, not a trusted name
+    assert index.known_surname("Washington") is None  # the gazetteer's city
+
+
+def test_the_merger_finds_known_surnames_the_tagger_missed_in_german_headlines_and_text():
+    from storyline.app.entities import EntityMerger
+    from storyline.model import Article, Document
+
+    merger = EntityMerger(_Known([ent("Niclas Füllkrug", mentions=4), ent("Manuel Baum", mentions=9)]),
+                          {"entities.merge_short_names": True})  # type: ignore[arg-type]
+    title, text = "Füllkrug feiert beim Debüt", "Baum und Trainer loben Füllkrugs Tor für Milan."
+    german = Document(Article(id="a", text=text, title=title, language="de"))
+    english = Document(Article(id="b", text="Füllkrug scores on debut.", title="Füllkrug on debut", language="en"))
+    merger([german, english])
+    fuellkrug = ent("Niclas Füllkrug").id
+    assert [(m.span.text(title), m.label, m.entity_id) for m in german.title_mentions] == [("Füllkrug", "PER", fuellkrug)]
+    assert [(m.span.text(text), m.entity_id) for m in german.mentions] == [("Füllkrugs", fuellkrug)]  # not "Baum"
+    assert english.mentions == [] and english.title_mentions == []  # the list of ordinary words is German

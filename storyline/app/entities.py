@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 #: a capitalised first part of a hyphenated compound: "Kuntz-Aus", "DWD-Prognose", "Trump-Resort"
 _COMPOUND = re.compile(r"(?<![\w-])([A-ZÄÖÜ][\wÄÖÜäöüß]*?)-(?=[\wÄÖÜäöüß])")
+#: a capitalised word standing alone (or a double name): "Füllkrug", "Strack-Zimmermann"
+_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\wÄÖÜäöüß]+(?:-[A-ZÄÖÜ][\wÄÖÜäöüß]+)?(?![\w-])")
 
 
 class EntityMerger:
@@ -37,12 +39,34 @@ class EntityMerger:
             local = doc.extras.get("entities") or []
             sports = sports_context(f"{doc.article.title or ''}\n{doc.text}")
             result = self.index.merge(local, sports=sports)
-            doc.mentions = self._parts(doc.text, result.relink(doc.mentions))
+            german = (doc.article.language or "de") == "de"
+            doc.mentions = self._more(doc.text, result.relink(doc.mentions), german)
             if title := doc.separate_title:
-                doc.title_mentions = self._parts(title, result.relink(doc.title_mentions))
+                doc.title_mentions = self._more(title, result.relink(doc.title_mentions), german)
             for e in result.entities:
                 changed[e.id] = e
         return [changed[k] for k in sorted(changed)]
+
+    def _more(self, text: str, mentions: list[Mention], german: bool) -> list[Mention]:
+        """The mentions with those the tagger missed but the known entities reveal added."""
+        mentions = self._parts(text, mentions)
+        return self._surnames(text, mentions) if german else mentions
+
+    def _surnames(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Mentions for known people's bare surnames the tagger left out, mostly at the start of a
+        headline ("Füllkrug feiert beim Debüt für Milan", "Zverev schöpft Kraft"): a word that is the
+        surname of exactly one well-known person and no ordinary German word (``known_surname``).
+        German text only: the list of ordinary words is German."""
+        taken = [(m.span.start, m.span.end) for m in mentions]
+        added: list[Mention] = []
+        for hit in _WORD.finditer(text):
+            start, end = hit.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            person = self.index.known_surname(hit.group())
+            if person is not None:
+                added.append(Mention(Span(start, end), "PER", person))
+        return sorted([*mentions, *added], key=lambda m: (m.span.start, m.span.end)) if added else mentions
 
     def _parts(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Mentions for the first part of compounds that name a known person or organisation

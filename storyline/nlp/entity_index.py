@@ -66,6 +66,7 @@ _SPORTS = re.compile(
 AMBIGUOUS = "ambiguous"
 DOMINANT_MIN = 5  # mentions a full name needs before a bare surname shared with others goes to it
 DOMINANT_RATIO = 3.0  # ... and how many times more than all the others together
+KNOWN_NAME_MIN = 3  # mentions a person needs before a bare surname the tagger missed is taken for them
 
 
 @dataclass(slots=True)
@@ -178,11 +179,13 @@ def candidate_keys(entity: Entity) -> set[str]:
 
 def _trusted(entity: Entity) -> bool:
     """A person known by a full name of capitalised words ("Niclas Füllkrug"), or any organisation:
-    a one-word "person" may be a common noun the tagger took for a name ("Böller")."""
+    a one-word "person" may be a common noun the tagger took for a name ("Böller"), and "Von Ella
+    Knigge" is a byline the tagger read as one name."""
     if entity.label != "PER":
         return True
     words = entity.name.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and "'" not in entity.name
+    return (len(words) >= 2 and all(w[:1].isupper() for w in words) and "'" not in entity.name
+            and not (words[0] == "Von" and len(words) > 2))
 
 
 class EntityIndex:
@@ -274,6 +277,23 @@ class EntityIndex:
             if target is not None and self._by_id[target].mentions >= min_mentions and _trusted(self._by_id[target]):
                 found[target] = self._by_id[target].label
         return next(iter(found.items())) if len(found) == 1 else None
+
+    def known_surname(self, word: str, min_mentions: int = KNOWN_NAME_MIN) -> str | None:
+        """The known person a bare word in the text names when the tagger missed it ("Füllkrug feiert
+        beim Debüt"): the one trusted person whose surname it is (a genitive "-s" allowed), named at
+        least ``min_mentions`` times before. Never a place the gazetteer knows, never an ordinary
+        German word ("Baum", "Winter", "Neuer"; ``common_words``), never a first name alone."""
+        from .common_words import is_common_word
+
+        if gazetteer_lookup(word) is not None or is_common_word(word):
+            return None
+        target = self.resolve(Entity(entity_id("PER", fold(word)), word, "PER", [], 1))
+        person = self._by_id.get(target) if target is not None else None
+        if person is None or person.label != "PER" or person.mentions < min_mentions or not _trusted(person):
+            return None
+        surname = _tokens(person.name, "PER")[-1]
+        key = fold(word)
+        return target if surname in (key, genitive_stem(key)) else None
 
     def _club(self, entity: Entity) -> str | None:
         tokens = _tokens(entity.name, entity.label)

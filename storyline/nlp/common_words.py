@@ -1,0 +1,28 @@
+"""Capitalised German words that are ordinary words, not names ("Winter", "Anfang", "Neuer", "Linke").
+
+A known person's bare surname is taken as a mention of that person only when it is not on this list:
+"Baum" is Manuel Baum in some articles and a tree in most. The list is counted from unlabelled German
+news by ``training/lexicon/common_words.py`` (the rule is in its docstring) and ships with the package.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from pathlib import Path
+
+DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "common_words.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The packaged list (read once per process)."""
+    with gzip.open(DATA_PATH, "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` (as written, capitalised) is an ordinary German word; a genitive "-s" of one
+    counts too ("Winters")."""
+    words = common_words()
+    return word in words or (word.endswith("s") and word[:-1] in words)
