@@ -390,4 +390,19 @@ ORGS: list[tuple[str, list[str], list[str]]] = [
         ["International Criminal Court", "ICC"],
     ),
     ("Rotes Kreuz", ["Roten Kreuz", "Roten Kreuzes", "IKRK"], ["Red Cross", "ICRC"]),
+    # German institutions and clubs the news name by an abbreviation or a short form as often as in full
+    ("Bundeswehr", [], []),
+    (
+        "Deutscher Wetterdienst",
+        ["DWD", "Deutsche Wetterdienst", "Deutschen Wetterdienst", "Deutschen Wetterdienstes"],
+        ["German Weather Service"],
+    ),
+    ("Bundesamt für Sicherheit in der Informationstechnik", ["BSI"], []),
+    ("Deutscher Fußball-Bund", ["DFB", "Deutschen Fußball-Bund", "Deutschen Fußball-Bundes"], []),
+    ("Borussia Dortmund", ["BVB", "Borussia Dortmunds"], []),
+    ("FC Bayern München", ["FC Bayern", "FC Bayerns"], ["Bayern Munich"]),
+    ("Hamburger SV", ["HSV", "Hamburger SVs"], []),
+    ("FC Schalke 04", ["Schalke 04", "S04"], []),
+    ("Borussia Mönchengladbach", ["Gladbach", "Borussia Mönchengladbachs"], []),
+    ("FC Barcelona", ["Barça", "Barca"], []),
 ]
