@@ -285,15 +285,17 @@ class EntityIndex:
         German word ("Baum", "Winter", "Neuer"; ``common_words``), never a first name alone."""
         from .common_words import is_common_word
 
+        key = fold(word)
+        forms = (key, genitive_stem(key) or key)
+        if not any(self._ids(f"PER|{f}") or self._ids(f"PER|edge:{f}") for f in forms):
+            return None  # no person answers to it: the common case, decided without a resolve
         if gazetteer_lookup(word) is not None or is_common_word(word):
             return None
-        target = self.resolve(Entity(entity_id("PER", fold(word)), word, "PER", [], 1))
+        target = self.resolve(Entity(entity_id("PER", key), word, "PER", [], 1))
         person = self._by_id.get(target) if target is not None else None
         if person is None or person.label != "PER" or person.mentions < min_mentions or not _trusted(person):
             return None
-        surname = _tokens(person.name, "PER")[-1]
-        key = fold(word)
-        return target if surname in (key, genitive_stem(key)) else None
+        return target if _tokens(person.name, "PER")[-1] in forms else None
 
     def _club(self, entity: Entity) -> str | None:
         tokens = _tokens(entity.name, entity.label)

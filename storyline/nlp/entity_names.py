@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Characters a reader does not see: zero-width space/joiners, word joiner, BOM, soft hyphen.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -120,6 +121,7 @@ def clean(surface: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)  # pure and called for every word of every name, again and again
 def fold(surface: str) -> str:
     """Comparison key: case-, accent-, hyphen- and dot-insensitive, single spaces."""
     text = clean(surface).casefold()

@@ -20,6 +20,15 @@ if TYPE_CHECKING:
     from ..settings import Settings
 
 SPACY_KEY = "spacy"
+#: ``Doc.user_data`` key of the text the spaCy Doc was made from: ``Doc.text`` rebuilds the string
+#: from every token on each access, which cost the later stages more than their own work
+SOURCE_KEY = "storyline.text"
+
+
+def doc_text(sdoc: Any) -> str:
+    """The text of a spaCy Doc, without rebuilding it when the sentences stage recorded it."""
+    text = sdoc.user_data.get(SOURCE_KEY)
+    return text if isinstance(text, str) else sdoc.text
 
 _PUNCT_RUN = re.compile(r"[^\w\s]{33,}")
 
@@ -74,9 +83,9 @@ def _store_sent_starts(sdoc: Any, starts: Any) -> None:
 
 def force_paragraph_starts(sdoc: Any, starts: list[int]) -> None:
     """Make every paragraph start a sentence start (and nothing span two paragraphs)."""
-    if not starts or len(sdoc) < 2:
+    wanted = {s for s in starts if s > 0}  # the first token starts a sentence anyway
+    if not wanted or len(sdoc) < 2:
         return
-    wanted = set(starts)
     flags = _sent_starts(sdoc)
     changed = False
     for token in sdoc:
@@ -94,6 +103,8 @@ def opening_quotes_start_sentences(sdoc: Any) -> None:
     """The sentencizer hangs an opening quotation mark on the sentence before it ('… election. "',
     'Ruhe. „'): a quotation mark that ends a sentence after a space and is glued to the next word
     opens the next sentence instead."""
+    if not any(q in doc_text(sdoc) for q in _OPENING):
+        return
     flags = None
     for token in sdoc[:-1]:
         if token.text not in _OPENING:
@@ -138,7 +149,10 @@ class SentencesStage(Stage):
 
     def __call__(self, doc: Document) -> Document:
         nlp = blank(doc.article.language or "xx")
-        return self._finish(doc, nlp(tokenizer_safe(doc.text)))
+        text = tokenizer_safe(doc.text)
+        sdoc = nlp(text)
+        sdoc.user_data[SOURCE_KEY] = text
+        return self._finish(doc, sdoc)
 
     def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> Iterator[Document]:
         it = iter(docs)

@@ -330,10 +330,10 @@ class FastTagger:
         out: list[Spans] = []
         # ``normalise`` already thinned long punctuation runs, the tokenizer's quadratic case
         docs = self.nlp.pipe([n for n, _ in norm], batch_size=self.batch_size)
-        for sdoc, (_, mapping), text in zip(docs, norm, texts, strict=True):
+        for sdoc, (normalised, mapping), text in zip(docs, norm, texts, strict=True):
             spans: Spans = []
-            for ent in sdoc.ents:
-                s, e = clean_span(sdoc.text, ent.start_char, ent.end_char)
+            for ent in sdoc.ents:  # ``normalised`` is ``sdoc.text`` without rebuilding it per entity
+                s, e = clean_span(normalised, ent.start_char, ent.end_char)
                 if e > s and (not spans or s >= spans[-1][1]):
                     spans.append((s, e, ent.label_))
             out.append(map_back(spans, mapping, text))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import Span
 from ...pipeline import Stage, register
+from ..sentences import doc_text
 from .extract import Extractor, Options
 from .speakers import Tok
 
@@ -81,7 +82,7 @@ def extract_from_spacy(sdoc: Any, extractor: Extractor | None = None) -> list[Qu
     from ..structure import split_blocks
 
     extractor = extractor or Extractor()
-    text = sdoc.text
+    text = doc_text(sdoc)
     sentences = (
         [Span(s.start_char, s.end_char) for s in sdoc.sents] if sdoc.has_annotation("SENT_START") else []
     )

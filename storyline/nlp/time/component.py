@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ...pipeline import Stage, register
+from ..sentences import doc_text
 from .tagger import Extraction, extract
 
 if TYPE_CHECKING:
@@ -35,9 +36,10 @@ class TimeComponent:
 
     def __call__(self, sdoc: Any) -> Any:
         ex = sdoc.user_data.get(EXTRACTION_KEY)
-        if not isinstance(ex, Extraction) or ex.text != sdoc.text:
+        text = doc_text(sdoc)
+        if not isinstance(ex, Extraction) or ex.text != text:
             sents = [(s.start_char, s.end_char) for s in sdoc.sents] if sdoc.has_annotation("SENT_START") else None
-            ex = extract(sdoc.text, sents, self.lang)
+            ex = extract(text, sents, self.lang)
             sdoc.user_data[EXTRACTION_KEY] = ex
         times = ex.resolve(sdoc.user_data.get(ANCHOR_KEY), self.mode)
         sdoc.user_data[TIMES_KEY] = times
@@ -121,7 +123,7 @@ class TimeStage(Stage):
         lang = self._lang(doc)
         ex = _extraction(doc, lang)
         sdoc = doc.extras.get("spacy")
-        if sdoc is not None and getattr(sdoc, "text", None) == doc.text:
+        if sdoc is not None and doc_text(sdoc) == doc.text:
             sdoc.user_data[EXTRACTION_KEY] = ex
             sdoc.user_data[ANCHOR_KEY] = _anchor(doc, self.min_anchor_confidence)
             TimeComponent(lang, self.mode)(sdoc)

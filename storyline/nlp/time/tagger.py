@@ -91,7 +91,10 @@ def _matches(text: str, rules: list[Rule], classify: Classifier | None,
         if classes is None or classify is None:
             spans = [(0, len(text))]
         else:
-            spans = _windows(sorted(p for c in classes for p in hits.get(c, ())), len(text))
+            positions = [p for c in classes for p in hits.get(c, ())]
+            if not positions:
+                continue  # none of the words this rule needs: most rules, most texts
+            spans = _windows(sorted(positions), len(text))
         seen: set[tuple[int, int]] = set()
         for a, b in spans:
             for m in rule.regex.finditer(text, a, b):
