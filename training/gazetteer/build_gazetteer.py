@@ -45,6 +45,8 @@ def declined(form: str) -> list[str]:
         return []
     out = []
     for i, w in enumerate(words[:-1]):
+        if not words[i + 1][:1].isalpha():
+            continue  # "FC Schalke 04": a name before a number, no adjective
         if w[:1].isupper() and w.endswith(("e", "es")) and len(w) > 4:
             words[i] = w + "n" if w.endswith("e") else w[:-2] + "en"
             out.append(w)
