@@ -258,6 +258,7 @@ def test_a_known_surname_alone_is_that_person_unless_it_is_an_ordinary_word():
     assert index.known_surname("Füllkrug") == index.known_surname("Füllkrugs") == fuellkrug
     assert index.known_surname("Niclas") is None  # a first name alone names nobody for sure
     assert index.known_surname("Baum") is None and index.known_surname("Anfang") is None  # ordinary words
+    assert index.known_surname("BAUM") is None and index.known_surname("FÜLLKRUG") == fuellkrug  # all caps
     assert index.known_surname("Prevc") is None  # named twice: not established
     assert index.known_surname("Hummels") is None  # two people of that name
     assert index.known_surname("Knigge") is None  # "Von Ella Knigge" is a byline, not a trusted name

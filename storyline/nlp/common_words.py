@@ -22,7 +22,8 @@ def common_words() -> frozenset[str]:
 
 
 def is_common_word(word: str) -> bool:
-    """Whether ``word`` (as written, capitalised) is an ordinary German word; a genitive "-s" of one
-    counts too ("Winters")."""
+    """Whether ``word`` (capitalised, or all capitals as in a shouting headline: "WINTER") is an
+    ordinary German word; a genitive "-s" of one counts too ("Winters")."""
     words = common_words()
-    return word in words or (word.endswith("s") and word[:-1] in words)
+    forms = {word, word[:1] + word[1:].lower()}
+    return any(f in words or (f.endswith("s") and f[:-1] in words) for f in forms)
