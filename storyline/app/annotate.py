@@ -27,8 +27,8 @@ def annotate(
         done = {id(d): _light(pipeline, d, max_chars, report) for d in docs if len(d.article.text) > max_chars}
         rest = iter(annotate(pipeline, [d for d in docs if id(d) not in done], report))
         return [done[id(d)] if id(d) in done else next(rest) for d in docs]
-    try:
-        return list(pipeline.pipe(docs))
+    try:  # the whole batch at once: the accurate tagger sorts its sentences by length (less padding)
+        return list(pipeline.pipe(docs, batch_size=max(len(docs), 1)))
     except Exception:
         pass
     out = []

@@ -135,7 +135,8 @@ class _Annotated:
             else:
                 yield payload
 
-    def pipe(self, docs: Iterable[Document]) -> list[Document]:
+    def pipe(self, docs: Iterable[Document], batch_size: int = 64) -> list[Document]:
+        """The annotated documents (``batch_size``: the pipeline's signature; nothing is batched here)."""
         return [self._docs.pop(id(d.article)) for d in docs]
 
 

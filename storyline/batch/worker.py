@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from ..app.annotate import annotate
-from ..app.ingest import ANNOTATE_CHUNK, IngestReport
+from ..app.ingest import ANNOTATE_CHUNK, IngestReport, chunks, text_size
 from ..ingest import Problem, read_source, reader
 from ..model import Article, Document
 from .plan import ReadUnit
@@ -80,8 +80,7 @@ def process_unit(
     pipeline = pipeline_for(settings)
     chunk_size = min(max(1, int(settings["store.batch_size"])), ANNOTATE_CHUNK)
     max_chars = int(settings["pipeline.max_chars"])
-    stream = read_unit(unit, settings)
-    while chunk := list(islice(stream, chunk_size)):
+    for chunk in chunks(read_unit(unit, settings), chunk_size, lambda pos_item: text_size(pos_item[1])):
         docs: list[tuple[int, Document]] = []
         for pos, item in chunk:
             if isinstance(item, Problem):
