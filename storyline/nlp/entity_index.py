@@ -48,6 +48,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Entity, EntityLabel, Mention
+from .common_words import is_common_word
 from .entity_names import entity_id, fold, genitive_stem, name_quality, strip_determiners, strip_titles
 from .gazetteer import lookup as gazetteer_lookup
 
@@ -283,8 +284,6 @@ class EntityIndex:
         beim Debüt"): the one trusted person whose surname it is (a genitive "-s" allowed), named at
         least ``min_mentions`` times before. Never a place the gazetteer knows, never an ordinary
         German word ("Baum", "Winter", "Neuer"; ``common_words``), never a first name alone."""
-        from .common_words import is_common_word
-
         key = fold(word)
         forms = (key, genitive_stem(key) or key)
         if not any(self._ids(f"PER|{f}") or self._ids(f"PER|edge:{f}") for f in forms):
