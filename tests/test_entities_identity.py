@@ -279,3 +279,21 @@ def test_the_merger_finds_known_surnames_the_tagger_missed_in_german_headlines_a
     assert [(m.span.text(title), m.label, m.entity_id) for m in german.title_mentions] == [("Füllkrug", "PER", fuellkrug)]
     assert [(m.span.text(text), m.entity_id) for m in german.mentions] == [("Füllkrugs", fuellkrug)]  # not "Baum"
     assert english.mentions == [] and english.title_mentions == []  # the list of ordinary words is German
+
+
+def test_the_surname_rule_takes_broken_text_without_harm():
+    """Empty and punctuation-only headlines, a word joiner inside a name, a name in quotation marks
+    and 300 names in one text: nothing crashes, nothing broken becomes a mention."""
+    from storyline.app.entities import EntityMerger
+    from storyline.model import Article, Document
+
+    merger = EntityMerger(_Known([ent("Niclas Füllkrug", mentions=4)]), {"entities.merge_short_names": True})  # type: ignore[arg-type]
+    fuellkrug = ent("Niclas Füllkrug").id
+    many = " ".join(f"Name{i}" for i in range(300)) + " Füllkrug"
+    docs = [Document(Article(id=str(i), text=text, title=title, language="de")) for i, (title, text) in enumerate([
+        ("", "—"), ("!!!", "\u2060"), ("Füll\u2060krug trifft", "„Füllkrug“ sagt: Tor."), ("Liste", many)])]
+    merger(docs)
+    assert [m for d in docs[:2] for m in [*d.mentions, *d.title_mentions]] == []
+    assert docs[2].title_mentions == []  # the joiner breaks the word: no guess
+    assert [(m.span.text(docs[2].text), m.entity_id) for m in docs[2].mentions] == [("Füllkrug", fuellkrug)]
+    assert [m.span.text(many) for m in docs[3].mentions] == ["Füllkrug"]
