@@ -297,3 +297,59 @@ def test_the_surname_rule_takes_broken_text_without_harm():
     assert docs[2].title_mentions == []  # the joiner breaks the word: no guess
     assert [(m.span.text(docs[2].text), m.entity_id) for m in docs[2].mentions] == [("Füllkrug", fuellkrug)]
     assert [m.span.text(many) for m in docs[3].mentions] == ["Füllkrug"]
+
+
+def test_the_surname_list_names_the_prominent_bearers_and_no_junk():
+    from storyline.nlp.name_priors import bearer, bearers, is_namesake
+
+    assert bearer(("merz",)) == ("friedrich", "merz")
+    assert bearer(("scholz",)) == ("olaf", "scholz")
+    assert bearer(("obama",)) is None  # Barack and Michelle: no single bearer
+    assert bearer(("hummels",)) is None
+    assert is_namesake(("martin", "merz")) and is_namesake(("melania", "trump"))
+    assert not is_namesake(("friedrich", "merz")) and not is_namesake(("donald", "j", "trump"))
+    assert not is_namesake(("dennis", "meier")) and not is_namesake(("merz",))
+    firsts = {full[0] for full in bearers().values()}
+    assert not firsts & {"big", "new", "die", "abu", "botschafter"}  # "Big Data", "Abu Dhabi", titles
+
+
+def test_a_namesake_met_first_does_not_take_the_bare_surname():
+    """The stream named "SAP-Manager Martin Merz" before any "Friedrich Merz"; "Kanzler Merz" followed
+    the SAP manager (issue 21). The news mean Friedrich Merz by "Merz", so the namesake stays apart."""
+    index = EntityIndex()
+    index.merge([ent("Merz")])
+    index.merge([ent("Merz")])
+    martin = index.merge([ent("Martin Merz")])
+    assert martin.created == [ent("Martin Merz").id]
+    friedrich = index.merge([ent("Friedrich Merz")])
+    assert friedrich.ids[ent("Friedrich Merz").id] == ent("Merz").id  # the chancellor's bare mentions
+    assert index.get(ent("Merz").id).name == "Friedrich Merz"
+    later = index.merge([ent("Merz"), Entity(ent("Martin Merz").id, "Martin Merz", "PER", ["Merz"], 2)])
+    assert later.ids == {ent("Merz").id: ent("Merz").id, ent("Martin Merz").id: ent("Martin Merz").id}
+
+
+def test_a_bare_surname_does_not_go_to_its_only_known_namesake():
+    index = EntityIndex([ent("Martin Merz", mentions=4)])
+    result = index.merge([ent("Merz")])
+    assert result.created == [ent("Merz").id]
+    assert index.merge([ent("Friedrich Merz")]).ids[ent("Friedrich Merz").id] == ent("Merz").id
+
+
+def test_the_stream_s_own_evidence_outranks_the_list():
+    """ "Schröder" of the NBA reports is Dennis, whom the stream named with the bare surname in his own
+    article, though the list's Schröder is Gerhard; two known full names stay a matter of prominence."""
+    index = EntityIndex([ent("Gerhard Schröder", mentions=2)])
+    index.merge([Entity(ent("Dennis Schröder").id, "Dennis Schröder", "PER", ["Schröder"], 2)])
+    assert index.merge([ent("Schröder")]).ids[ent("Schröder").id] == ent("Dennis Schröder").id
+    index = EntityIndex([ent("Olaf Scholz", mentions=40), ent("Hallo Scholz", mentions=1)])
+    assert index.merge([ent("Scholz")]).ids[ent("Scholz").id] == ent("Olaf Scholz").id
+
+
+def test_a_tagger_s_span_that_begins_with_a_prominent_surname_takes_no_name():
+    index = EntityIndex([ent("Friedrich Merz", mentions=30), ent("Donald Trump", mentions=80)])
+    junk = Entity(ent("Merz Verständnis").id, "Merz Verständnis", "PER", ["Merz"], 2)
+    assert index.merge([junk]).created == [junk.id]  # "zeigt Merz Verständnis"
+    assert index.merge([ent("Trump's Aggression Toward Venezuela")]).created  # not Donald Trump
+    assert index.get(ent("Donald Trump").id).name == "Donald Trump"
+    assert index.merge([ent("Trumps")]).ids[ent("Trumps").id] == ent("Donald Trump").id
+    assert index.merge([ent("Merz")]).ids[ent("Merz").id] == ent("Friedrich Merz").id

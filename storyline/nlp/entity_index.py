@@ -51,6 +51,7 @@ from ..model import Entity, EntityLabel, Mention
 from .common_words import is_common_word
 from .entity_names import entity_id, fold, genitive_stem, name_quality, strip_determiners, strip_titles
 from .gazetteer import lookup as gazetteer_lookup
+from .name_priors import bearer, is_namesake
 
 #: Words of sports reporting: in such an article a city's name alone is its club ("Schmadtke kehrt
 #: nach Hannover zurück" is Hannover 96), elsewhere the city ("Drohnen über Hannover").
@@ -109,6 +110,25 @@ def _tokens(name: str, label: str) -> tuple[str, ...]:
 def _edge_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     n = len(short)
     return 0 < n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
+def _surname_first(known: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Whether ``new`` begins with the surname of ``known``, a surname the news use for one person, and
+    so is no name of theirs: "Merz Verständnis", which a tagger found in "zeigt Merz Verständnis", is
+    neither "Merz" nor "Friedrich Merz"."""
+    if not known or len(new) < 2 or new[-1] in (known[-1], genitive_stem(known[-1])):
+        return False
+    first = {new[0], genitive_stem(new[0])}  # "Trump's Aggression Toward Venezuela" begins with "Trumps"
+    return any(s in first and bearer((s,)) is not None for s in (known[-1], genitive_stem(known[-1])) if s)
+
+
+def _namesake_pair(bare_or_bearer: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``full`` is a namesake of the prominent bearer of its surname and the other name is that
+    bare surname or the bearer: "Martin Merz" with "Merz" or "Friedrich Merz" (``name_priors``)."""
+    other = bare_or_bearer
+    if len(full) < 2 or not other or other[-1] != full[-1] or other == full or not is_namesake(full):
+        return False
+    return (len(other) < len(full) and full[-len(other):] == other) or (len(other) > 1 and not is_namesake(other))
 
 
 def _variants(entity: Entity) -> list[tuple[str, ...]]:
@@ -240,6 +260,10 @@ class EntityIndex:
         if not shared and entity.label in ("PER", "ORG"):  # "Trumps", "Borussia Dortmunds": a genitive
             for variant in _variants(entity)[1:]:
                 shared |= self._ids(f"{entity.label}|{' '.join(variant)}")
+        if shared and entity.label == "PER":  # "Martin Merz", known as "Merz" in his article
+            tokens = _tokens(entity.name, "PER")
+            shared = {c for c in shared if not _namesake_pair(known := _tokens(self._by_id[c].name, "PER"), tokens)
+                      and not _surname_first(known, tokens) and not _surname_first(tokens, known)}
         if shared:
             return self._pick(shared, entity)
         if self.short_names and entity.label == "PER":
@@ -315,9 +339,11 @@ class EntityIndex:
         variants = _variants(entity)
         for variant in variants:
             edges = self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}")
-            longer = {c for c in edges if any(_edge_of(variant, t) for t in _variants(self._by_id[c]))}
+            longer = {c for c in edges if any(_edge_of(variant, t) and not _surname_first(variant, t)
+                                              for t in _variants(self._by_id[c]))}
             if len(longer) == 1:
-                return next(iter(longer))
+                only = next(iter(longer))  # not when the news mean someone else by the surname
+                return None if _namesake_pair(variant, _tokens(self._by_id[only].name, "PER")) else only
             if longer:
                 return self._dominant(longer)  # two Kims: apart, unless one is far more prominent
         tokens = variants[0] if variants else ()
@@ -329,8 +355,10 @@ class EntityIndex:
                 for n in range(1, len(tokens)):
                     part = tokens[-n:] if side == "end" else tokens[:n]
                     shorter |= self._ids(f"PER|{' '.join(part)}")
-                shorter = {c for c in shorter if len(_tokens(self._by_id[c].name, "PER")) < len(tokens)
-                           and self._by_id[c].relation != AMBIGUOUS}  # a name kept apart stays apart
+                shorter = {c for c in shorter if len(short := _tokens(self._by_id[c].name, "PER")) < len(tokens)
+                           and self._by_id[c].relation != AMBIGUOUS  # a name kept apart stays apart
+                           and not _namesake_pair(short, tokens)  # "Martin Merz" does not take "Merz"
+                           and not _surname_first(short, tokens)}
                 if len(shorter) == 1:
                     return next(iter(shorter))
                 if shorter:

@@ -1,0 +1,46 @@
+"""Surnames that German news nearly always use for one person ("Merz" → Friedrich Merz).
+
+Entity identity joins a bare surname to a full name across articles, and the first full name the store
+meets for a surname is not always the person the news mean by it: "SAP-Manager Martin Merz" came
+before any "Friedrich Merz" in the front-page stream, and every later "Kanzler Merz" followed him.
+This list is prior evidence against such a join: a full name with a listed surname that is not its
+prominent bearer ("Martin Merz") does not take over the bare surname, nor does the bare surname go to
+it (``storyline.nlp.entity_index``). It is counted from unlabelled German news by
+``training/lexicon/surname_bearers.py`` (the rule is in its docstring) and ships with the package.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .entity_names import fold
+
+DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "surname_bearers.tsv"
+
+
+@lru_cache(maxsize=1)
+def bearers() -> dict[str, tuple[str, ...]]:
+    """Folded surname → folded words of its prominent bearer's full name (read once per process)."""
+    out: dict[str, tuple[str, ...]] = {}
+    with DATA_PATH.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            surname, full = line.rstrip("\n").split("\t")[:2]
+            out[fold(surname)] = tuple(fold(full).split())
+    return out
+
+
+def bearer(surname: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The prominent bearer of a (folded) surname, or None when the news use it for several people."""
+    return bearers().get(" ".join(surname))
+
+
+def is_namesake(full: tuple[str, ...]) -> bool:
+    """Whether a (folded) full name has a listed surname but is not its prominent bearer: "martin merz"
+    is, "friedrich merz" and "olaf scholz" are not, and neither is any name the list does not know."""
+    for n in (1, 2):  # "Walter-Borjans" folds to two words
+        if len(full) > n and (known := bearer(full[-n:])) is not None:
+            return full[0] != known[0]
+    return False
