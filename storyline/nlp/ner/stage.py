@@ -219,8 +219,8 @@ def _split_runs(fields: list[tuple[list[tuple[int, int, str]], str]]) -> list[li
 def _shouting(text: str) -> bool:
     """An all-caps field ("KANZLER MERZ TRIFFT MACRON"): capitals say nothing there, and the tagger
     calls whole runs of words names."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    letters = list(filter(str.isalpha, text))
+    return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def _consistent(found: list[list[tuple[int, int, str]]], texts: list[str]) -> list[list[tuple[int, int, str]]]:
@@ -231,8 +231,9 @@ def _consistent(found: list[list[tuple[int, int, str]]], texts: list[str]) -> li
     field keeps only the names the other fields give it, in any case ("MERZ", "PARIS"), when they
     give any."""
     names: dict[str, str] = {}
-    for spans, text in zip(found, texts, strict=True):
-        if _shouting(text):
+    shouts = [_shouting(text) for text in texts]
+    for spans, text, shouting in zip(found, texts, shouts, strict=True):
+        if shouting:
             continue
         for s, e, lab in spans:
             names.setdefault(text[s:e], lab)
@@ -240,8 +241,7 @@ def _consistent(found: list[list[tuple[int, int, str]]], texts: list[str]) -> li
             if lab == "PER" and len(words) >= 2 and len(words[-1]) > 3 and _capital(words[-1]):
                 names.setdefault(words[-1], lab)
     out = []
-    for spans, text in zip(found, texts, strict=True):
-        shouting = _shouting(text)
+    for spans, text, shouting in zip(found, texts, shouts, strict=True):
         wanted = {n: lab for n, lab in names.items() if shouting or lab in ("PER", "ORG")}
         if shouting and names:
             spans = []  # the other fields say what the names are; alone, the tagger's guess stays

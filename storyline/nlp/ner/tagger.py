@@ -60,7 +60,7 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     for the end); ``None`` when nothing was removed, so offsets are unchanged.
     """
     runs = [(m.start() + 1, m.end() - 1) for m in _LONG_PUNCT.finditer(text)]
-    if text.isascii() and not runs:
+    if not runs and text.isprintable():  # no control, format (all of ``_DROP``) or odd space character
         return text, None
     out: list[str] = []
     mapping: list[int] = []
