@@ -223,6 +223,36 @@ def _shouting(text: str) -> bool:
     return len(letters) >= 8 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"  # a regex's [\w-]
+
+
+def _whole_words(text: str, names: dict[str, str], any_case: bool) -> list[tuple[int, int, str]]:
+    """Occurrences of ``names`` in ``text`` as whole words (no word character or hyphen on either
+    side) with their labels: leftmost first, the longest name where several begin at one place, none
+    overlapping. ``any_case``: in any case ("MERZ" for "Merz"; a regular expression then, as case
+    folding may change lengths); otherwise by ``str.find``, since compiling a pattern of each
+    document's names cost more than the search."""
+    if any_case:
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                             + r")(?![\w-])", re.IGNORECASE)
+        lookup = {n.casefold(): lab for n, lab in names.items()}
+        return [(h.start(), h.end(), lookup[h.group().casefold()]) for h in pattern.finditer(text)]
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+                found.append((at, -len(name), name))
+            at = text.find(name, at + 1)
+    out: list[tuple[int, int, str]] = []
+    for at, minus, name in sorted(found):
+        if not out or at >= out[-1][1]:
+            out.append((at, at - minus, names[name]))
+    return out
+
+
 def _consistent(found: list[list[tuple[int, int, str]]], texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """One document names a person or organisation the same way throughout: where the tagger found
     "Jonas Meffert" in the teaser, "Meffert" at the start of the headline (where capitals say
@@ -248,12 +278,9 @@ def _consistent(found: list[list[tuple[int, int, str]]], texts: list[str]) -> li
         if not wanted:
             out.append(spans)
             continue
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
-                             + r")(?![\w-])", re.IGNORECASE if shouting else 0)
-        lookup = {n.casefold(): lab for n, lab in wanted.items()} if shouting else wanted
         taken = [(s, e) for s, e, _ in spans]
-        extra = [(h.start(), h.end(), lookup[h.group().casefold() if shouting else h.group()])
-                 for h in pattern.finditer(text) if not any(s < h.end() and h.start() < e for s, e in taken)]
+        extra = [(a, b, lab) for a, b, lab in _whole_words(text, wanted, shouting)
+                 if not any(s < b and a < e for s, e in taken)]
         out.append(sorted([*spans, *extra]) if extra else spans)
     return out
 
