@@ -353,3 +353,40 @@ def test_a_tagger_s_span_that_begins_with_a_prominent_surname_takes_no_name():
     assert index.get(ent("Donald Trump").id).name == "Donald Trump"
     assert index.merge([ent("Trumps")]).ids[ent("Trumps").id] == ent("Donald Trump").id
     assert index.merge([ent("Merz")]).ids[ent("Merz").id] == ent("Friedrich Merz").id
+
+
+def test_a_first_name_alone_does_not_take_a_later_full_name():
+    """Prince Andrew is "Andrew" in the news; "Andrew Huang", met later, is somebody else (issue 21).
+    A name that begins with the surname still joins it ("Moon" → "Moon Jae In")."""
+    index = EntityIndex([ent("Andrew", mentions=5), ent("Kate", mentions=3), ent("Moon", mentions=2)])
+    assert index.merge([ent("Andrew Huang")]).created == [ent("Andrew Huang").id]
+    assert index.merge([ent("Kate Winslet")]).created == [ent("Kate Winslet").id]
+    assert index.merge([ent("Moon Jae In")]).ids[ent("Moon Jae In").id] == ent("Moon").id
+    assert index.merge([ent("Andrew")]).ids[ent("Andrew").id] == ent("Andrew").id  # the prince's
+    from storyline.nlp.name_priors import is_first_name
+
+    assert is_first_name(("andrew",)) and is_first_name(("jean", "paul")) and not is_first_name(("moon",))
+    assert not is_first_name(()) and not is_first_name(("trump",))
+
+
+def test_a_nickname_in_quotes_stays_inside_the_name():
+    from storyline.model import Article, Document
+    from storyline.nlp.ner.stage import _nicknamed
+    from storyline.pipeline import lookup
+    from storyline.settings import Settings
+
+    text = "Der Hacker Andrew „bunnie“ Huang traf Wladimir „Dr. Steelhammer“ Klitschko. Trump: „Nein“ Biden"
+    at = text.index
+    spans = [(at("Andrew"), at("Andrew") + 6, "PER"), (at("Huang"), at("Huang") + 5, "PER"),
+             (at("Wladimir"), at("Wladimir") + 8, "PER"), (at("Steelhammer"), at("Steelhammer") + 11, "PER"),
+             (at("Trump"), at("Trump") + 5, "PER"), (at("Biden"), at("Biden") + 5, "PER")]
+    got = [text[s:e] for s, e, _ in _nicknamed(spans, text)]
+    assert got == ["Andrew „bunnie“ Huang", "Wladimir „Dr. Steelhammer“ Klitschko", "Trump", "Biden"]
+    assert _nicknamed([(0, 6, "PER"), (17, 22, "ORG")], "Andrew „bunnie“ Huang") == [(0, 6, "PER"), (17, 22, "ORG")]
+    assert _nicknamed([], "") == []
+    title = "Interview mit dem Hacker Andrew „bunnie“ Huang über Open Source Silicon"
+    for profile in ("fast", "accurate"):
+        doc = Document(Article(id="t", title=title, text=title, language="de"))
+        for name in ("structure", "sentences", "ner"):
+            doc = lookup(name).factory(Settings({"ner.profile": profile}))(doc)
+        assert "Andrew „bunnie“ Huang" in [m.span.text(doc.text) for m in doc.mentions]

@@ -28,9 +28,12 @@ A document entity is the same as a known one, in this order:
    such as "USA" always have the same id), or an entity first stored under this short name.
 2. Same label and a shared name or alias ("Präsident Trump" known as an alias of Donald Trump).
 3. Persons only (``short_names=True``): its name begins or ends exactly one known full name ("Trump" →
-   Donald Trump, "Kim"/"Kims" → Kim Jong Un while he is the only Kim), or the other way round (a known
-   "Trump" meets "Donald Trump"). With two candidates it stays apart: a wrong merge is worse than a
-   missed one, and the next article with a full name will decide.
+   Donald Trump, "Kim"/"Kims" → Kim Jong Un while he is the only Kim), or the other way round, a known
+   name ends or begins the new full one (a known "Trump" meets "Donald Trump", "Moon" meets "Moon Jae
+   In"; a known first name alone, "Andrew", does not take "Andrew Huang"). With two candidates it stays apart: a wrong merge is worse
+   than a missed one, and the next article with a full name will decide. A surname the news use for
+   one person (``name_priors``: "Merz" → Friedrich Merz) is not taken by a namesake ("Martin Merz"),
+   nor by a tagger's span that begins with it ("Merz Verständnis").
 
 Ids are stable: the canonical id is the id of whichever document entity came first, and every step is
 deterministic, so the same articles in the same order give the same ids, and merging an article again
@@ -51,7 +54,7 @@ from ..model import Entity, EntityLabel, Mention
 from .common_words import is_common_word
 from .entity_names import entity_id, fold, genitive_stem, name_quality, strip_determiners, strip_titles
 from .gazetteer import lookup as gazetteer_lookup
-from .name_priors import bearer, is_namesake
+from .name_priors import bearer, is_first_name, is_namesake
 
 #: Words of sports reporting: in such an article a city's name alone is its club ("Schmadtke kehrt
 #: nach Hannover zurück" is Hannover 96), elsewhere the city ("Drohnen über Hannover").
@@ -348,13 +351,16 @@ class EntityIndex:
                 return self._dominant(longer)  # two Kims: apart, unless one is far more prominent
         tokens = variants[0] if variants else ()
         if len(tokens) > 1:  # a known short name meets the full one: "Trump" then "Donald Trump"
-            # a surname alone names the person far more often than a first name alone ("Donald" may
-            # be Tusk): the end of the name is tried first
+            # a surname alone names the person far more often than a first name alone: the end of the
+            # name is tried first, and a first name alone never (how the news name royals, children and
+            # victims: "Andrew", "Kate", "die kleine Noah"; a later "Andrew Huang" is somebody else).
+            # The start stays for names that begin with the surname ("Moon" → "Moon Jae In").
             for side in ("end", "start"):
                 shorter: set[str] = set()
                 for n in range(1, len(tokens)):
                     part = tokens[-n:] if side == "end" else tokens[:n]
-                    shorter |= self._ids(f"PER|{' '.join(part)}")
+                    if side == "end" or not is_first_name(part):
+                        shorter |= self._ids(f"PER|{' '.join(part)}")
                 shorter = {c for c in shorter if len(short := _tokens(self._by_id[c].name, "PER")) < len(tokens)
                            and self._by_id[c].relation != AMBIGUOUS  # a name kept apart stays apart
                            and not _namesake_pair(short, tokens)  # "Martin Merz" does not take "Merz"

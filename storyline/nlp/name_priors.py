@@ -1,4 +1,4 @@
-"""Surnames that German news nearly always use for one person ("Merz" → Friedrich Merz).
+"""Surnames that German news nearly always use for one person ("Merz" → Friedrich Merz), and first names.
 
 Entity identity joins a bare surname to a full name across articles, and the first full name the store
 meets for a surname is not always the person the news mean by it: "SAP-Manager Martin Merz" came
@@ -7,6 +7,10 @@ This list is prior evidence against such a join: a full name with a listed surna
 prominent bearer ("Martin Merz") does not take over the bare surname, nor does the bare surname go to
 it (``storyline.nlp.entity_index``). It is counted from unlabelled German news by
 ``training/lexicon/surname_bearers.py`` (the rule is in its docstring) and ships with the package.
+
+The first names (1,199: the first words of multi-word person names in the NER training data) keep a
+first name alone ("Andrew", "Kate", "Noah": how the news name royals and children) from taking a later
+full name that begins with it ("Andrew Huang", "Kate Winslet", "Noah Klein").
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 from .entity_names import fold
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "surname_bearers.tsv"
+FIRST_NAMES_PATH = DATA_PATH.with_name("first_names.txt")
 
 
 @lru_cache(maxsize=1)
@@ -44,3 +49,16 @@ def is_namesake(full: tuple[str, ...]) -> bool:
         if len(full) > n and (known := bearer(full[-n:])) is not None:
             return full[0] != known[0]
     return False
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Folded first names (read once per process)."""
+    with FIRST_NAMES_PATH.open(encoding="utf-8") as fh:
+        return frozenset(fold(line) for line in fh if line.strip())
+
+
+def is_first_name(words: tuple[str, ...]) -> bool:
+    """Whether (folded) ``words`` are first names only: "andrew", "jean paul"; not "moon", "trump"."""
+    names = first_names()
+    return bool(words) and all(w in names for w in words)

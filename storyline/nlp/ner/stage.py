@@ -157,6 +157,30 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
     return [(a, b, lab) for a, b, lab in out if lab != "PER" or text[a:b] not in _NOT_PEOPLE]
 
 
+#: A nickname in quotation marks and the surname after it: ' „bunnie“ Huang' of "Andrew „bunnie“ Huang"
+_NICKNAME = re.compile(r" [„\"»‚›“'](?:[^\s„“”\"»«‚‘’›‹]{2,20} ?){1,3}[“”\"«‘’‹'] ([A-ZÄÖÜ][\w-]*)")
+
+
+def _nicknamed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """A person's name with a nickname in quotation marks between first name and surname is one
+    name ("der Hacker Andrew „bunnie“ Huang", "Wladimir „Dr. Steelhammer“ Klitschko"), which the
+    tagger splits or cuts off after the first name; alone, the first name would join any other
+    "Andrew" the stream knows. Persons the tagger found inside the quotes or in the surname join it."""
+    out: list[tuple[int, int, str]] = []
+    absorbed = -1
+    for k, (s, e, lab) in enumerate(spans):
+        if s < absorbed:
+            continue
+        hit = _NICKNAME.match(text, e) if lab == "PER" else None
+        inside = [span for span in spans[k + 1 :] if hit is not None and span[0] < hit.end()]
+        if hit is not None and all(lab2 == "PER" for _, _, lab2 in inside):
+            absorbed = max([hit.end(), *(b for _, b, _ in inside)])
+            out.append((s, absorbed, "PER"))
+            continue
+        out.append((s, e, lab))
+    return out
+
+
 def _words(s: int, e: int, text: str) -> list[tuple[int, int]]:
     out, pos = [], s
     for word in text[s:e].split(" "):
@@ -334,8 +358,9 @@ class NerStage(Stage):
                 found[di].extend((s + off, e + off, lab) for s, e, lab in spans)
         for doc, spans, heads in zip(docs, found, in_title, strict=True):
             title = doc.separate_title or ""
-            spans, heads = _consistent(_split_runs([(_trimmed(spans, doc.text), doc.text),
-                                                     (_trimmed(heads, title), title)]), [doc.text, title])
+            spans, heads = _consistent(_split_runs([(_nicknamed(_trimmed(spans, doc.text), doc.text), doc.text),
+                                                     (_nicknamed(_trimmed(heads, title), title), title)]),
+                                       [doc.text, title])
             spans = sorted(spans)
             doc.mentions = [Mention(Span(s, e), lab) for s, e, lab in spans]  # type: ignore[arg-type]
             doc.title_mentions = [Mention(Span(s, e), lab) for s, e, lab in sorted(heads)]  # type: ignore[arg-type]
