@@ -298,6 +298,12 @@ class Storyline:
             raise NotFound(f"no entity with id {entity_id!r}")
         return found
 
+    def entity_history(self, entity_id: str) -> list[dict[str, Any]]:
+        """How an entity came to be: each name that joined it, or was kept apart from known ones
+        when it was created, with the reason that decided and when (oldest first)."""
+        return [{"at": r["at"], "action": r["action"], "name": r["subject"], "reason": r["reason"]}
+                for r in self.store.link_log(about=entity_id) if str(r.get("action", "")).startswith("entity-")]
+
     def export(self, what: str) -> Iterator[dict[str, Any]]:
         """Every record of one kind (articles, entities, events, stories) in the export shape of
         shared/EVAL.md."""

@@ -4,6 +4,8 @@ namesakes, role compounds in front of a name, and a tagger's trailing verb."""
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.model import Entity
 from storyline.nlp.entity_index import EntityIndex
 from storyline.nlp.entity_names import entity_id, fold, strip_titles
@@ -390,3 +392,58 @@ def test_a_nickname_in_quotes_stays_inside_the_name():
         for name in ("structure", "sentences", "ner"):
             doc = lookup(name).factory(Settings({"ner.profile": profile}))(doc)
         assert "Andrew „bunnie“ Huang" in [m.span.text(doc.text) for m in doc.mentions]
+
+
+def test_identity_decisions_are_logged_with_their_reason():
+    """Issue 21: merges and kept-apart names are recorded with the reason that decided; a name the
+    entity already has is no news and is not logged again."""
+    index = EntityIndex()
+    assert index.merge([ent("Trump")]).log == []  # plainly new
+    joined = index.merge([ent("Donald Trump")]).log
+    assert joined == [{"action": "entity-join", "subject": "Donald Trump", "object": ent("Trump").id,
+                       "reason": "full name of a short form known alone"}]
+    assert index.merge([ent("Donald Trump"), ent("Trump")]).log == []  # known names: nothing new
+    index.merge([ent("Merz"), ent("Mats Hummels", mentions=6), ent("Jonas Hummels", mentions=4)])
+    apart = index.merge([ent("Martin Merz")]).log
+    assert [(r["action"], r["subject"]) for r in apart] == [("entity-new", "Martin Merz")]
+    assert "the news mean someone else by it" in apart[0]["reason"]
+    assert index.merge([ent("Hummels")]).log[0]["reason"] == "2 known people carry the name"
+    assert index.decide(ent("Donald Trump")) == (ent("Trump").id, "same name or alias")
+
+
+def test_an_entity_s_history_is_stored_and_shown(tmp_path):
+    """Ingest through the library: the entity page (and its JSON) says which names joined and why;
+    names are shown as text, never as markup."""
+    import json
+
+    from storyline.library import Storyline
+    from storyline.views.pages import entity_page
+
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "a1", "title": "Trump droht Venezuela", "text": "Trump droht Venezuela mit weiteren Angriffen.",
+         "published": "2026-01-02T08:00:00Z", "language": "de"},
+        {"id": "a2", "title": "Donald Trump in Florida", "text": "Donald Trump empfing in Florida Gäste. "
+         "Der Gast <script>alert(1)</script> Trump lachte.", "published": "2026-01-02T09:00:00Z", "language": "de"},
+    ]
+    src.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    sl = Storyline(tmp_path / "s.db", {"ner.profile": "fast"})
+    sl.ingest([src])
+    trump = next(e for e in sl.entities() if e.name == "Donald Trump")
+    history = sl.entity_history(trump.id)
+    assert [(h["action"], h["name"]) for h in history][:1] == [("entity-join", "Donald Trump")]
+    assert history[0]["reason"] == "same name or alias" and history[0]["at"]  # "Trump" in its own article
+    assert entity_page(sl, trump.id)["identity"] == history
+    sl.store.add_log([{"action": "entity-join", "subject": "<img src=x onerror=alert(1)>", "object": trump.id,
+                       "reason": "same name or alias"}])
+    sl.close()
+    pytest.importorskip("fastapi", reason="the web extra is not installed")
+    from fastapi.testclient import TestClient
+
+    from storyline.web.app import create_app
+
+    with TestClient(create_app(tmp_path / "s.db")) as client:
+        page = client.get(f"/entities/{trump.id}").text
+        assert "How the names were joined" in page and "same name or alias" in page
+        assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+        assert client.get(f"/api/entities/{trump.id}").json()["identity"][-1]["name"].startswith("<img")

@@ -156,6 +156,11 @@ def test_links_incremental_writes_and_unlinked(store_location: str):
         store.replace_links([_member("a", "ev9", "st9")], [], [], [])
         assert sorted(d.id for d in store.unlinked()) == ["b", "c"] and store.link_counts() == (0, 0)
         assert len(store.link_log()) == 2 and store.check() == []
+        store.add_log([{"action": "entity-join", "subject": "Donald Trump", "object": "ent_1", "reason": "full name"},
+                       {"action": "entity-new", "subject": "Martin Merz", "object": "ent_2", "reason": "kept apart"}])
+        store.add_log([])
+        assert [r["subject"] for r in store.link_log(about="ent_1")] == ["Donald Trump"]
+        assert store.link_log(about="ent_9") == [] and len(store.link_log()) == 4
 
 
 def test_linker_state_rows(store_location: str):

@@ -73,7 +73,7 @@ def entities(
     return {"entities": [entity_record(e) for e in reader(request).entities(label=type, limit=limit)]}
 
 
-@router.get("/entities/{entity_id}", summary="One entity: aliases, mentions per day, stories, quotes, co-occurring")
+@router.get("/entities/{entity_id}", summary="One entity: aliases, mentions per day, stories, quotes, co-occurring, and how its names were joined (identity)")
 def entity(request: Request, entity_id: str) -> dict[str, Any]:
     return pages.entity_page(reader(request), entity_id)
 

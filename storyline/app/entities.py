@@ -28,6 +28,13 @@ class EntityMerger:
         from ..nlp.entity_index import EntityIndex
 
         self.index = EntityIndex(store.entities(), short_names=bool(settings["entities.merge_short_names"]))
+        #: identity decisions not yet written (``link_log`` rows: a new name joined an entity, or a
+        #: name was kept apart from known ones, with the reason); ``take_log`` hands them over
+        self.log: list[dict[str, str]] = []
+
+    def take_log(self) -> list[dict[str, str]]:
+        log, self.log = self.log, []
+        return log
 
     def __call__(self, docs: list[Document]) -> list[Entity]:
         """Relink the documents' mentions to the merged entities; the entities that changed, by id.
@@ -39,6 +46,7 @@ class EntityMerger:
             local = doc.extras.get("entities") or []
             sports = sports_context(f"{doc.article.title or ''}\n{doc.text}")
             result = self.index.merge(local, sports=sports)
+            self.log.extend(result.log)
             german = (doc.article.language or "de") == "de"
             doc.mentions = self._more(doc.text, result.relink(doc.mentions), german)
             if title := doc.separate_title:

@@ -180,6 +180,7 @@ class _Batch:
                     self.versions.record([d for d in fresh if d.id in written])
                     if entities:
                         self.store.put_entities(entities)
+                        self.store.add_log(self._merger_now().take_log())
                         self._token = f"{os.getpid()}-{uuid.uuid4().hex}"
                         self.store.set_state(ENTITY_TOKEN, self._token)
             for doc in self.docs:

@@ -82,6 +82,9 @@ class MergeResult:
     entities: list[Entity] = field(default_factory=list)
     created: list[str] = field(default_factory=list)
     labels: dict[str, EntityLabel] = field(default_factory=dict)  # document entity id -> label it now has
+    #: identity changes, with the reason that decided (``link_log`` rows: action, subject, object, reason):
+    #: a new name joining a known entity ("entity-join"), a name kept apart from known ones ("entity-new")
+    log: list[dict[str, str]] = field(default_factory=list)
 
     def relink(self, mentions: Iterable[Mention]) -> list[Mention]:
         """The mentions with document entity ids replaced by canonical ids (and the label of the
@@ -91,6 +94,10 @@ class MergeResult:
                                 label=self.labels.get(m.entity_id, m.label)) if m.entity_id else m
             for m in mentions
         ]
+
+
+def _log(action: str, name: str, entity_id: str, reason: str) -> dict[str, str]:
+    return {"action": action, "subject": name, "object": entity_id, "reason": reason}
 
 
 def _keys(entity: Entity) -> set[str]:
@@ -251,12 +258,16 @@ class EntityIndex:
     def resolve(self, entity: Entity, *, sports: bool = False) -> str | None:
         """The id of the known entity this one is, or None if it is new (or ambiguous). In a sports
         article (``sports``) a place's name alone is the one club named after it, if there is one."""
+        return self.decide(entity, sports=sports)[0]
+
+    def decide(self, entity: Entity, *, sports: bool = False) -> tuple[str | None, str]:
+        """``resolve`` with the reason that decided, in words a reader can check."""
         if sports and (club := self._club(entity)) is not None:
-            return club
+            return club, "in sports reporting a city's name alone is the one club named after it"
         if (person := self._person_named(entity)) is not None:
-            return person
+            return person, "a surname tagged as a place or organisation: the person the stream names far more often"
         if entity.id in self._by_id:
-            return entity.id
+            return entity.id, "same name"
         shared: set[str] = set()
         for key in _keys(entity):
             shared |= self._ids(f"{entity.label}|{key}")
@@ -268,10 +279,11 @@ class EntityIndex:
             shared = {c for c in shared if not _namesake_pair(known := _tokens(self._by_id[c].name, "PER"), tokens)
                       and not _surname_first(known, tokens) and not _surname_first(tokens, known)}
         if shared:
-            return self._pick(shared, entity)
+            picked = self._pick(shared, entity)
+            return picked, "same name or alias" if picked else "several known entities answer to the name"
         if self.short_names and entity.label == "PER":
             return self._resolve_person(entity)
-        return None
+        return None, "new"
 
     def _person_named(self, entity: Entity) -> str | None:
         """The person a one-word "place" or "organisation" names: the tagger reads a surname as a
@@ -338,7 +350,7 @@ class EntityIndex:
             return exact[0]
         return next(iter(candidates)) if len(candidates) == 1 else None
 
-    def _resolve_person(self, entity: Entity) -> str | None:
+    def _resolve_person(self, entity: Entity) -> tuple[str | None, str]:
         variants = _variants(entity)
         for variant in variants:
             edges = self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}")
@@ -346,10 +358,15 @@ class EntityIndex:
                                               for t in _variants(self._by_id[c]))}
             if len(longer) == 1:
                 only = next(iter(longer))  # not when the news mean someone else by the surname
-                return None if _namesake_pair(variant, _tokens(self._by_id[only].name, "PER")) else only
-            if longer:
-                return self._dominant(longer)  # two Kims: apart, unless one is far more prominent
+                if _namesake_pair(variant, _tokens(self._by_id[only].name, "PER")):
+                    return None, f"kept apart from {self._by_id[only].name}: the news mean someone else by this surname"
+                return only, "short form of the only full name known with it"
+            if longer:  # two Kims: apart, unless one is far more prominent
+                top = self._dominant(longer)
+                return top, ("short form of the namesake the stream names far more often than the others"
+                             if top else f"{len(longer)} known people carry the name")
         tokens = variants[0] if variants else ()
+        why = "new"
         if len(tokens) > 1:  # a known short name meets the full one: "Trump" then "Donald Trump"
             # a surname alone names the person far more often than a first name alone: the end of the
             # name is tried first, and a first name alone never (how the news name royals, children and
@@ -361,15 +378,17 @@ class EntityIndex:
                     part = tokens[-n:] if side == "end" else tokens[:n]
                     if side == "end" or not is_first_name(part):
                         shorter |= self._ids(f"PER|{' '.join(part)}")
-                shorter = {c for c in shorter if len(short := _tokens(self._by_id[c].name, "PER")) < len(tokens)
+                shorter = {c for c in shorter if len(_tokens(self._by_id[c].name, "PER")) < len(tokens)
                            and self._by_id[c].relation != AMBIGUOUS  # a name kept apart stays apart
-                           and not _namesake_pair(short, tokens)  # "Martin Merz" does not take "Merz"
-                           and not _surname_first(short, tokens)}
+                           and not _surname_first(_tokens(self._by_id[c].name, "PER"), tokens)}
+                if vetoed := {c for c in shorter if _namesake_pair(_tokens(self._by_id[c].name, "PER"), tokens)}:
+                    shorter -= vetoed  # "Martin Merz" does not take "Merz"
+                    why = "kept apart from the bare surname: the news mean someone else by it"
                 if len(shorter) == 1:
-                    return next(iter(shorter))
+                    return next(iter(shorter)), "full name of a short form known alone"
                 if shorter:
-                    return None
-        return None
+                    return None, "several short forms known alone match it"
+        return None, why
 
     def _namesakes(self, entity: Entity) -> int:
         """How many known full names a new bare person name could be ("Hummels": Mats and Jonas)."""
@@ -395,18 +414,27 @@ class EntityIndex:
         result = MergeResult()
         changed: dict[str, None] = {}
         for entity in new:
-            target = self.resolve(entity, sports=sports)
+            target, why = self.decide(entity, sports=sports)
             if target is not None and self._by_id[target].label != entity.label:
                 result.labels[entity.id] = self._by_id[target].label  # the city's name was its club
             if target is None:
-                marked = AMBIGUOUS if self._namesakes(entity) >= 2 else entity.relation
+                namesakes = self._namesakes(entity)
+                marked = AMBIGUOUS if namesakes >= 2 else entity.relation
                 fresh = dataclasses.replace(entity, aliases=list(entity.aliases), relation=marked)
                 self._by_id[fresh.id] = fresh
                 self._index(fresh)
                 result.created.append(fresh.id)
                 target = fresh.id
+                if marked == AMBIGUOUS and why == "new":
+                    why = f"{namesakes} known people carry the name"
+                if why != "new":  # kept apart from known entities: say why
+                    result.log.append(_log("entity-new", entity.name, fresh.id, why))
             else:
-                self._absorb(self._by_id[target], entity, count_mentions)
+                known = self._by_id[target]
+                before = {known.name, *known.aliases}
+                self._absorb(known, entity, count_mentions)
+                if {known.name, *known.aliases} != before and why != "same name":  # a new name joined
+                    result.log.append(_log("entity-join", entity.name, target, why))
             result.ids[entity.id] = target
             changed[target] = None
         result.entities = [

@@ -172,7 +172,14 @@ class Store(ABC):
     def stories(self) -> list[dict[str, Any]]: ...
 
     @abstractmethod
-    def link_log(self) -> list[dict[str, Any]]: ...
+    def link_log(self, about: str | None = None) -> list[dict[str, Any]]:
+        """The log of merges, moves and identity decisions in order; ``about``: only the rows whose
+        object is that id (an entity's history: which names joined it, and why)."""
+
+    def add_log(self, entries: Sequence[dict[str, Any]]) -> None:
+        """Append rows (action, subject, object, reason) to the log without touching any link."""
+        if entries:
+            self.put_links([], [], [], entries)
 
     # --- reads for pages and the API: paged. These defaults are built on the methods above, so a
     # new backend works at once; they read whole tables, so a backend overrides them with indexed

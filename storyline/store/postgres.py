@@ -387,7 +387,9 @@ class PostgresStore(Store):
     def stories(self) -> list[dict[str, Any]]:
         return self._rows("SELECT * FROM stories ORDER BY id")
 
-    def link_log(self) -> list[dict[str, Any]]:
+    def link_log(self, about: str | None = None) -> list[dict[str, Any]]:
+        if about is not None:
+            return self._rows("SELECT * FROM link_log WHERE object = %s ORDER BY seq", (about,), ())
         return self._rows("SELECT * FROM link_log ORDER BY seq", (), ())
 
     # --- misc

@@ -228,6 +228,7 @@ def entity_page(sl: Storyline, entity_id: str, window: int = 200) -> dict[str, A
         "quotes": quotes[:30],
         "co_occurring": [{**co[i], "articles": n} for i, n in together.most_common(15) if i in co],
         "articles": [brief(d.article) for d in docs[:20]],
+        "identity": sl.entity_history(e.id),
     }
 
 
