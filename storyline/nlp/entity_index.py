@@ -30,10 +30,12 @@ A document entity is the same as a known one, in this order:
 3. Persons only (``short_names=True``): its name begins or ends exactly one known full name ("Trump" →
    Donald Trump, "Kim"/"Kims" → Kim Jong Un while he is the only Kim), or the other way round, a known
    name ends or begins the new full one (a known "Trump" meets "Donald Trump", "Moon" meets "Moon Jae
-   In"; a known first name alone, "Andrew", does not take "Andrew Huang"). With two candidates it stays apart: a wrong merge is worse
-   than a missed one, and the next article with a full name will decide. A surname the news use for
-   one person (``name_priors``: "Merz" → Friedrich Merz) is not taken by a namesake ("Martin Merz"),
-   nor by a tagger's span that begins with it ("Merz Verständnis").
+   In"; a known first name alone, "Andrew", does not take "Andrew Huang"). With two candidates it
+   stays apart: a wrong merge is worse than a missed one, and the next article with a full name will
+   decide. A surname the news use for one person (``name_priors``: "Merz" → Friedrich Merz) is not
+   taken by a namesake ("Martin Merz"), nor by a tagger's span that begins with it ("Merz
+   Verständnis"). ``decide`` gives the reason with the answer; ``merge`` logs the decisions that
+   change an identity (``MergeResult.log``).
 
 Ids are stable: the canonical id is the id of whichever document entity came first, and every step is
 deterministic, so the same articles in the same order give the same ids, and merging an article again
