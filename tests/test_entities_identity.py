@@ -437,6 +437,17 @@ def test_an_entity_s_history_is_stored_and_shown(tmp_path):
     sl.store.add_log([{"action": "entity-join", "subject": "<img src=x onerror=alert(1)>", "object": trump.id,
                        "reason": "same name or alias"}])
     sl.close()
+    from typer.testing import CliRunner
+
+    from storyline.cli.main import app
+
+    db = str(tmp_path / "s.db")
+    shown = CliRunner().invoke(app, ["entities", "--db", db, "--why", trump.id])
+    assert shown.exit_code == 0 and "joined" in shown.output and "same name or alias" in shown.output
+    as_json = json.loads(CliRunner().invoke(app, ["entities", "--db", db, "--why", trump.id, "--json"]).output)
+    assert as_json["entity"]["name"] == "Donald Trump" and as_json["identity"][0]["name"] == "Donald Trump"
+    missing = CliRunner().invoke(app, ["entities", "--db", db, "--why", "ent_nope"])
+    assert missing.exit_code != 0 and "no entity with id 'ent_nope'" in missing.output
     pytest.importorskip("fastapi", reason="the web extra is not installed")
     from fastapi.testclient import TestClient
 
