@@ -161,6 +161,8 @@ def test_links_incremental_writes_and_unlinked(store_location: str):
         store.add_log([])
         assert [r["subject"] for r in store.link_log(about="ent_1")] == ["Donald Trump"]
         assert store.link_log(about="ent_9") == [] and len(store.link_log()) == 4
+        store.delete_entities(["ent_1"])  # the entity is gone (a takedown): so is its history, nothing else
+        assert store.link_log(about="ent_1") == [] and len(store.link_log()) == 3
 
 
 def test_linker_state_rows(store_location: str):

@@ -87,7 +87,7 @@ class Store(ABC):
 
     @abstractmethod
     def delete_entities(self, ids: Sequence[str]) -> None:
-        """Remove entity records (no article names them any more)."""
+        """Remove entity records (no article names them any more), with their identity history."""
 
     @abstractmethod
     def put_entities(self, entities: Sequence[Entity]) -> None:

@@ -257,6 +257,8 @@ class PostgresStore(Store):
     def delete_entities(self, ids: Sequence[str]) -> None:
         with self.transaction(), self.db.cursor() as cur:
             cur.execute("DELETE FROM entities WHERE id = ANY(%s)", (list(ids),))
+            # their identity history goes too: a takedown leaves no name behind
+            cur.execute("DELETE FROM link_log WHERE object = ANY(%s) AND action LIKE 'entity-%%'", (list(ids),))
 
     def put_entities(self, entities: Sequence[Entity]) -> None:
         with self.transaction(), self.db.cursor() as cur:

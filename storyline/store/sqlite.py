@@ -259,7 +259,10 @@ class SQLiteStore(SQLiteReads, Store):
     def delete_entities(self, ids: Sequence[str]) -> None:
         with self.transaction():
             for chunk in _chunks(list(ids)):
-                self.db.execute(f"DELETE FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+                marks = ",".join("?" * len(chunk))
+                self.db.execute(f"DELETE FROM entities WHERE id IN ({marks})", chunk)
+                # their identity history goes too: a takedown leaves no name behind
+                self.db.execute(f"DELETE FROM link_log WHERE object IN ({marks}) AND action LIKE 'entity-%'", chunk)
 
     def put_entities(self, entities: Sequence[Entity]) -> None:
         with self.transaction():
