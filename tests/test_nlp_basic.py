@@ -27,6 +27,25 @@ def test_language_identification():
     assert _lang("12 345 !!", **{"ingest.default_language": "de"}) == "de"
 
 
+def test_german_headlines_full_of_english_names_are_german():
+    """Lingua alone called these front-page headlines English, Danish or Dutch, and the articles got
+    no German entities; German function words overrule it, English and Danish text stays as it is."""
+    from storyline.nlp.language import german_evidence
+
+    for text in ("Littler lockt Kane und Karl zu Manchester United",
+                 "Interview mit dem Hacker Andrew „bunnie“ Huang über Open Source Silicon",
+                 "Magdeburg und Berlin weiter im Rennen um Handball-Pokal",
+                 "Emma und Noah sind im Norden die beliebtesten Vornamen"):
+        assert german_evidence(text) and _lang(text) == "de", text
+    for text in ("Politics: Trump Is Suddenly Looking a Lot Smaller. The president is no longer dominating his party",
+                 "Kamala Harris über Biden: Democrats Are Still Debating Joe Biden's Decision to Run",
+                 "Der er mange mennesker i byen, og de venter på toget til København"):
+        assert not german_evidence(text), text
+    assert _lang("Politics: Trump Is Suddenly Looking a Lot Smaller. The president is no longer dominating his party") == "en"
+    assert _lang("Der er mange mennesker i byen, og de venter på toget til København") == "da"
+    assert not german_evidence("") and _lang("Littler und Kane", **{"language.candidates": ["en", "fr"]}) != "de"
+
+
 def test_language_batch_equals_single_and_keeps_given_language():
     stage = LanguageStage(S)
     texts = ["Kurze Meldung aus Berlin", "Short news from London", "Merkel trifft Macron", "Brexit vote delayed again"]

@@ -9,6 +9,7 @@ headlines 98.9 % identical to the full model alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -22,6 +23,33 @@ if TYPE_CHECKING:
     from ..settings import Settings
 
 UNDETERMINED = "und"
+
+#: Function words only German uses (not "der", "den", "dem", "er", "mit", "als", "wie", "vor": Danish,
+#: Swedish or Dutch words are spelled so), and English ones: lingua, reading a short headline full of English names and loanwords, calls "Littler
+#: lockt Kane und Karl zu Manchester United" English and "Magdeburg und Berlin weiter im Rennen um
+#: Handball-Pokal" Danish, and German articles named so got no German entities at all.
+_GERMAN_WORDS = frozenset({
+    "das", "und", "für", "fürs", "über", "auf", "im", "ist", "nicht", "ein", "eine", "einen", "einem",
+    "einer", "vom", "zum", "zur", "bei", "beim", "nach", "aus", "von", "wird", "werden", "sind", "sich",
+    "auch", "noch", "nur", "gegen", "unter", "ins", "zu", "oder", "aber", "dass", "seit", "durch",
+    "ohne", "wir", "ich", "sie", "seine", "ihre", "diese", "dieser", "dieses", "kein", "keine",
+})
+_ENGLISH_WORDS = frozenset({
+    "the", "and", "of", "to", "is", "a", "for", "with", "on", "by", "are", "was", "were", "what", "who",
+    "how", "this", "that", "from", "at", "as", "its", "it's", "be", "has", "have", "not", "no", "why",
+    "when", "will", "would", "can", "could", "their", "his", "her", "they", "you", "your", "our",
+})
+_WORD = re.compile(r"[^\W\d_]+(?:'[st])?")
+
+
+def german_evidence(text: str) -> bool:
+    """Whether a text's function words say German: at least two German ones and more German than
+    English ones, or one German and no English one ("Comics des Künstlers Ralph Ruthe")."""
+    german = english = 0
+    for word in _WORD.findall(text.lower()):
+        german += word in _GERMAN_WORDS
+        english += word in _ENGLISH_WORDS
+    return (german >= 2 and german > english) or (german == 1 and english == 0)
 
 
 @lru_cache(maxsize=8)
@@ -44,7 +72,8 @@ def _detector(codes: tuple[str, ...], low: bool = False) -> Any:
 
 @register("language")
 class LanguageStage(Stage):
-    """Sets ``article.language`` to an ISO 639-1 code, or 'und' when unsure or the text is too short."""
+    """Sets ``article.language`` to an ISO 639-1 code, or 'und' when unsure or the text is too short.
+    German function words overrule lingua (``german_evidence``) when German is a candidate."""
 
     version = 1
     requires = ("article.text",)
@@ -81,10 +110,11 @@ class LanguageStage(Stage):
         title = doc.article.title or ""
         return (title + "\n" + doc.text)[: self.max_chars]
 
-    def _decide(self, values: list[Any]) -> str:
-        if values and values[0].value >= self.min_conf:
-            return str(values[0].language.iso_code_639_1.name.lower())
-        return self.fallback or UNDETERMINED
+    def _decide(self, values: list[Any], sample: str = "") -> str:
+        found = str(values[0].language.iso_code_639_1.name.lower()) if values and values[0].value >= self.min_conf else None
+        if found != "de" and "de" in self.codes and german_evidence(sample):
+            return "de"  # lingua misreads short German headlines full of English names and words
+        return found or self.fallback or UNDETERMINED
 
     def __call__(self, doc: Document) -> Document:
         return next(self.pipe([doc]))
@@ -98,8 +128,8 @@ class LanguageStage(Stage):
             todo = [(d, s) for d, s in todo if sum(c.isalpha() for c in s) >= 3]
             if todo:
                 results = self._confidences([s for _, s in todo])
-                for (doc, _), values in zip(todo, results, strict=True):
-                    doc.article.language = self._decide(values)
+                for (doc, sample), values in zip(todo, results, strict=True):
+                    doc.article.language = self._decide(values, sample)
             for doc in batch:
                 if not doc.article.language:
                     doc.article.language = self.fallback or UNDETERMINED
