@@ -458,3 +458,18 @@ def test_an_entity_s_history_is_stored_and_shown(tmp_path):
         assert "How the names were joined" in page and "same name or alias" in page
         assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
         assert client.get(f"/api/entities/{trump.id}").json()["identity"][-1]["name"].startswith("<img")
+
+
+def test_a_surname_in_s_is_no_genitive_of_a_first_name():
+    """"Williams" (Venus, Iñaki, Robbie) is not the genitive of Prince William's "William"; a real
+    genitive still finds its name ("Trumps", "Kims")."""
+    from storyline.nlp.name_priors import is_s_surname
+
+    index = EntityIndex([ent("William", mentions=4)])
+    assert index.merge([ent("Williams")]).created == [ent("Williams").id]
+    assert index.merge([ent("Venus Williams")]).ids[ent("Venus Williams").id] != ent("William").id
+    assert index.get(ent("William").id).name == "William"
+    index = EntityIndex([ent("Kim Jong Un", mentions=9), ent("Trump", mentions=9)])
+    assert index.merge([ent("Kims"), ent("Trumps")]).ids == {ent("Kims").id: ent("Kim Jong Un").id,
+                                                            ent("Trumps").id: ent("Trump").id}
+    assert is_s_surname("williams") and is_s_surname("peters") and not is_s_surname("kims")

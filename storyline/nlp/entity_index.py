@@ -56,7 +56,7 @@ from ..model import Entity, EntityLabel, Mention
 from .common_words import is_common_word
 from .entity_names import entity_id, fold, genitive_stem, name_quality, strip_determiners, strip_titles
 from .gazetteer import lookup as gazetteer_lookup
-from .name_priors import bearer, is_first_name, is_namesake
+from .name_priors import bearer, is_first_name, is_namesake, is_s_surname
 
 #: Words of sports reporting: in such an article a city's name alone is its club ("Schmadtke kehrt
 #: nach Hannover zurück" is Hannover 96), elsewhere the city ("Drohnen über Hannover").
@@ -147,7 +147,7 @@ def _variants(entity: Entity) -> list[tuple[str, ...]]:
     tokens = _tokens(entity.name, entity.label)
     if not tokens:
         return []
-    stem = genitive_stem(tokens[-1])
+    stem = None if is_s_surname(tokens[-1]) else genitive_stem(tokens[-1])  # "Williams" is no genitive
     return [tokens, (*tokens[:-1], stem)] if stem else [tokens]  # "Kims" → "Kim"
 
 

@@ -22,6 +22,7 @@ from .entity_names import fold
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "surname_bearers.tsv"
 FIRST_NAMES_PATH = DATA_PATH.with_name("first_names.txt")
+S_SURNAMES_PATH = DATA_PATH.with_name("s_surnames.txt")
 
 
 @lru_cache(maxsize=1)
@@ -62,3 +63,15 @@ def is_first_name(words: tuple[str, ...]) -> bool:
     """Whether (folded) ``words`` are first names only: "andrew", "jean paul"; not "moon", "trump"."""
     names = first_names()
     return bool(words) and all(w in names for w in words)
+
+
+@lru_cache(maxsize=1)
+def s_surnames() -> frozenset[str]:
+    """Folded surnames that look like a first name's genitive: "williams", "peters" (read once)."""
+    with S_SURNAMES_PATH.open(encoding="utf-8") as fh:
+        return frozenset(fold(line) for line in fh if line.strip())
+
+
+def is_s_surname(word: str) -> bool:
+    """Whether a (folded) word is a surname, not a genitive: "williams" is not William's."""
+    return word in s_surnames()
