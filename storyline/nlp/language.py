@@ -25,9 +25,10 @@ if TYPE_CHECKING:
 UNDETERMINED = "und"
 
 #: Function words only German uses (not "der", "den", "dem", "er", "mit", "als", "wie", "vor": Danish,
-#: Swedish or Dutch words are spelled so), and English ones: lingua, reading a short headline full of English names and loanwords, calls "Littler
-#: lockt Kane und Karl zu Manchester United" English and "Magdeburg und Berlin weiter im Rennen um
-#: Handball-Pokal" Danish, and German articles named so got no German entities at all.
+#: Swedish or Dutch words are spelled so), and English ones. lingua, reading a short headline full of
+#: English names and loanwords, calls "Littler lockt Kane und Karl zu Manchester United" English and
+#: "Magdeburg und Berlin weiter im Rennen um Handball-Pokal" Danish, and German articles named so got
+#: no German entities at all.
 _GERMAN_WORDS = frozenset({
     "das", "und", "für", "fürs", "über", "auf", "im", "ist", "nicht", "ein", "eine", "einen", "einem",
     "einer", "vom", "zum", "zur", "bei", "beim", "nach", "aus", "von", "wird", "werden", "sind", "sich",
@@ -44,7 +45,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[st])?")
 
 def german_evidence(text: str) -> bool:
     """Whether a text's function words say German: at least two German ones and more German than
-    English ones, or one German and no English one ("Comics des Künstlers Ralph Ruthe")."""
+    English ones, or one German and no English one ("Raclette-Ideen: Kreative Rezepte für Silvester")."""
     german = english = 0
     for word in _WORD.findall(text.lower()):
         german += word in _GERMAN_WORDS
