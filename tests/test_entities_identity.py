@@ -433,7 +433,8 @@ def test_an_entity_s_history_is_stored_and_shown(tmp_path):
     history = sl.entity_history(trump.id)
     assert [(h["action"], h["name"]) for h in history][:1] == [("entity-join", "Donald Trump")]
     assert history[0]["reason"] == "same name or alias" and history[0]["at"]  # "Trump" in its own article
-    assert entity_page(sl, trump.id)["identity"] == history
+    page = entity_page(sl, trump.id)
+    assert page["identity"] == history and page["identity_total"] == len(history)
     sl.store.add_log([{"action": "entity-join", "subject": "<img src=x onerror=alert(1)>", "object": trump.id,
                        "reason": "same name or alias"}])
     sl.close()
@@ -473,3 +474,17 @@ def test_a_surname_in_s_is_no_genitive_of_a_first_name():
     assert index.merge([ent("Kims"), ent("Trumps")]).ids == {ent("Kims").id: ent("Kim Jong Un").id,
                                                             ent("Trumps").id: ent("Trump").id}
     assert is_s_surname("williams") and is_s_surname("peters") and not is_s_surname("kims")
+
+
+def test_an_entity_page_lists_at_most_200_identity_decisions(tmp_path):
+    from storyline.library import Storyline
+    from storyline.views.pages import IDENTITY_SHOWN, entity_page
+
+    sl = Storyline(tmp_path / "s.db")
+    sl.store.put_entities([ent("Donald Trump", mentions=300)])
+    sl.store.add_log([{"action": "entity-join", "subject": f"Trump {i}", "object": ent("Donald Trump").id,
+                       "reason": "same name or alias"} for i in range(250)])
+    page = entity_page(sl, ent("Donald Trump").id)
+    assert len(page["identity"]) == IDENTITY_SHOWN == 200 and page["identity_total"] == 250
+    assert page["identity"][0]["name"] == "Trump 0"  # the oldest first: how the entity came to be
+    sl.close()

@@ -197,11 +197,15 @@ def entity_query(e: Entity) -> str:
     return " OR ".join('"' + n.replace('"', " ") + '"' for n in names if n.strip())
 
 
+IDENTITY_SHOWN = 200  # identity decisions an entity page lists (a name the news spell 300 ways)
+
+
 def entity_page(sl: Storyline, entity_id: str, window: int = 200) -> dict[str, Any]:
     """An entity across the ``window`` best-matching articles that name it (full-text search on its
     names, then kept only where a mention carries its id): mentions per day, stories, quotes and the
     entities named with it."""
     e = sl.entity(entity_id)
+    history = sl.entity_history(e.id)
     hits, _ = sl.search_page(entity_query(e), limit=window) if entity_query(e) else ([], 0)
     docs = [d for d in sl.docs([h.article.id for h in hits]) if any(x.entity_id == e.id for x in d.mentions)]
     per_day: Counter[str] = Counter()
@@ -228,7 +232,8 @@ def entity_page(sl: Storyline, entity_id: str, window: int = 200) -> dict[str, A
         "quotes": quotes[:30],
         "co_occurring": [{**co[i], "articles": n} for i, n in together.most_common(15) if i in co],
         "articles": [brief(d.article) for d in docs[:20]],
-        "identity": sl.entity_history(e.id),
+        "identity": history[:IDENTITY_SHOWN],  # the oldest decisions: how the entity came to be
+        "identity_total": len(history),
     }
 
 
