@@ -163,16 +163,40 @@ def _emit(record: Any, origin: str, settings: Settings) -> Iterator[Article | Pr
     yield from noted(origin, art, notes)
 
 
+#: JSON nested deeper than this is refused. The parser's own limit is Python's recursion limit minus
+#: the frames already in use, so without a fixed one the same record passed or failed with the depth
+#: of the call that read it (a test's read and an ingest's read disagreed at ~2,000 levels).
+MAX_JSON_DEPTH = 256
+
+
 def _parse_json(text: str | bytes) -> Any:
     """JSON, with the failures of hostile documents as JSONDecodeError-like InputErrors."""
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:
         raise InputError("JSON nested too deeply") from None
     except ValueError as exc:  # e.g. an integer of more than 4,300 digits
         raise InputError(f"malformed JSON ({short(str(exc), 120)})") from None
+    if _too_deep(value, MAX_JSON_DEPTH):
+        raise InputError("JSON nested too deeply")
+    return value
+
+
+def _too_deep(value: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than ``limit`` levels (walked without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        elif not isinstance(item, list):
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in item if isinstance(child, dict | list))
+    return False
 
 
 def read_jsonl(source: str, settings: Settings) -> Iterator[Article | Problem]:

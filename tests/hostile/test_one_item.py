@@ -81,3 +81,27 @@ def test_wrongly_typed_fields(lib, tmp_path):
     failed = failures(report)
     assert set(failed) == {f"{src}:1", f"{src}:3"} and "not text" in failed[f"{src}:1"]
     assert len(report.ingested) == 2
+
+
+def test_json_nesting_is_refused_at_a_fixed_depth_whatever_the_stack(lib, tmp_path):
+    """The parser's own limit moved with the frames in use (and with a raised recursion limit, as
+    hypothesis sets one), so a 2,000-deep field passed one read and failed the next. Now: refused
+    above 256 levels, accepted below, however deep the caller's stack."""
+    import sys
+
+    from storyline.ingest.records import MAX_JSON_DEPTH
+
+    deep = '{"text": "' + GOOD + ' tief", "extra": ' + "[" * 300 + "]" * 300 + "}"
+    ok = '{"text": "' + GOOD + ' flach", "extra": ' + "[" * 200 + "]" * 200 + "}"
+    lines = tmp_path / "nest.jsonl"
+    lines.write_text(deep + "\n" + ok + "\n", encoding="utf-8")
+    old = sys.getrecursionlimit()
+    try:
+        for limit in (old, 10_000):
+            sys.setrecursionlimit(limit)
+            report = lib.ingest([str(lines)])
+            assert failures(report) == {f"{lines}:1": "JSON nested too deeply"}, limit
+            assert len(report.ingested) + len(report.duplicates) == 1
+    finally:
+        sys.setrecursionlimit(old)
+    assert MAX_JSON_DEPTH == 256
