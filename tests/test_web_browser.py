@@ -92,12 +92,14 @@ def test_example_story_timeline_is_drawn_in_date_order(server, browser, small_sl
 
 def test_follow_an_entity_link(server, browser, small_sl):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     story = next(s for s in small_sl.stories(limit=None, order="size") if (s.start or "").startswith("2018"))
     browser.get(f"{server}/stories/{story.id}")
     chip = browser.find_element(By.CSS_SELECTOR, "a.chip")
     name = chip.text
     chip.click()
+    WebDriverWait(browser, 30).until(lambda d: "/entities/ent_" in d.current_url)  # loads after click
     assert "/entities/ent_" in browser.current_url
     assert name in browser.find_element(By.TAG_NAME, "h1").text
     assert browser.find_element(By.CSS_SELECTOR, "svg.bars").is_displayed()
@@ -109,16 +111,21 @@ def test_follow_an_entity_link(server, browser, small_sl):
 
 def test_search_and_page_through_results(server, browser):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(f"{server}/")
     box = browser.find_element(By.CSS_SELECTOR, "form.quick input[name=q]")
     box.send_keys("der OR die OR und")
     box.submit()
+    # the search page loads after ``submit`` returns on a busy machine: wait for it, not for luck
+    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.hit > a"))
     first = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "li.hit > a")]
     assert len(first) == 20
     _shot(browser, "search")
     browser.find_element(By.CSS_SELECTOR, "a[rel=next]").click()
+    WebDriverWait(browser, 30).until(lambda d: "page=2" in d.current_url)
     assert "page=2" in browser.current_url
+    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "li.hit > a"))
     second = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "li.hit > a")]
     assert second and not set(first) & set(second)
     browser.get(f"{server}/quotes")
