@@ -380,10 +380,11 @@ class EntityIndex:
                     part = tokens[-n:] if side == "end" else tokens[:n]
                     if side == "end" or not is_first_name(part):
                         shorter |= self._ids(f"PER|{' '.join(part)}")
-                shorter = {c for c in shorter if len(_tokens(self._by_id[c].name, "PER")) < len(tokens)
+                words = {c: _tokens(self._by_id[c].name, "PER") for c in shorter}
+                shorter = {c for c in shorter if len(words[c]) < len(tokens)
                            and self._by_id[c].relation != AMBIGUOUS  # a name kept apart stays apart
-                           and not _surname_first(_tokens(self._by_id[c].name, "PER"), tokens)}
-                if vetoed := {c for c in shorter if _namesake_pair(_tokens(self._by_id[c].name, "PER"), tokens)}:
+                           and not _surname_first(words[c], tokens)}
+                if vetoed := {c for c in shorter if _namesake_pair(words[c], tokens)}:
                     shorter -= vetoed  # "Martin Merz" does not take "Merz"
                     why = "kept apart from the bare surname: the news mean someone else by it"
                 if len(shorter) == 1:

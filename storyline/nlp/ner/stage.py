@@ -161,6 +161,16 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
 _NICKNAME = re.compile(r" [„\"»‚›“'](?:[^\s„“”\"»«‚‘’›‹]{2,20} ?){1,3}[“”\"«‘’‹'] ([A-ZÄÖÜ][\w-]*)")
 
 
+def _before(spans: list[tuple[int, int, str]], first: int, end: int) -> list[tuple[int, int, str]]:
+    """The (sorted) spans from index ``first`` on that begin before ``end``."""
+    out = []
+    for span in islice(spans, first, None):
+        if span[0] >= end:
+            break
+        out.append(span)
+    return out
+
+
 def _nicknamed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     """A person's name with a nickname in quotation marks between first name and surname is one
     name ("der Hacker Andrew „bunnie“ Huang", "Wladimir „Dr. Steelhammer“ Klitschko"), which the
@@ -172,11 +182,13 @@ def _nicknamed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, 
         if s < absorbed:
             continue
         hit = _NICKNAME.match(text, e) if lab == "PER" else None
-        inside = [span for span in spans[k + 1 :] if hit is not None and span[0] < hit.end()]
-        if hit is not None and all(lab2 == "PER" for _, _, lab2 in inside):
-            absorbed = max([hit.end(), *(b for _, b, _ in inside)])
-            out.append((s, absorbed, "PER"))
-            continue
+        if hit is not None:  # the spans (sorted) that begin before the surname ends
+            end = hit.end()
+            inside = _before(spans, k + 1, end)
+            if all(other == "PER" for _, _, other in inside):
+                absorbed = max([end, *(b for _, b, _ in inside)])
+                out.append((s, absorbed, "PER"))
+                continue
         out.append((s, e, lab))
     return out
 
