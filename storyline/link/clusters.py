@@ -18,7 +18,6 @@ keyed rows (``ColdMap``) and reads back only the clusters and terms a query, a j
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from typing import Any
 from .coldmap import prefetch
 from .config import StoryConfig
 from .index import CandidateIndex, InvertedIndex
-from .text import SparseVec, add_into, contributions, dot, dot_shared
+from .text import SparseVec, add_into, contributions, dot, dot_shared, heaviest
 
 #: ``linkage(q·S, n, |S|) -> score``: how a cluster's sum vector turns into a similarity.
 Linkage = Callable[[float, int, float], float]
@@ -161,7 +160,7 @@ class OnlineClusterer:
             return None
         keys: list[str] = []
         if use_index:
-            qterms = heapq.nlargest(p.query_terms, vec, key=vec.__getitem__)
+            qterms = heaviest(vec, p.query_terms)
             keys = self.index.query(qterms, p.max_candidates, p.min_hits)
         if extra:
             known = set(keys)
@@ -246,7 +245,7 @@ class OnlineClusterer:
 
     def _refresh(self, c: Cluster) -> None:
         """Re-key the cluster in the index after it changed."""
-        c.index_terms = tuple(heapq.nlargest(self.params.index_terms, c.total, key=c.total.__getitem__))
+        c.index_terms = tuple(heaviest(c.total, self.params.index_terms))
         self.index.insert(c.id, c.index_terms)
 
     def explain_terms(self, vec: SparseVec, c: Cluster, top: int = 10) -> list[tuple[str, float]]:

@@ -23,7 +23,6 @@ articles' strongest terms (``insert``/``query``), limited to ``window_days``; ar
 
 from __future__ import annotations
 
-import heapq
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +30,7 @@ from typing import Any
 from .clusters import stable_id
 from .config import EventConfig
 from .index import CandidateIndex, InvertedIndex
-from .text import SparseVec, add_into, contributions, dot, dot_shared
+from .text import SparseVec, add_into, contributions, dot, dot_shared, heaviest
 
 
 @dataclass(slots=True)
@@ -133,12 +132,15 @@ class EventGraph:
         day: float | None,
         days: frozenset[str] = frozenset(),
         places: frozenset[str] = frozenset(),
+        qterms: list[str] | None = None,
     ) -> list[tuple[float, str, float | None]]:
-        """Scored candidates from the index, best first (ties by article id)."""
+        """Scored candidates from the index, best first (ties by article id). ``qterms``: the
+        vector's ``index_terms`` heaviest terms, when the caller has them already."""
         if not vec:
             return []
         p = self.params
-        qterms = heapq.nlargest(p.index_terms, vec, key=vec.__getitem__)
+        if qterms is None:
+            qterms = heaviest(vec, p.index_terms)
         out = []
         for cid in self.index.query(qterms, p.max_candidates, p.min_hits):
             node = self.nodes.get(cid)
@@ -166,7 +168,8 @@ class EventGraph:
         self.count += 1
         if day is not None:
             self.clock = day if self.clock is None else max(self.clock, day)
-        scored = self.neighbours(vec, day, days, places)
+        terms = heaviest(vec, p.index_terms)
+        scored = self.neighbours(vec, day, days, places, terms)
         if same_article in self.nodes:
             scored = [(1.0, same_article, None), *(t for t in scored if t[1] != same_article)]
         # the nearest earlier articles, linked or not: their events' stories are story candidates
@@ -189,7 +192,7 @@ class EventGraph:
         self.nodes[aid] = node
         self.titles[aid] = title
         if vec:
-            self.index.insert(aid, heapq.nlargest(p.index_terms, vec, key=vec.__getitem__))
+            self.index.insert(aid, terms)
         eid, rule = self._choose(aid, vec, title, linked, above, same_article)
         bonded: list[str] = []
         if p.bond_min:
@@ -467,7 +470,7 @@ class EventGraph:
             )
             self.nodes[node.aid] = node
             if node.vec:
-                self.index.insert(node.aid, heapq.nlargest(p.index_terms, node.vec, key=node.vec.__getitem__))
+                self.index.insert(node.aid, heaviest(node.vec, p.index_terms))
         self.titles = dict(st.get("titles", {}))
         self.merged_into = dict(st.get("merged_into", {}))
         self._dirty = set(st.get("dirty", ()))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from itertools import islice
+from itertools import chain, islice
 from typing import Protocol
 
 from .coldmap import ColdMap, prefetch
@@ -78,19 +78,19 @@ class InvertedIndex:
 
     def query(self, terms: Iterable[str], limit: int, min_hits: int = 1) -> list[str]:
         """Keys sharing at least ``min_hits`` of ``terms``, most shared first (ties by key), at most ``limit``."""
-        hits: Counter[str] = Counter()
         cap = self.max_postings
         if isinstance(self._postings, ColdMap):
             terms = list(terms)
             self._postings.prefetch(terms)
+        postings = self._postings.get
+        lists: list[Iterable[str]] = []
         for t in terms:
-            post = self._postings.get(t)
+            post = postings(t)
             if not post:
                 continue
-            if len(post) <= cap:
-                hits.update(post.keys())  # counted in C
-            else:  # a very common term: only its most recently keyed clusters
-                hits.update(islice(reversed(post.keys()), cap))
+            # a very common term: only its most recently keyed clusters
+            lists.append(post if len(post) <= cap else islice(reversed(post.keys()), cap))
+        hits: Counter[str] = Counter(chain.from_iterable(lists))  # counted in C, in one call
         keys = [k for k, h in hits.items() if h >= min_hits] if min_hits > 1 else list(hits)
         if len(keys) <= limit:
             return sorted(keys)

@@ -21,7 +21,6 @@ One opening article is a poor sample of a long story, so the choice is revisited
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from .clusters import Match, OnlineClusterer, centroid_linkage
 from .coldmap import prefetch
 from .config import StoryConfig
 from .index import CandidateIndex
-from .text import SparseVec, dot
+from .text import SparseVec, dot, heaviest
 
 
 @dataclass(slots=True)
@@ -241,7 +240,7 @@ class StoryThreader:
         if c is None:
             return []
         if c.total:
-            return heapq.nlargest(k, c.total, key=c.total.__getitem__)
+            return heaviest(c.total, k)
         return list(c.index_terms[:k])  # retired: the terms it was last indexed under
 
     def info(self, story_id: str) -> StoryInfo | None:

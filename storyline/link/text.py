@@ -299,16 +299,18 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def dot_shared(a: Mapping[str, float], b: Mapping[str, float]) -> tuple[float, int]:
-    """Dot product and the number of dimensions both vectors use."""
-    if len(a) > len(b):
-        a, b = b, a
-    total, shared = 0.0, 0
-    for k, v in a.items():
-        w = b.get(k)
-        if w is not None:
-            total += v * w
-            shared += 1
-    return total, shared
+    """Dot product and the number of dimensions both vectors use. The shared keys are found in C;
+    ``fsum`` makes the sum exact, so the set's order (which varies between processes) cannot change it."""
+    common = a.keys() & b.keys()
+    if not common:
+        return 0.0, 0
+    return math.fsum([a[k] * b[k] for k in common]), len(common)
+
+
+def heaviest(vec: Mapping[str, float], n: int) -> list[str]:
+    """The ``n`` heaviest keys, heaviest first, ties in insertion order (``heapq.nlargest``'s
+    result, sorted in C)."""
+    return sorted(vec, key=vec.__getitem__, reverse=True)[:n]
 
 
 def contributions(a: Mapping[str, float], b: Mapping[str, float], top: int = 10) -> list[tuple[str, float]]:
