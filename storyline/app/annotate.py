@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..collector import batch_collection
 from ..ingest import Problem
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 LIGHT_STAGES = ("language", "structure")
 
 
+@batch_collection()
 def annotate(
     pipeline: Pipeline, docs: list[Document], report: IngestReport | None = None, max_chars: int | None = None
 ) -> list[Document]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
 
+from ..collector import batch_collection
 from ..ingest import Problem
 from ..ingest.versions import Versions
 from ..model import Article, Document, Entity
@@ -80,6 +81,7 @@ class IngestReport:
         }
 
 
+@batch_collection()
 def ingest_articles(
     items: Iterable[Article | Problem],
     store: Store,

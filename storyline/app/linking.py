@@ -15,6 +15,8 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from ..collector import batch_collection
+
 if TYPE_CHECKING:
     from ..link.linker import Assignment, Linker
     from ..link.state import ColdSource
@@ -94,6 +96,7 @@ def load_linker(store: Store, settings: Settings, full: bool = False) -> Linker:
     return Linker(config)
 
 
+@batch_collection()
 def link_documents(linker: Linker, docs: Iterable[Document]) -> LinkReport:
     """Feed documents to the linker in publication order (undated last)."""
     from ..link.items import LinkItem
@@ -124,6 +127,7 @@ def link_pending(store: Store, settings: Settings, *, full: bool = False) -> Lin
         return _link_pending(store, settings, full=True)
 
 
+@batch_collection()
 def _link_pending(store: Store, settings: Settings, *, full: bool = False) -> LinkReport:
     """Link every stored article the linker has not seen; write the result back atomically.
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..app.ingest import ANNOTATE_CHUNK, ingest_articles
 from ..app.linking import link_pending
+from ..collector import batch_collection
 from ..ingest import Problem
 from ..ingest.records import record_to_article
 from ..model import Article, Document
@@ -116,6 +117,7 @@ def link_store_growth(
     return {"task": "bench_link_store", "curve": curve}
 
 
+@batch_collection()  # as ingest runs: the per-stage numbers are what ingest gets
 def bench(
     data: Path,
     settings: Settings,

@@ -6,7 +6,7 @@ each checkpoint the last ``window`` articles are timed in chunks, in wall-clock 
 time (the latter is what to compare on a shared machine). The median chunk is reported next to the
 mean because one full garbage collection of a large heap lands in some window and not in others;
 the input items are frozen out of the collector (``gc.freeze``) for the run, as they are not the
-linker's to scan.
+linker's to scan, and the collector runs on ingest's schedule (``collector.batch_collection``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+from ..collector import batch_collection
 from .config import LinkConfig
 from .items import LinkItem
 from .linker import Linker
@@ -29,6 +30,7 @@ def _rss_mb() -> float:
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
 
 
+@batch_collection()
 def bench_linking(
     items: Sequence[LinkItem],
     checkpoints: Sequence[int] = (10_000, 100_000, 300_000),

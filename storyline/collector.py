@@ -1,0 +1,45 @@
+"""The garbage collector's schedule during batch work (annotating, linking, ingesting).
+
+Python collects its youngest objects after every 700 new containers and looks through older ones
+every 10 of those. Annotation and linking create and keep millions of small containers (tokens,
+spans, term vectors, postings) and make almost no reference cycles, so those collections find
+nothing: on the front-page stream they took about 15 % of linking and of the whole pipeline
+(measured in session 13: linking 1,850-1,960 → 2,290-2,480 articles/s with the collector off).
+Inside ``batch_collection`` the youngest generation holds ``YOUNG`` containers before a
+collection, and the older ones are looked at less often; cycles are still collected, later.
+Nested and concurrent uses share one schedule; the first to enter sets it, the last to leave
+restores what was there.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+YOUNG = 50_000  # new containers between two collections of the youngest generation (Python: 700)
+OLDER = 20  # collections of one generation between two of the next (Python: 10)
+
+_lock = threading.Lock()
+_depth = 0
+_saved: tuple[int, int, int] | None = None
+
+
+@contextmanager
+def batch_collection() -> Iterator[None]:
+    """Fewer garbage collections while the block runs; usable as a decorator."""
+    global _depth, _saved
+    with _lock:
+        if _depth == 0:
+            _saved = gc.get_threshold()
+            gc.set_threshold(YOUNG, OLDER, OLDER)
+        _depth += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _saved is not None:
+                gc.set_threshold(*_saved)
+                _saved = None

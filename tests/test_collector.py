@@ -1,0 +1,97 @@
+"""The garbage collector's batch schedule: set while batch work runs, restored after, nestable."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+import pytest
+
+from storyline.collector import OLDER, YOUNG, batch_collection
+
+
+@pytest.fixture(autouse=True)
+def _default_schedule():
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    yield
+    gc.set_threshold(*before)
+
+
+def test_the_schedule_holds_inside_and_is_restored_after():
+    with batch_collection():
+        assert gc.get_threshold() == (YOUNG, OLDER, OLDER)
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_nested_uses_restore_only_when_the_outermost_leaves():
+    with batch_collection():
+        with batch_collection():
+            pass
+        assert gc.get_threshold() == (YOUNG, OLDER, OLDER)
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_an_error_inside_still_restores_the_schedule():
+    with pytest.raises(RuntimeError), batch_collection():
+        raise RuntimeError("boom")
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_as_a_decorator_and_from_two_threads():
+    seen: list[tuple[int, int, int]] = []
+
+    @batch_collection()
+    def work() -> None:
+        seen.append(gc.get_threshold())
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen == [(YOUNG, OLDER, OLDER)] * 4
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_cycles_made_inside_are_still_collected_less_often():
+    class Node:
+        def __init__(self) -> None:
+            self.me = self
+
+    runs: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        with batch_collection():
+            for _ in range(3 * YOUNG):
+                Node()
+    finally:
+        gc.callbacks.remove(count)
+    assert 2 <= len(runs) <= 6  # the default schedule runs ~200 collections for as many containers
+    assert sum(type(o) is Node for o in gc.get_objects()) < YOUNG + 10  # the cycles went
+
+
+def test_ingest_and_link_run_on_the_batch_schedule(tmp_path, monkeypatch):
+    from storyline.app import linking
+    from storyline.link.config import LinkConfig
+    from storyline.link.linker import Linker
+
+    inside: list[tuple[int, int, int]] = []
+    real = Linker.add
+
+    def spy(self, item):
+        inside.append(gc.get_threshold())
+        return real(self, item)
+
+    monkeypatch.setattr(Linker, "add", spy)
+    from storyline.model import Article, Document
+
+    docs = [Document(Article(id=f"a{i}", text=f"Text {i} über Berlin", title=f"Titel {i}", language="de")) for i in range(3)]
+    linking.link_documents(Linker(LinkConfig()), docs)
+    assert inside and all(t == (YOUNG, OLDER, OLDER) for t in inside)
+    assert gc.get_threshold() == (700, 10, 10)
