@@ -91,3 +91,26 @@ def test_kicker_compounds_are_not_split_into_shared_parts() -> None:
     assert "feuer" not in b.counts  # in the kicker: kept whole
     c = features(LinkItem("c", "Tote nach Feuer-Katastrophe in der Schweiz", ""), title_weight=2.0)
     assert "feuer" in c.counts and "katastroph" in c.counts
+
+
+def test_shared_dot_product_does_not_depend_on_key_order():
+    import heapq
+    import random
+
+    from storyline.link.text import dot_shared, heaviest
+
+    rng = random.Random(7)
+    words = [f"w{i}" for i in range(60)]
+    for _ in range(200):
+        a = {w: rng.random() for w in rng.sample(words, 25)}
+        b = {w: rng.random() for w in rng.sample(words, 30)}
+        naive = sum(v * b[k] for k, v in a.items() if k in b)
+        shuffled = dict(sorted(b.items(), key=lambda kv: rng.random()))
+        s1, n1 = dot_shared(a, b)
+        s2, n2 = dot_shared(shuffled, dict(reversed(list(a.items()))))
+        assert s1 == s2 and n1 == n2 == len(a.keys() & b.keys())  # bit for bit, whatever the order
+        assert abs(s1 - naive) < 1e-12
+        # heaviest keys: heapq.nlargest's answer, ties in insertion order
+        tied = {w: round(v, 1) for w, v in a.items()}
+        assert heaviest(tied, 12) == heapq.nlargest(12, tied, key=tied.__getitem__)
+    assert dot_shared({"x": 1.0}, {"y": 1.0}) == (0.0, 0)
