@@ -95,3 +95,41 @@ def test_ingest_and_link_run_on_the_batch_schedule(tmp_path, monkeypatch):
     linking.link_documents(Linker(LinkConfig()), docs)
     assert inside and all(t == (YOUNG, OLDER, OLDER) for t in inside)
     assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_the_timer_counts_the_collections_of_its_block():
+    from storyline.collector import CollectionTimer
+
+    with CollectionTimer() as timer:
+        gc.collect()
+        gc.collect()
+    assert timer.collections == 2 and timer.seconds > 0.0
+    with CollectionTimer() as idle:
+        pass
+    assert idle.collections == 0 and idle.seconds == 0.0
+    assert timer._callback not in gc.callbacks
+
+
+def test_bench_reports_the_collector_time_of_each_stage_and_of_the_pipeline(tmp_path):
+    import json
+
+    from storyline.bench.run import bench
+    from storyline.settings import Settings
+
+    lines = [
+        {
+            "title": f"Feuerwehr löscht Brand in Lagerhalle {i}",
+            "teaser": f"In der Nacht brannte in Musterstadt eine Lagerhalle ab, Nummer {i}.",
+            "url": f"https://example.org/brand-{i}",
+            "outlet": "example.org",
+            "first_seen": f"2026-01-03T0{i % 10}:00:00",
+        }
+        for i in range(30)
+    ]
+    (tmp_path / "articles.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    result = bench(tmp_path, Settings().with_overrides({"ner.profile": "fast"}), profile="fast")
+    assert result["n_stored"] == 30
+    assert 0.0 <= result["pipeline_gc_seconds"] <= result["pipeline_seconds"]
+    for name, stage in result["stages"].items():
+        if name not in ("ingest", "store"):
+            assert 0.0 <= stage["gc_seconds"] <= stage["seconds"], name
