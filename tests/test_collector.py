@@ -110,11 +110,8 @@ def test_the_timer_counts_the_collections_of_its_block():
     assert timer._callback not in gc.callbacks
 
 
-def test_bench_reports_the_collector_time_of_each_stage_and_of_the_pipeline(tmp_path):
+def _small_corpus(folder):
     import json
-
-    from storyline.bench.run import bench
-    from storyline.settings import Settings
 
     lines = [
         {
@@ -126,10 +123,29 @@ def test_bench_reports_the_collector_time_of_each_stage_and_of_the_pipeline(tmp_
         }
         for i in range(30)
     ]
-    (tmp_path / "articles.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
-    result = bench(tmp_path, Settings().with_overrides({"ner.profile": "fast"}), profile="fast")
+    (folder / "articles.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    return folder
+
+
+def test_bench_reports_the_collector_time_of_each_stage_and_of_the_pipeline(tmp_path):
+    from storyline.bench.run import bench
+    from storyline.settings import Settings
+
+    result = bench(_small_corpus(tmp_path), Settings().with_overrides({"ner.profile": "fast"}), profile="fast")
     assert result["n_stored"] == 30
     assert 0.0 <= result["pipeline_gc_seconds"] <= result["pipeline_seconds"]
     for name, stage in result["stages"].items():
         if name not in ("ingest", "store"):
             assert 0.0 <= stage["gc_seconds"] <= stage["seconds"], name
+
+
+def test_the_bench_table_shows_the_collector_share(tmp_path):
+    from typer.testing import CliRunner
+
+    from storyline.cli.main import app
+
+    shown = CliRunner().invoke(app, ["bench", "--data", str(_small_corpus(tmp_path)), "--profile", "fast"])
+    assert shown.exit_code == 0, shown.output
+    header = next(line for line in shown.output.splitlines() if "articles/s" in line)
+    assert "in gc" in header
+    assert any(line.split()[:1] == ["pipeline"] and line.rstrip().endswith("%") for line in shown.output.splitlines())

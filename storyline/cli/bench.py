@@ -97,10 +97,13 @@ def bench(
     table.add_column("articles/s", justify="right")
     table.add_column("sentences/s", justify="right")
     table.add_column("share", justify="right")
+    table.add_column("in gc", justify="right")  # of the stage's time, in the garbage collector
     for name, s in result["stages"].items():
         sps = s.get("sentences_per_s")
-        table.add_row(name, f"{s['articles_per_s']:,.0f}", f"{sps:,.0f}" if sps else "", f"{result['stage_share'].get(name, 0):.0%}")
-    table.add_row("[bold]pipeline[/]", f"[bold]{result['pipeline_articles_per_s']:,.0f}[/]", "", "")
+        table.add_row(name, f"{s['articles_per_s']:,.0f}", f"{sps:,.0f}" if sps else "",
+                      f"{result['stage_share'].get(name, 0):.0%}", _gc_share(s.get("gc_seconds"), s["seconds"]))
+    table.add_row("[bold]pipeline[/]", f"[bold]{result['pipeline_articles_per_s']:,.0f}[/]", "", "",
+                  _gc_share(result.get("pipeline_gc_seconds"), result["pipeline_seconds"]))
     console.print(table)
     console.print(f"peak memory {result['peak_rss_mb']:,.0f} MB · pipeline/stages time ratio {result['overhead_ratio']:.2f}")
 
@@ -142,3 +145,7 @@ def _serve(db: Path | None, data: Path | None, settings: Any, size: int, request
         t.add_row(kind, str(p["n"]), f"{p['p50_ms']:.1f}", f"{p['p95_ms']:.1f}", str(p["errors"]))
     console.print(t)
     console.print(f"{result['requests_per_s']:.1f} requests/s with {result['concurrency']} concurrent clients (mixed pages)")
+
+
+def _gc_share(gc_seconds: float | None, seconds: float) -> str:
+    return f"{gc_seconds / seconds:.0%}" if gc_seconds is not None and seconds else ""
