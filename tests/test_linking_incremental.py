@@ -257,6 +257,33 @@ def test_store_growth_bench_reports_cost_and_state_size() -> None:
     curve = result["curve"]
     assert [c["n"] for c in curve] == [215, 415]  # each checkpoint plus three ingests of five
     assert all(c["seconds_per_ingest"] > 0 and c["state_mb"] > 0 and c["cold_rows"] >= 0 for c in curve)
+    assert all(c["items_per_day"] > 0 for c in curve)  # the stream's density where it was measured
+
+    steady = link_store_growth(headlines, checkpoints=(200, 400), batch=5, rate=20)
+    assert steady["rate"] == 20
+    assert [c["items_per_day"] for c in steady["curve"]] == [20.0, 20.0]  # re-dated: a constant stream
+    with pytest.raises(ValueError, match="rate"):
+        link_store_growth(headlines, checkpoints=(200,), batch=5, rate=0)
+
+    from rich.console import Console
+
+    from storyline.cli.bench import _store_curve_table
+
+    out = Console(width=200, record=True)
+    out.print(_store_curve_table(steady))
+    shown = out.export_text()
+    assert "re-dated to 20 a day" in shown and "articles a day" in shown
+    assert any([c.strip() for c in line.split("│")[1:3]] == ["215", "20"] for line in shown.splitlines())
+
+
+def test_bench_rate_needs_the_store_growth_curve(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storyline.cli.main import app
+
+    shown = CliRunner().invoke(app, ["bench", "--growth", "--rate", "50", "--data", str(tmp_path)])
+    assert shown.exit_code != 0
+    assert "--rate goes with --growth --store" in shown.output
 
 
 def test_incremental_writes_with_undated_empty_and_copied_articles(tmp_path: Path) -> None:

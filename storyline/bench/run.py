@@ -14,6 +14,7 @@ import resource
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -66,22 +67,34 @@ def link_growth(data: Path, checkpoints: tuple[int, ...] = (10_000, 50_000, 100_
 
 
 def link_store_growth(
-    data: Path, checkpoints: tuple[int, ...] = (10_000, 100_000, 290_000), batch: int = 10
+    data: Path, checkpoints: tuple[int, ...] = (10_000, 100_000, 290_000), batch: int = 10, rate: float | None = None
 ) -> dict[str, Any]:
     """What one small ingest costs the store-backed linker as the store grows: at each checkpoint,
     the seconds to link ``batch`` more headlines (median of three rounds, wall clock and process CPU
     time, state read and written as ``storyline ingest`` does), the size of the linker's active state (read on every ingest) and
     the number of its keyed rows (retired entries, open stories, per-term counts, the story index:
     read only when an ingest needs them). Headlines go in without annotation (linking is what is
-    measured)."""
+    measured).
+
+    The headlines' own dates make the stream denser as it goes (about 30 a day around 10k, 70 around
+    100k, 140 around 290k), and an ingest's cost follows the articles of the last days, which the
+    linker's active window holds: ``items_per_day`` gives that density at each checkpoint. With
+    ``rate`` the same headlines, in the same order, are re-dated to arrive ``rate`` a day, so the
+    curve shows what the store's size alone costs."""
     import statistics
 
     from ..app.linking import STATE_KEY
 
-    items = _headline_items(data)
+    items = _headline_items(data)[: max(checkpoints) + 3 * batch * len(checkpoints)]
+    dates = [it.published for it in items]
+    if rate is not None:
+        if rate <= 0:
+            raise ValueError("--rate must be a positive number of articles per day")
+        start = dates[0] if dates else datetime(2013, 1, 1)
+        dates = [start + timedelta(days=i / rate) for i in range(len(items))]
     docs = [
-        Document(Article(id=it.article_id, text=it.title, title=it.title, language="de", published=it.published, source=it.source))
-        for it in items[: max(checkpoints) + 3 * batch * len(checkpoints)]
+        Document(Article(id=it.article_id, text=it.title, title=it.title, language="de", published=when, source=it.source))
+        for it, when in zip(items, dates, strict=True)
     ]
     settings = Settings()
     curve = []
@@ -106,6 +119,7 @@ def link_store_growth(
                 {
                     "n": pos,
                     "seconds_per_ingest": round(statistics.median(took), 3),
+                    "items_per_day": _density(dates, pos),
                     "cpu_seconds_per_ingest": round(statistics.median(cpu), 3),  # steadier on a shared machine
                     "batch": batch,
                     "state_mb": round(len(state.encode()) / 1e6, 2),
@@ -114,7 +128,21 @@ def link_store_growth(
                 }
             )
         store.close()
-    return {"task": "bench_link_store", "curve": curve}
+    return {"task": "bench_link_store", "rate": rate, "curve": curve}
+
+
+def _density(dates: list[datetime | None], pos: int, days: int = 7) -> float | None:
+    """Articles a day over the ``days`` before the ``pos``-th article's date (the stream's density
+    there, which is what the linker's active window holds)."""
+    end = dates[pos - 1] if 0 < pos <= len(dates) else None
+    if end is None:
+        return None
+    since, n = end - timedelta(days=days), 0
+    for when in reversed(dates[:pos]):  # in date order: stop at the first one before the window
+        if when is not None and when <= since:
+            break
+        n += 1
+    return round(n / days, 1)
 
 
 @batch_collection()  # as ingest runs: the per-stage numbers are what ingest gets

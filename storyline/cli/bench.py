@@ -30,6 +30,10 @@ def bench(
         bool,
         typer.Option("--store", help="With --growth: what one small ingest costs the store-backed linker at 10k/100k/290k stored."),
     ] = False,
+    rate: Annotated[
+        float | None,
+        typer.Option("--rate", help="With --growth --store: re-date the headlines to arrive N a day (their order kept), so only the store's size grows."),
+    ] = None,
     postgres: Annotated[
         str | None,
         typer.Option("--postgres", help="Compare SQLite with this PostgreSQL server (a URL whose role may create databases)."),
@@ -77,9 +81,11 @@ def bench(
         from ..bench.run import link_growth, link_store_growth
 
         key = "link_store_growth" if store else "link_growth"
+        if rate is not None and not store:
+            fail("--rate goes with --growth --store")
         with user_errors():
             try:
-                curve = link_store_growth(data) if store else link_growth(data)
+                curve = link_store_growth(data, rate=rate) if store else link_growth(data)
             except ValueError as exc:
                 fail(str(exc))
         if as_json:
@@ -118,11 +124,14 @@ def _curve_table(curve: dict[str, Any]) -> Table:
 
 
 def _store_curve_table(curve: dict[str, Any]) -> Table:
-    t = Table(title=f"one ingest of {curve['curve'][0]['batch']} articles as the store grows", title_justify="left")
-    for col in ("stored articles", "seconds per ingest", "linker state MB", "RSS MB"):
+    dated = f", re-dated to {curve['rate']:g} a day" if curve.get("rate") else ""
+    t = Table(title=f"one ingest of {curve['curve'][0]['batch']} articles as the store grows{dated}", title_justify="left")
+    for col in ("stored articles", "articles a day", "seconds per ingest", "linker state MB", "RSS MB"):
         t.add_column(col, justify="right")
     for c in curve["curve"]:
-        t.add_row(f"{c['n']:,}", f"{c['seconds_per_ingest']:.2f}", f"{c['state_mb']:.1f}", f"{c['rss_mb']:,.0f}")
+        per_day = c.get("items_per_day")
+        t.add_row(f"{c['n']:,}", "" if per_day is None else f"{per_day:,.0f}", f"{c['seconds_per_ingest']:.3f}",
+                  f"{c['state_mb']:.1f}", f"{c['rss_mb']:,.0f}")
     return t
 
 
