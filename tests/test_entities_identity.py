@@ -151,6 +151,18 @@ def test_a_city_name_is_its_club_in_sports_reporting_and_the_city_elsewhere():
     assert index.merge([hannover], sports=sports_context(city)).ids[hannover.id] == hannover.id
 
 
+def test_sports_reporting_is_told_by_a_word_of_sport_in_any_case():
+    from storyline.nlp.entity_index import _SPORTS, sports_context
+
+    cases = ["FUSSBALL-BUNDESLIGA: Köln siegt", "Der Neuzugang überzeugt", "Leihspieler kehrt zurück",
+             "Wechselkurs steigt", "Torhüter hält", "Fußball", "FUẞBALL", "ſpieltag", "Der Keeper patzt",
+             "Bundeskeeper", "Stürmerstar", "Kaderplanung läuft", "Der Trainerin gefällt es", "Regen in Kiel",
+             "Zugangsdaten gestohlen", "abgangs", "Pokalsieger", "Drohnen legen Flugbetrieb in Hannover lahm", ""]
+    for text in cases:  # the quick word check never decides differently from the pattern itself
+        assert sports_context(text) == (_SPORTS.search(text) is not None), text
+    assert sports_context("FUSSBALL-BUNDESLIGA: Köln siegt") and not sports_context("Regen in Kiel")
+
+
 def test_a_city_with_two_clubs_stays_the_city():
     index = EntityIndex([ent("Holstein Kiel", "ORG"), ent("THW Kiel", "ORG"), ent("Kiel", "LOC")])
     kiel = ent("Kiel", "LOC")

@@ -51,6 +51,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Entity, EntityLabel, Mention
 from .common_words import is_common_word
@@ -67,6 +68,17 @@ _SPORTS = re.compile(
     r"|trainingslager\w*|torschütze\w*|derby\w*|ablöse\w*|leih\w*|verleih\w*|rückrunde\w*|hinrunde\w*"
     r"|zugang|neuzugang|abgang|wechsel\w*)\b",
     re.IGNORECASE,
+)
+#: the words ``_SPORTS`` is built from, case-folded, without its word-boundary parts: every match of
+#: ``_SPORTS`` contains one of them, so a text without any needs no (slow, backtracking) search for it
+_SPORTS_WORDS = tuple(
+    w.casefold()
+    for w in (
+        "trainer", "coach", "liga", "ligist", "fußball", "handball", "eishockey", "transfer", "stürmer", "torwart",
+        "keeper", "verteidiger", "mittelfeld", "spieler", "profi", "kader", "klub", "sportdirektor", "sportvorstand",
+        "spieltag", "pokal", "tabelle", "testspiel", "trainingslager", "torschütze", "derby", "ablöse", "leih",
+        "rückrunde", "hinrunde", "zugang", "abgang", "wechsel",
+    )
 )
 #: ``Entity.relation`` of a bare name kept apart because several known people carry it: readers see
 #: that "Hummels" is not known to be Mats or Jonas, rather than a wrong guess
@@ -114,6 +126,7 @@ def _keys(entity: Entity) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # pure; every known entity's name is tokenised again on each comparison
 def _tokens(name: str, label: str) -> tuple[str, ...]:
     base = strip_titles(name) if label == "PER" else strip_determiners(name)
     return tuple(fold(base).split())
@@ -154,7 +167,8 @@ def _variants(entity: Entity) -> list[tuple[str, ...]]:
 def sports_context(text: str) -> bool:
     """Whether an article reads as sports reporting (one of its words does: "Bundesliga",
     "Stürmer", "Leihbasis", "Trainer")."""
-    return _SPORTS.search(text) is not None
+    folded = text.casefold()
+    return any(w in folded for w in _SPORTS_WORDS) and _SPORTS.search(text) is not None
 
 
 #: Words around a club's distinctive name: "Hannover 96", "SC Paderborn 07", "Hertha BSC".

@@ -110,6 +110,7 @@ _TITLE_HEAD_WORDS = (
 _TITLE_ENDINGS = ("innen", "en", "in", "n", "s")
 
 
+@lru_cache(maxsize=1 << 16)  # pure; names and their words come back again and again
 def clean(surface: str) -> str:
     """The name as a reader sees it: invisible characters gone, spaces single, edges trimmed."""
     text = unicodedata.normalize("NFC", surface.translate(_TRANSLATE))
@@ -136,6 +137,7 @@ TITLES = frozenset(fold(w) for w in _TITLE_WORDS.split())
 _TITLE_HEADS = tuple(fold(w) for w in _TITLE_HEAD_WORDS)
 
 
+@lru_cache(maxsize=1 << 16)  # pure; names and their words come back again and again
 def is_title(word: str) -> bool:
     """Is this (single) word a role or title, including inflected and hyphenated compounds?"""
     w = fold(word).replace(" ", "")
@@ -143,6 +145,7 @@ def is_title(word: str) -> bool:
     return any(s in TITLES or (len(s) > 6 and s.endswith(_TITLE_HEADS)) for s in stems)
 
 
+@lru_cache(maxsize=1 << 16)  # pure; names and their words come back again and again
 def strip_titles(name: str) -> str:
     """Drop leading determiners, roles and the adjectives between them:
     "der nordkoreanische Machthaber Kim" → "Kim", "US-Präsident Donald Trump" → "Donald Trump".
@@ -166,6 +169,7 @@ def strip_titles(name: str) -> str:
     return " ".join(rest)
 
 
+@lru_cache(maxsize=1 << 16)  # pure; names and their words come back again and again
 def strip_determiners(name: str) -> str:
     words = clean(name).split(" ")
     while len(words) > 1 and fold(words[0]) in DETERMINERS:
