@@ -107,12 +107,15 @@ class Pipeline:
 
     def __init__(self, stages: list[Stage]):
         self.stages = stages
+        self.settings: Settings | None = None  # what built it, when settings did (worker processes rebuild it)
         self._validate()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Pipeline:
         names: list[str] = list(settings["pipeline.stages"])
-        return cls([lookup(n).factory(settings) for n in names])
+        pipeline = cls([lookup(n).factory(settings) for n in names])
+        pipeline.settings = settings
+        return pipeline
 
     def _validate(self) -> None:
         have = set(BASE_LAYERS)

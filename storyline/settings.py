@@ -49,6 +49,12 @@ _TABLE: list[Setting] = [
     ),
     Setting("ingest.min_chars", 1, "Articles with fewer characters of text are refused as empty."),
     Setting(
+        "ingest.workers",
+        0,
+        "Processes that annotate an ingest of more than one chunk (1,024 articles): 0 = one per core, "
+        "at most 4; 1 = only the ingesting process.",
+    ),
+    Setting(
         "ingest.html_min_chars",
         40,
         "HTML pages whose extracted main text is shorter than this are reported as having none.",

@@ -4,17 +4,48 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import orjson
+
 from ..collector import batch_collection
 from ..ingest import Problem
 
 if TYPE_CHECKING:
     from ..model import Document
     from ..pipeline import Pipeline
+    from ..settings import Settings
     from .ingest import IngestReport
 
 
 #: stages whose cost stays small however long the text (language reads its first characters)
 LIGHT_STAGES = ("language", "structure")
+#: a document's layers nothing stores and no later step reads: the spaCy Doc is most of a pickled
+#: document, so a worker process (a Spark task, an ingest worker) drops it before handing the document back
+WORKING_STATE = ("spacy",)
+
+_PIPELINES: dict[str, Pipeline] = {}
+
+
+def settings_key(settings: Settings) -> str:
+    return orjson.dumps({k: settings[k] for k in sorted(settings)}, default=str).decode()
+
+
+def pipeline_for(settings: Settings) -> Pipeline:
+    """This process's pipeline for these settings, built on first use and kept (a worker process
+    annotates many batches; building the pipeline costs seconds: models)."""
+    from ..pipeline import Pipeline
+
+    key = settings_key(settings)
+    if key not in _PIPELINES:
+        _PIPELINES.clear()  # one configuration per process; never keep two sets of models
+        _PIPELINES[key] = Pipeline.from_settings(settings)
+    return _PIPELINES[key]
+
+
+def drop_working_state(docs: list[Document]) -> list[Document]:
+    for doc in docs:
+        for key in WORKING_STATE:
+            doc.extras.pop(key, None)
+    return docs
 
 
 @batch_collection()

@@ -22,7 +22,7 @@ from ..model import Article, Document, Entity
 from ..pipeline import Pipeline
 from ..settings import Settings
 from ..store.base import Store
-from .annotate import annotate
+from .annotators import Annotators
 from .entities import EntityMerger
 
 T = TypeVar("T")
@@ -65,6 +65,7 @@ class IngestReport:
     skipped: list[Problem] = field(default_factory=list)  # inputs not read at all, with the reason
     versions: list[str] = field(default_factory=list)  # ids of new versions of stored articles (also in ingested)
     link_error: str | None = None  # linking after the store failed: articles are stored, not yet linked
+    workers: int = 1  # processes that annotated (``ingest.workers``; 1: this process only)
 
     @property
     def ok(self) -> bool:
@@ -105,46 +106,79 @@ def ingest_articles(
     waits) only to merge its entities into those stored by then, write, and let it go.
     """
     report = IngestReport()
-    batch_size = max(1, int(settings["store.batch_size"]))
-    max_seconds = float(settings["store.max_batch_seconds"])
-    chunk_size = min(batch_size, ANNOTATE_CHUNK)
+    chunk_size = min(max(1, int(settings["store.batch_size"])), ANNOTATE_CHUNK)
     seen: set[str] = set()
     note = progress or (lambda origin, status: None)
     batch = _Batch(store, settings, report, note, "entities" in pipeline.names, waiting)
-    for chunk in chunks(items, chunk_size, text_size):
-        articles: list[Article] = []
-        for item in chunk:
-            if isinstance(item, Problem):
-                status = "skipped" if item.skipped else "failed" if item.fatal else "warning"
-                {"skipped": report.skipped, "failed": report.failed, "warning": report.warnings}[status].append(item)
-                note(item.origin, status)
-                continue
-            if published is not None:
-                item.published, item.published_estimated, item.date_estimate = published, False, None
-            if source:
-                item.source = source
-            articles.append(item)
-        known = store.existing(a.id for a in articles)
-        batch.versions.load(a.id for a in articles if a.id in known)
-        fresh: list[Document] = []
-        for art in articles:
-            if art.id in known or art.id in seen:
-                if batch.versions.version(art) is None or art.id in seen or store.has(art.id):
-                    report.duplicates.append(art.id)
-                    note(art.origin or art.id, "duplicate")
-                    continue
-                report.versions.append(art.id)
-            else:
-                batch.versions.first(art)
-            seen.add(art.id)
-            art.ingested = datetime.now().replace(microsecond=0)
-            fresh.append(Document(art))
-        if fresh:
-            batch.docs.extend(annotate(pipeline, fresh, report, int(settings["pipeline.max_chars"])))
-        if len(batch.docs) >= batch_size or time.monotonic() - batch.last_write >= max_seconds:
-            batch.flush()
+    with Annotators(pipeline, settings, report, int(settings["pipeline.max_chars"])) as annotators:
+        for chunk, more in _lookahead(chunks(items, chunk_size, text_size)):
+            fresh = _fresh(chunk, store, batch, seen, published, source)
+            if fresh:
+                annotators.put(fresh, more)
+            for done in annotators.ready():
+                batch.add(done)
+        for done in annotators.drain():
+            batch.add(done)
+        report.workers = annotators.used
+    if annotators.fallback:
+        report.warnings.append(Problem("ingest", annotators.fallback, fatal=False))
+        note("ingest", "warning")
     batch.flush()
     return report
+
+
+def _lookahead(stream: Iterable[T]) -> Iterator[tuple[T, bool]]:
+    """Each item with whether another follows."""
+    it = iter(stream)
+    try:
+        item = next(it)
+    except StopIteration:
+        return
+    for following in it:
+        yield item, True
+        item = following
+    yield item, False
+
+
+def _fresh(
+    chunk: list[Article | Problem],
+    store: Store,
+    batch: _Batch,
+    seen: set[str],
+    published: datetime | None,
+    source: str | None,
+) -> list[Document]:
+    """The chunk's articles to annotate: problems are reported, and duplicates (stored, or seen
+    earlier in this ingest) noted, here; a new version of a stored article is fresh."""
+    report, note = batch.report, batch.note
+    articles: list[Article] = []
+    for item in chunk:
+        if isinstance(item, Problem):
+            status = "skipped" if item.skipped else "failed" if item.fatal else "warning"
+            {"skipped": report.skipped, "failed": report.failed, "warning": report.warnings}[status].append(item)
+            note(item.origin, status)
+            continue
+        if published is not None:
+            item.published, item.published_estimated, item.date_estimate = published, False, None
+        if source:
+            item.source = source
+        articles.append(item)
+    known = store.existing(a.id for a in articles)
+    batch.versions.load(a.id for a in articles if a.id in known)
+    fresh: list[Document] = []
+    for art in articles:
+        if art.id in known or art.id in seen:
+            if batch.versions.version(art) is None or art.id in seen or store.has(art.id):
+                report.duplicates.append(art.id)
+                note(art.origin or art.id, "duplicate")
+                continue
+            report.versions.append(art.id)
+        else:
+            batch.versions.first(art)
+        seen.add(art.id)
+        art.ingested = datetime.now().replace(microsecond=0)
+        fresh.append(Document(art))
+    return fresh
 
 
 ENTITY_TOKEN = "entities.written_by"  # who wrote the entity table last (a token per write)
@@ -167,8 +201,17 @@ class _Batch:
         self.docs: list[Document] = []
         self.versions = Versions(store)
         self.last_write = time.monotonic()
+        self.size = max(1, int(settings["store.batch_size"]))
+        self.max_seconds = float(settings["store.max_batch_seconds"])
         self._merger: EntityMerger | None = None
         self._token: str | None = None  # the entity token this process wrote last
+
+    def add(self, docs: list[Document]) -> None:
+        """Annotated documents, in input order; written once there are ``store.batch_size`` of them
+        or ``store.max_batch_seconds`` have passed since the last write."""
+        self.docs.extend(docs)
+        if len(self.docs) >= self.size or time.monotonic() - self.last_write >= self.max_seconds:
+            self.flush()
 
     def flush(self) -> None:
         """Under the write right: drop what another writer stored meanwhile, merge the rest's entities

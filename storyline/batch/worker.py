@@ -13,41 +13,18 @@ from datetime import datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-import orjson
-
-from ..app.annotate import annotate
+from ..app.annotate import annotate, drop_working_state, pipeline_for
 from ..app.ingest import ANNOTATE_CHUNK, IngestReport, chunks, text_size
 from ..ingest import Problem, read_source, reader
 from ..model import Article, Document
 from .plan import ReadUnit
 
 if TYPE_CHECKING:
-    from ..pipeline import Pipeline
     from ..settings import Settings
 
 #: (unit index, position in the unit's reader stream, 0 for the item / 1 for what annotating it said)
 Key = tuple[int, int, int]
 Row = tuple[Key, tuple[str, Any]]  # ("doc", Document) | ("problem", Problem)
-
-_PIPELINES: dict[str, Pipeline] = {}
-#: a document's layers the driver never reads (nothing stores them): the spaCy Doc is most of a pickled
-#: document, and unpickling it (its vocabulary, once per batch of records) took 90% of the driver's time
-WORKING_STATE = ("spacy",)
-
-
-def settings_key(settings: Settings) -> str:
-    return orjson.dumps({k: settings[k] for k in sorted(settings)}, default=str).decode()
-
-
-def pipeline_for(settings: Settings) -> Pipeline:
-    """This worker's pipeline for these settings, built on first use."""
-    from ..pipeline import Pipeline
-
-    key = settings_key(settings)
-    if key not in _PIPELINES:
-        _PIPELINES.clear()  # one configuration per job; never keep two sets of models
-        _PIPELINES[key] = Pipeline.from_settings(settings)
-    return _PIPELINES[key]
 
 
 def read_unit(unit: ReadUnit, settings: Settings) -> Iterator[tuple[int, Article | Problem]]:
@@ -96,9 +73,7 @@ def process_unit(
         report = IngestReport()
         done = annotate(pipeline, [d for _, d in docs], report, max_chars)
         where = {d.article.origin or d.id: pos for pos, d in docs}
-        for (pos, _), doc in zip(docs, done, strict=True):
-            for key in WORKING_STATE:
-                doc.extras.pop(key, None)
+        for (pos, _), doc in zip(docs, drop_working_state(done), strict=True):
             yield (unit.index, pos, 0), ("doc", doc)
         for warning in report.warnings:
             yield (unit.index, where.get(warning.origin, docs[-1][0]), 1), ("problem", warning)
