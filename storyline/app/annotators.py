@@ -19,6 +19,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
 
 #: most workers ``ingest.workers = 0`` (automatic) starts, whatever the number of cores
 AUTO_MAX = 4
+#: how often a worker looks whether the ingesting process is still there
+WATCH_SECONDS = 0.5
 
 
 def usable_cores() -> int:
@@ -49,15 +53,25 @@ def worker_count(setting: int) -> int:
     return max(1, setting) if setting > 0 else min(usable_cores(), AUTO_MAX)
 
 
-def _start(values: dict[str, Any], ner_threads: int) -> None:
-    """A worker's first step: one onnxruntime thread per share of the cores (the accurate tagger
-    would otherwise take two in each worker), then the pipeline with its models."""
+def _start(values: dict[str, Any], ner_threads: int, parent: int) -> None:
+    """A worker's first step: a watch on the ingesting process, one onnxruntime thread per share of
+    the cores (the accurate tagger would otherwise take two in each worker), then the pipeline with
+    its models."""
     from ..settings import Settings
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the ingesting process, which stops the workers
+    threading.Thread(target=_orphaned, args=(parent,), name="storyline-parent-watch", daemon=True).start()
     os.environ["STORYLINE_NER_THREADS"] = str(ner_threads)
     for stage in pipeline_for(Settings(values)).stages:
         stage.warm_up()
+
+
+def _orphaned(parent: int) -> None:
+    """Ends the worker once the ingesting process is gone (killed, out of memory): the pool's own
+    shutdown never comes then, and an idle worker would wait for work forever, holding its models."""
+    while os.getppid() == parent:
+        time.sleep(WATCH_SECONDS)
+    os._exit(1)
 
 
 def _annotate(values: dict[str, Any], docs: list[Document], max_chars: int) -> tuple[list[Document], list[Problem]]:
@@ -140,11 +154,14 @@ class Annotators:
         return done
 
     def _open(self) -> ProcessPoolExecutor | None:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        # spawned, not forked: a fresh interpreter per worker (no copy of this process's threads or
+        # locks), and its parent is this process, which it watches (``_orphaned``)
+        context = multiprocessing.get_context("spawn")
         threads = max(1, usable_cores() // self.workers)
         try:
-            return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start, initargs=(self._values, threads))
+            return ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_start, initargs=(self._values, threads, os.getpid())
+            )
         except (OSError, ValueError) as exc:
             self._give_up(f"{type(exc).__name__}: {exc}")
             return None
