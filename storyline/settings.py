@@ -52,7 +52,7 @@ _TABLE: list[Setting] = [
         "ingest.workers",
         0,
         "Processes that annotate an ingest of more than one chunk (1,024 articles): 0 = one per core, "
-        "at most 4; 1 = only the ingesting process.",
+        "at most 4, once 200,000 characters of text have come; 1 = only the ingesting process.",
     ),
     Setting(
         "ingest.html_min_chars",

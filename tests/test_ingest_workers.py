@@ -78,6 +78,21 @@ def test_a_small_ingest_starts_no_worker(tmp_path: Path) -> None:
     assert report.workers == 1 and len(report.ingested) == 6
 
 
+def test_the_automatic_setting_starts_workers_only_for_enough_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.app import annotators
+    from storyline.library import Storyline
+
+    feed = _feed(tmp_path, 48)  # six chunks of 8, but little text: starting workers would not pay
+    with Storyline(tmp_path / "auto.db", {"ner.profile": "fast", "store.batch_size": 8}) as sl:
+        assert sl.ingest([str(feed)]).workers == 1
+    if annotators.worker_count(0) < 2:
+        pytest.skip("one usable core: the automatic setting starts no worker")
+    monkeypatch.setattr(annotators, "AUTO_MIN_CHARS", 1000)  # about the text of two chunks
+    with Storyline(tmp_path / "auto2.db", {"ner.profile": "fast", "store.batch_size": 8}) as sl:
+        report = sl.ingest([str(feed)])
+    assert report.workers == annotators.worker_count(0) and len(report.ingested) == 48
+
+
 def test_workers_that_cannot_start_cost_nothing(tmp_path: Path) -> None:
     from storyline.pipeline import Pipeline
     from storyline.settings import Settings

@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 
 #: most workers ``ingest.workers = 0`` (automatic) starts, whatever the number of cores
 AUTO_MAX = 4
+#: characters of text an automatic setting wants to have seen, more following, before it starts
+#: workers: enough work to pay for starting them (each loads the models, seconds); a number given
+#: in ``ingest.workers`` starts them with the first chunk that has more after it
+AUTO_MIN_CHARS = 200_000
 #: how often a worker looks whether the ingesting process is still there
 WATCH_SECONDS = 0.5
 
@@ -90,7 +94,10 @@ class Annotators:
     def __init__(self, pipeline: Pipeline, settings: Settings, report: IngestReport, max_chars: int):
         self.pipeline, self.report, self.max_chars = pipeline, report, max_chars
         built_from = getattr(pipeline, "settings", None)
-        self.workers = worker_count(int(settings["ingest.workers"])) if built_from is not None else 1
+        given = int(settings["ingest.workers"])
+        self.workers = worker_count(given) if built_from is not None else 1
+        self._min_chars = 0 if given > 0 else AUTO_MIN_CHARS
+        self._chars = 0  # of the chunks queued so far
         self._values = dict(built_from) if built_from is not None else {}
         self._pool: ProcessPoolExecutor | None = None
         self._queue: deque[Future[tuple[list[Document], list[Problem]]] | list[Document]] = deque()
@@ -116,8 +123,10 @@ class Annotators:
         pool.shutdown(wait=True, cancel_futures=True)
 
     def put(self, docs: list[Document], more: bool) -> None:
-        """Queue a chunk; ``more``: whether further chunks follow (workers start only then)."""
-        if self._pool is None and more and self.workers > 1 and self.fallback is None:
+        """Queue a chunk; ``more``: whether further chunks follow (workers start only then, and with
+        an automatic ``ingest.workers`` only once ``AUTO_MIN_CHARS`` of text have come)."""
+        self._chars += sum(len(d.article.text) for d in docs)
+        if self._pool is None and more and self.workers > 1 and self.fallback is None and self._chars >= self._min_chars:
             self._pool = self._open()
         if self._pool is None:
             self._queue.append(annotate(self.pipeline, docs, self.report, self.max_chars))
