@@ -138,3 +138,17 @@ def test_workers_setting_is_checked() -> None:
     assert Settings({"ingest.workers": "2"})["ingest.workers"] == 2
     with pytest.raises(ConfigError):
         Settings({"ingest.workers": "many"})
+
+
+def test_the_command_says_how_many_processes_annotated(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from storyline.cli.main import app
+
+    feed = _feed(tmp_path, 24)
+    args = ["--set", "ner.profile=fast", "--set", "store.batch_size=8", "--set", "ingest.workers=2"]
+    shown = CliRunner().invoke(app, [*args, "ingest", str(feed), "--db", str(tmp_path / "cli.db"), "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["workers"] == 2
+    shown = CliRunner().invoke(app, [*args, "ingest", str(_feed(tmp_path, 3)), "--db", str(tmp_path / "one.db"), "--json"])
+    assert json.loads(shown.stdout)["workers"] == 1

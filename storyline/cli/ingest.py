@@ -120,6 +120,7 @@ def ingest(
                 "warning_lines": [{"input": p.origin, "reason": p.reason} for p in report.warnings],
                 "skipped_inputs": [{"input": p.origin, "reason": p.reason} for p in report.skipped],
                 "link_error": report.link_error,
+                "workers": report.workers,  # processes that annotated (ingest.workers)
             }
         )
     else:
@@ -138,6 +139,8 @@ def ingest(
             + f"  → {escape(db_path(db))}",
             soft_wrap=True,
         )
+        if report.workers > 1:
+            err.print(f"[dim]annotated in {report.workers} worker processes (setting ingest.workers)[/]")
         if report.link_error:
             err.print(
                 f"[red]linking failed:[/] {escape(report.link_error)}; the articles are stored and will be "
