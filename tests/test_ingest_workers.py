@@ -152,3 +152,24 @@ def test_the_command_says_how_many_processes_annotated(tmp_path: Path) -> None:
     assert json.loads(shown.stdout)["workers"] == 2
     shown = CliRunner().invoke(app, [*args, "ingest", str(_feed(tmp_path, 3)), "--db", str(tmp_path / "one.db"), "--json"])
     assert json.loads(shown.stdout)["workers"] == 1
+
+
+def test_what_annotation_says_in_a_worker_reaches_the_report(tmp_path: Path) -> None:
+    from storyline.library import Storyline
+
+    feed = _feed(tmp_path, 24)
+    lines = feed.read_text(encoding="utf-8").splitlines()
+    long = json.loads(lines[13])
+    long["text"] = "Ein sehr langer Text über Hamburg. " * 40  # over pipeline.max_chars below: light stages only
+    lines[13] = json.dumps(long, ensure_ascii=False)
+    lines.insert(5, "{not json")  # a broken record among them
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    said = []
+    for workers in (1, 2):
+        settings = {"ner.profile": "fast", "store.batch_size": 8, "ingest.workers": workers, "pipeline.max_chars": 1000}
+        with Storyline(tmp_path / f"said{workers}.db", settings) as sl:
+            report = sl.ingest([str(feed)])
+        assert report.workers == workers and len(report.ingested) == 24 and len(report.failed) == 1
+        said.append(sorted((w.origin, w.reason) for w in report.warnings))
+    assert said[0] == said[1]
+    assert any("over pipeline.max_chars" in reason for _, reason in said[1])
