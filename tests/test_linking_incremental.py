@@ -262,8 +262,9 @@ def test_store_growth_bench_reports_cost_and_state_size() -> None:
     steady = link_store_growth(headlines, checkpoints=(200, 400), batch=5, rate=20)
     assert steady["rate"] == 20
     assert [c["items_per_day"] for c in steady["curve"]] == [20.0, 20.0]  # re-dated: a constant stream
-    with pytest.raises(ValueError, match="rate"):
-        link_store_growth(headlines, checkpoints=(200,), batch=5, rate=0)
+    for bad in (0, -3, float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="rate"):
+            link_store_growth(headlines, checkpoints=(200,), batch=5, rate=bad)
 
     from rich.console import Console
 

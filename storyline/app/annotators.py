@@ -7,9 +7,10 @@ whole chunks (``ingest.chunks``, the same chunks as in one process) to worker pr
 the annotated chunks back in input order; the ingest loop merges, stores and links them as before.
 The result is the same, document for document, as with ``ingest.workers = 1``.
 
-Workers start only for an input of more than one chunk (a small ingest, a ``watch`` poll or an API
-call does not pay for starting them: each loads the models, seconds and about 0.5 GB), and only for a
-pipeline built from settings (``Pipeline.from_settings``), which each worker builds the same way.
+Workers start only for an input of more than one chunk, and with the automatic setting only once
+``AUTO_MIN_CHARS`` of text have come (a small ingest, a ``watch`` poll or an API call does not pay
+for starting them: each loads the models, seconds and about 0.5 GB), and only for a pipeline built
+from settings (``Pipeline.from_settings``), which each worker builds the same way.
 A worker that dies or fails (out of memory, killed) costs nothing: its chunk, and every chunk after
 it, is annotated in this process instead, and ``fallback`` says why.
 """

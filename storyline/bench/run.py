@@ -10,6 +10,7 @@ requires), so ``overhead_ratio`` = pipeline time / sum of stage times shows what
 from __future__ import annotations
 
 import copy
+import math
 import resource
 import tempfile
 import time
@@ -76,8 +77,8 @@ def link_store_growth(
     read only when an ingest needs them). Headlines go in without annotation (linking is what is
     measured).
 
-    The headlines' own dates make the stream denser as it goes (about 30 a day around 10k, 70 around
-    100k, 140 around 290k), and an ingest's cost follows the articles of the last days, which the
+    The headlines' own dates make the stream denser as it goes (about 40 a day around 10k, 65 around
+    100k, 130 around 290k), and an ingest's cost follows the articles of the last days, which the
     linker's active window holds: ``items_per_day`` gives that density at each checkpoint. With
     ``rate`` the same headlines, in the same order, are re-dated to arrive ``rate`` a day, so the
     curve shows what the store's size alone costs."""
@@ -88,7 +89,7 @@ def link_store_growth(
     items = _headline_items(data)[: max(checkpoints) + 3 * batch * len(checkpoints)]
     dates = [it.published for it in items]
     if rate is not None:
-        if rate <= 0:
+        if not (math.isfinite(rate) and rate > 0):
             raise ValueError("--rate must be a positive number of articles per day")
         start = dates[0] if dates else datetime(2013, 1, 1)
         dates = [start + timedelta(days=i / rate) for i in range(len(items))]
