@@ -101,8 +101,8 @@ class Annotators:
         self._chars = 0  # of the chunks queued so far
         self._values = dict(built_from) if built_from is not None else {}
         self._pool: ProcessPoolExecutor | None = None
-        self._queue: deque[Future[tuple[list[Document], list[Problem]]] | list[Document]] = deque()
-        self._sent: deque[list[Document]] = deque()  # what each queued future was given
+        # each queued chunk: its annotated documents (done here) or the worker's future, and what it was given
+        self._queue: deque[tuple[Future[tuple[list[Document], list[Problem]]] | list[Document], list[Document]]] = deque()
         self.fallback: str | None = None  # why the workers were given up, if they were
         self.used = 1  # processes that annotated: the workers, once some chunk went to them
 
@@ -130,18 +130,16 @@ class Annotators:
         if self._pool is None and more and self.workers > 1 and self.fallback is None and self._chars >= self._min_chars:
             self._pool = self._open()
         if self._pool is None:
-            self._queue.append(annotate(self.pipeline, docs, self.report, self.max_chars))
-            self._sent.append(docs)
+            self._queue.append((annotate(self.pipeline, docs, self.report, self.max_chars), docs))
             return
-        self._queue.append(self._pool.submit(_annotate, self._values, docs, self.max_chars))
-        self._sent.append(docs)
+        self._queue.append((self._pool.submit(_annotate, self._values, docs, self.max_chars), docs))
         self.used = self.workers
 
     def ready(self) -> Iterator[list[Document]]:
         """The annotated chunks at the head of the queue that are done; waits for the head while more
         chunks are queued than the workers can take (so reading does not run far ahead)."""
         while self._queue:
-            head = self._queue[0]
+            head = self._queue[0][0]
             if isinstance(head, Future) and not head.done() and len(self._queue) <= 2 * self.workers:
                 return
             yield self._take()
@@ -152,7 +150,7 @@ class Annotators:
             yield self._take()
 
     def _take(self) -> list[Document]:
-        head, docs = self._queue.popleft(), self._sent.popleft()
+        head, docs = self._queue.popleft()
         if not isinstance(head, Future):
             return head
         try:
