@@ -67,6 +67,14 @@ class Event:
         return cls(d["id"], d["seed"], d["title"], int(d["created"]), dict(d.get("total") or {}), int(d.get("n", 0)))
 
 
+def _words_or_entities(a: SparseVec, b: SparseVec, need: int) -> bool:
+    """Whether ``a`` and ``b`` share ``need`` words or ``need`` entities. An entity and the word of
+    its own name are one piece of evidence: "Euro" as a term and as an entity is not two things
+    shared, and it joined every headline that named a sum of money into one event."""
+    ents = sum(1 for k in a.keys() & b.keys() if k[:2] == "E:")
+    return ents >= need or len(a.keys() & b.keys()) - ents >= need
+
+
 def _beyond(a: SparseVec, b: SparseVec, mask: frozenset[str], need: int) -> bool:
     """Whether ``a`` and ``b`` share at least ``need`` dimensions outside ``mask``."""
     if len(a) > len(b):
@@ -109,14 +117,17 @@ class EventGraph:
         places: frozenset[str] = frozenset(),
     ) -> tuple[float, float | None]:
         """Cosine damped by the time between the two articles, plus ``date_bonus`` when both mention
-        the same date; -1 beyond the window or when fewer than ``min_shared`` terms are shared (one
-        common word between two headlines is not an event)."""
+        the same date; -1 beyond the window or when fewer than ``min_shared`` words or entities are
+        shared (one common word between two headlines is not an event, nor is one name that is both
+        a word and an entity)."""
         p = self.params
         gap = None if day is None or other.day is None else abs(day - other.day)
         if gap is not None and gap > p.window_days:
             return -1.0, gap
         s, shared = dot_shared(vec, other.vec)
         if shared < p.min_shared:
+            return -1.0, gap
+        if shared < 2 * p.min_shared - 1 and not _words_or_entities(vec, other.vec, p.min_shared):
             return -1.0, gap
         if (places or other.places) and p.min_content and not _beyond(vec, other.vec, places | other.places, p.min_content):
             return -1.0, gap

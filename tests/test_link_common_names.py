@@ -1,0 +1,66 @@
+"""One name is one piece of evidence, even though it is both a word and an entity of the article.
+
+On the first 3,000 items of the front-page stream, "Euro" (the word "euro" and the entity Euro) and
+"deutsch"/Deutschland made every headline naming a sum of money, or anything German, one event."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from storyline.link.items import LinkItem
+from storyline.link.linker import Linker
+
+T0 = datetime(2025, 12, 29, 8)
+
+
+def headline(aid: str, title: str, hours: float, *names: tuple[str, str]) -> LinkItem:
+    """A title-only item as the NER stage hands it over: its names are entities (and words)."""
+    return LinkItem(aid, title, title, "de", T0 + timedelta(hours=hours), entities=list(names))
+
+
+def events(items: list[LinkItem]) -> dict[str, str]:
+    lk = Linker()
+    for it in items:
+        lk.add(it)
+    lk.consolidate()
+    return {it.article_id: lk.membership(it.article_id)[0] for it in items}
+
+
+EURO = ("euro", "MISC")
+
+
+def test_headlines_that_share_only_euro_are_different_events() -> None:
+    ev = events([
+        headline("diebe", "Mehr als 20.000 Euro Schaden durch Pyrotechnik-Diebe", 0, EURO),
+        headline("sparplan", "Mit nur 60 Euro im Monat zur Million", 1, EURO),
+        headline("smartphone", "Top 10: Bestes Smartphone bis 400 Euro", 2, EURO),
+        headline("bank", "Schließfächer geknackt: Bank zahlt 7 Millionen Euro an bestohlene Kunden", 3, EURO),
+    ])
+    assert len(set(ev.values())) == 4
+
+
+def test_headlines_that_share_only_germany_are_different_events() -> None:
+    de = ("deutschland", "LOC")
+    ev = events([
+        headline("test", "Einbürgerungstest: Dürften Sie deutscher Staatsbürger werden?", 0, de),
+        headline("aktien", "Börsenprofi verrät: Diese deutschen Aktien sind 2026 echte Perlen", 1, de),
+        headline("kino", "In deutschen Kinos: »Das Kanu des Manitu« ist erfolgreichster Film", 2, de),
+    ])
+    assert len(set(ev.values())) == 3
+
+
+def test_two_shared_names_still_make_one_event() -> None:
+    trump, maduro = ("trump", "PER"), ("maduro", "PER")
+    ev = events([
+        headline("a", "Trump droht Maduro mit Angriffen", 0, trump, maduro),
+        headline("b", "Maduro antwortet Trump", 1, maduro, trump),
+    ])
+    assert ev["a"] == ev["b"]
+
+
+def test_one_name_and_more_words_still_make_one_event() -> None:
+    ev = events([
+        headline("a", "Bahn will 2026 mehr als 23 Milliarden Euro ins Netz stecken", 0, EURO),
+        headline("b", "Milliarden für die Schiene: Bahn will 23 Milliarden Euro ins Netz stecken", 2, EURO),
+    ])
+    assert ev["a"] == ev["b"]
