@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from storyline.link.items import LinkItem
+from storyline.link.items import LinkItem, features
 from storyline.link.linker import Linker
+from storyline.model import Article, Document, Mention, Span
 
 T0 = datetime(2025, 12, 29, 8)
 
@@ -64,3 +65,25 @@ def test_one_name_and_more_words_still_make_one_event() -> None:
         headline("b", "Milliarden für die Schiene: Bahn will 23 Milliarden Euro ins Netz stecken", 2, EURO),
     ])
     assert ev["a"] == ev["b"]
+
+
+def _outlet_doc(aid: str, source: str, text: str, name: str) -> Document:
+    doc = Document(Article(id=aid, text=text, title=text.split(".")[0], published=T0, language="de", source=source))
+    start = text.index(name)
+    doc.mentions = [Mention(Span(start, start + len(name)), "ORG", "ent_welt")]
+    return doc
+
+
+def test_an_outlets_own_name_is_not_evidence_for_its_articles() -> None:
+    """On the first day of the stream, every welt.de teaser saying "WELT erklärt" or "WELT-Reporter"
+    carried the entity WELT, and the story threader joined a car test, pensions and a UFO in one
+    story through it. Another outlet naming WELT is a real mention and keeps it."""
+    own = _outlet_doc("a", "welt.de", "Was WELT-Reporter über die Heizsaison wissen.", "WELT")
+    www = _outlet_doc("b", "www.welt.de", "Das ergab eine Umfrage der WELT.", "WELT")
+    other = _outlet_doc("c", "gmx.net", "Wie die WELT berichtet, steigen die Preise.", "WELT")
+    named = _outlet_doc("d", "Die Welt", "Die WELT AM SONNTAG berichtet.", "WELT AM SONNTAG")
+    assert LinkItem.from_document(own).entities == []
+    assert LinkItem.from_document(www).entities == []
+    assert LinkItem.from_document(named).entities == []
+    assert LinkItem.from_document(other).entities == [("ent_welt", "ORG")]
+    assert "E:ent_welt" not in features(LinkItem.from_document(own), 2.0).entities

@@ -7,6 +7,7 @@ extraction is optional): the linker then falls back to terms, and to capitalised
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -19,6 +20,23 @@ if TYPE_CHECKING:
 
 #: Labels counted as places in the evidence ("shared places").
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+
+
+_ALNUM = re.compile(r"[^\W_]+")
+
+
+def _outlet(source: str | None) -> str | None:
+    """The name an outlet's domain or name gives it: "welt" for welt.de, www.welt.de or "Die Welt"."""
+    words = _ALNUM.findall(fold(source or "").removeprefix("www."))
+    while len(words) > 1 and words[0] in ("der", "die", "das", "the"):
+        words.pop(0)
+    return stem(words[0]) if words and len(words[0]) >= 2 else None
+
+
+def _names_outlet(surface: str, own: str) -> bool:
+    """Whether a mention names the article's own outlet ("BILD" on bild.de, "WELT", "ZEIT ONLINE")."""
+    words = _ALNUM.findall(fold(surface))
+    return bool(words) and stem(words[0]) == own
 
 
 @dataclass(slots=True)
@@ -55,8 +73,11 @@ class LinkItem:
         text = art.text or ""
         ents: list[tuple[str, str]] = []
         places: list[str] = []
+        own = _outlet(art.source)
         for m in doc.mentions:
             surface = m.span.text(text)
+            if own is not None and _names_outlet(surface, own):
+                continue  # "BILD" on bild.de says who published it, not what happened
             key = m.entity_id or stem(fold(surface).strip())
             if key:
                 ents.append((key, m.label))
