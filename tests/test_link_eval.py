@@ -66,6 +66,21 @@ def test_stream_with_labels(tmp_path: Path) -> None:
         "articles_per_s",
     }
     assert res["n_articles"] == 3 and res["bcubed"]["f1"] == 1.0
+    rest = res["without_two_largest"]  # e1 (2 items), then e2: nothing left to score
+    assert rest["events_left_out"] == ["e1", "e2"] and rest["n_articles"] == 0
+
+
+def test_scores_without_the_largest_events() -> None:
+    """The dev morning's two largest events weigh on every number; the rest is scored apart."""
+    from storyline.eval.clustering import without_largest
+
+    events = {"a": "big", "b": "big", "c": "big", "d": "mid", "e": "mid", "f": "x", "g": "y"}
+    stories = {**events, "g": "x"}  # one story holds two small events
+    pred = {"a": 1, "b": 1, "c": 2, "d": 3, "e": 3, "f": 4, "g": 5}
+    rest = without_largest(stories, pred, events)
+    assert rest["events_left_out"] == ["big", "mid"] and rest["n_articles"] == 2
+    assert rest["bcubed"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667}
+    assert without_largest(stories, pred, events, n=0)["bcubed"] == bcubed(stories, pred)
 
 
 def test_bench_linking_curve() -> None:

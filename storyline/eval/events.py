@@ -15,7 +15,7 @@ from typing import Any
 from ..link.config import LinkConfig
 from ..link.items import LinkItem
 from ..link.linker import Linker
-from .clustering import bcubed, pairwise
+from .clustering import bcubed, pairwise, without_largest
 from .readers import Labelled, read_ecbplus, read_stream
 
 
@@ -77,7 +77,7 @@ def evaluate(
     gold = ds.events
     scored = {k: pred.get(k, f"unstored:{k}") for k in gold} if labels is not None else {
         k: v for k, v in pred.items() if k in gold}
-    return {
+    result = {
         "task": "events",
         **extra,
         "split": sp,
@@ -88,6 +88,9 @@ def evaluate(
         "pairwise": pairwise(gold, scored),
         "articles_per_s": round(speed, 1),
     }
+    if labels is not None:
+        result["without_two_largest"] = without_largest(gold, scored, gold)
+    return result
 
 
 def main(argv: list[str] | None = None) -> None:  # pragma: no cover - developer entry point

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .clustering import bcubed, components, pairwise, pairwise_from_pairs, prf
+from .clustering import bcubed, components, pairwise, pairwise_from_pairs, prf, without_largest
 from .events import run_linker, stream_memberships
 from .readers import (
     Labelled,
@@ -121,6 +121,7 @@ def evaluate(
         gold = ds.stories
         scored = {k: pred.get(k, f"unstored:{k}") for k in gold}
         result.update(n_articles=len(scored), bcubed=bcubed(gold, scored), pairwise=pairwise(gold, scored))
+        result["without_two_largest"] = without_largest(gold, scored, ds.events)
         n_gold = len({gold[k] for k in scored})
         pred = scored  # the clusters counted below are those of the labelled items
     elif (data / "headlines.csv.gz").exists() or data.name.endswith(".csv.gz"):
