@@ -84,6 +84,11 @@ def test_headline_fragments_do_not_become_names():
         ("Koalition der Willigen", "ORG"): ["Koalition der Willigen"],
         ("FAZ+Adenauers", "ORG"): ["Adenauers"],  # the outlet's paywall mark glued to a headline
         ("heise online", "ORG"): ["heise online"],
+        # a teaser's byline the tagger read as part of the author's name
+        ("Von Peter Wagner", "PER"): ["Peter Wagner"],
+        ("VON ANNE OTTO", "PER"): ["ANNE OTTO"],
+        ("Von der Leyen", "PER"): ["Von der Leyen"],
+        ("Von Weizsäcker", "PER"): ["Von Weizsäcker"],
     }
     for (surface, label), want in cases.items():
         got = [surface[a:b] for a, b, _ in _trimmed([(0, len(surface), label)], surface)]

@@ -100,6 +100,8 @@ def _is_phrase(surface: str) -> bool:
 
 #: "Luke Littler & Ricardo Pietreczko", "Luke Littler & Co.": two people, or one and company
 _PAYWALL = re.compile(r"^[A-ZÄÖÜ]{2,}\+\s*")
+#: a byline run into the author's name: "Von Peter Wagner" (not "Von der Leyen", "Von Weizsäcker")
+_BYLINE = re.compile(r"^(?:Von|VON)\s+(?=[A-ZÄÖÜ][\w.-]*\s+[A-ZÄÖÜ])")
 _PERSON_JOINS = frozenset({"&", "und", "and"})
 _NOT_PEOPLE = frozenset({"Co.", "Co", "Konsorten"})
 
@@ -133,6 +135,8 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
             s += paywall.end()
             if s >= e:
                 continue
+        if lab == "PER" and (byline := _BYLINE.match(text[s:e])):  # "Von Peter Wagner": the author
+            s += byline.end()
         surface = text[s:e]
         if lab not in ("PER", "ORG") or " " not in surface or not _capital(surface):
             out.append((s, e, lab))  # one word, or a brand written lower-case ("dpa", "heise online")
