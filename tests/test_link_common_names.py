@@ -86,4 +86,6 @@ def test_an_outlets_own_name_is_not_evidence_for_its_articles() -> None:
     assert LinkItem.from_document(www).entities == []
     assert LinkItem.from_document(named).entities == []
     assert LinkItem.from_document(other).entities == [("ent_welt", "ORG")]
+    sz = _outlet_doc("e", "sueddeutsche.de", "Wie die Süddeutsche Zeitung berichtet.", "Süddeutsche Zeitung")
+    assert LinkItem.from_document(sz).entities == []
     assert "E:ent_welt" not in features(LinkItem.from_document(own), 2.0).entities

@@ -71,8 +71,9 @@ def _words_or_entities(a: SparseVec, b: SparseVec, need: int) -> bool:
     """Whether ``a`` and ``b`` share ``need`` words or ``need`` entities. An entity and the word of
     its own name are one piece of evidence: "Euro" as a term and as an entity is not two things
     shared, and it joined every headline that named a sum of money into one event."""
-    ents = sum(1 for k in a.keys() & b.keys() if k[:2] == "E:")
-    return ents >= need or len(a.keys() & b.keys()) - ents >= need
+    common = a.keys() & b.keys()
+    ents = sum(1 for k in common if k[:2] == "E:")
+    return ents >= need or len(common) - ents >= need
 
 
 def _beyond(a: SparseVec, b: SparseVec, mask: frozenset[str], need: int) -> bool:

@@ -25,17 +25,23 @@ PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 _ALNUM = re.compile(r"[^\W_]+")
 
 
+def _plain_words(text: str) -> list[str]:
+    """Folded words with umlauts spelled as in domains ("sueddeutsche" and "Süddeutsche" agree)."""
+    return _ALNUM.findall(fold(text).replace("ae", "a").replace("oe", "o").replace("ue", "u"))
+
+
 def _outlet(source: str | None) -> str | None:
     """The name an outlet's domain or name gives it: "welt" for welt.de, www.welt.de or "Die Welt"."""
-    words = _ALNUM.findall(fold(source or "").removeprefix("www."))
+    words = _plain_words((source or "").removeprefix("www."))
     while len(words) > 1 and words[0] in ("der", "die", "das", "the"):
         words.pop(0)
     return stem(words[0]) if words and len(words[0]) >= 2 else None
 
 
 def _names_outlet(surface: str, own: str) -> bool:
-    """Whether a mention names the article's own outlet ("BILD" on bild.de, "WELT", "ZEIT ONLINE")."""
-    words = _ALNUM.findall(fold(surface))
+    """Whether a mention names the article's own outlet ("BILD" on bild.de, "WELT", "ZEIT ONLINE",
+    "Süddeutsche Zeitung" on sueddeutsche.de; not "SZ", which no domain spells)."""
+    words = _plain_words(surface)
     return bool(words) and stem(words[0]) == own
 
 

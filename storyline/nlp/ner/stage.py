@@ -98,10 +98,10 @@ def _is_phrase(surface: str) -> bool:
     return not any(w.lower().strip("-").endswith(_ORG_CUES) or w.lower().startswith(_ORG_CUES) for w in words)
 
 
-#: "Luke Littler & Ricardo Pietreczko", "Luke Littler & Co.": two people, or one and company
 _PAYWALL = re.compile(r"^[A-ZÄÖÜ]{2,}\+\s*")
 #: a byline run into the author's name: "Von Peter Wagner" (not "Von der Leyen", "Von Weizsäcker")
 _BYLINE = re.compile(r"^(?:Von|VON)\s+(?=[A-ZÄÖÜ][\w.-]*\s+[A-ZÄÖÜ])")
+#: "Luke Littler & Ricardo Pietreczko", "Luke Littler & Co.": two people, or one and company
 _PERSON_JOINS = frozenset({"&", "und", "and"})
 _NOT_PEOPLE = frozenset({"Co.", "Co", "Konsorten"})
 
@@ -127,8 +127,8 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
     lower-case words and particles are cut ("Selenskyj holt" → "Selenskyj", "Im Duell der" → "Im
     Duell"), and a name broken by a lower-case word that is no particle is split into its runs of
     capitalised words ("Schalke 04 holt Lüftl" → "Schalke 04", "Lüftl"); persons joined by "&" or
-    "und" are two names ("Luke Littler & Co." → "Luke Littler"); a headline phrase tagged as an
-    organisation is dropped (``_is_phrase``)."""
+    "und" are two names ("Luke Littler & Co." → "Luke Littler"); a byline's "Von" is not part of the
+    author's name; a headline phrase tagged as an organisation is dropped (``_is_phrase``)."""
     out: list[tuple[int, int, str]] = []
     for s, e, lab in spans:
         if paywall := _PAYWALL.match(text[s:e]):  # "FAZ+Adenauers 150. Geburtstag": the outlet's mark
