@@ -88,4 +88,14 @@ def test_an_outlets_own_name_is_not_evidence_for_its_articles() -> None:
     assert LinkItem.from_document(other).entities == [("ent_welt", "ORG")]
     sz = _outlet_doc("e", "sueddeutsche.de", "Wie die Süddeutsche Zeitung berichtet.", "Süddeutsche Zeitung")
     assert LinkItem.from_document(sz).entities == []
+    sz = _outlet_doc("f", "sueddeutsche.de", "Das sagte er der Süddeutschen Zeitung.", "Süddeutschen Zeitung")
+    assert LinkItem.from_document(sz).entities == []
+    # a city paper's city and a club that starts like the paper are not the paper
+    kept = [("www.hamburger-abendblatt.de", "Der Hamburger SV gewinnt.", "Hamburger SV"),
+            ("stuttgarter-zeitung.de", "In Stuttgart schneit es.", "Stuttgart"),
+            ("stuttgarter-zeitung.de", "Die Stuttgarter Kickers gewinnen.", "Stuttgarter Kickers")]
+    for source, text, name in kept:
+        assert LinkItem.from_document(_outlet_doc("g", source, text, name)).entities == [("ent_welt", "ORG")], name
+    gone = _outlet_doc("h", "www.hamburger-abendblatt.de", "Das sagte er dem Hamburger Abendblatt.", "Hamburger Abendblatt")
+    assert LinkItem.from_document(gone).entities == []
     assert "E:ent_welt" not in features(LinkItem.from_document(own), 2.0).entities
