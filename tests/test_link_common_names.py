@@ -99,3 +99,24 @@ def test_an_outlets_own_name_is_not_evidence_for_its_articles() -> None:
     gone = _outlet_doc("h", "www.hamburger-abendblatt.de", "Das sagte er dem Hamburger Abendblatt.", "Hamburger Abendblatt")
     assert LinkItem.from_document(gone).entities == []
     assert "E:ent_welt" not in features(LinkItem.from_document(own), 2.0).entities
+
+
+def test_one_common_name_does_not_thread_a_story_below_the_threshold() -> None:
+    """The cohesion rule lets a diffuse story take an article that scores as low as its own members;
+    on the stream's first day a "Deutschland" story took a wine harvest, a car test and pensions
+    that way. Below the threshold an article with entities must share two of them with the story."""
+    from storyline.link.clusters import Cluster, Match
+    from storyline.link.config import StoryConfig
+    from storyline.link.stories import StoryThreader
+
+    threader = StoryThreader(StoryConfig())
+    story = Cluster("st_1", "a1", members=["a1", "a2", "a3", "a4"],
+                    total={"E:deutschland": 3.0, "E:hensoldt": 1.0, "rustung": 2.0, "export": 2.0})
+    match = Match(story, 0.2, 0.2, 1.0, 0.0, 1)
+    wine = {"E:deutschland": 0.4, "wein": 0.6, "winz": 0.5}
+    arms = {"E:deutschland": 0.3, "E:hensoldt": 0.5, "rustung": 0.5}
+    words = {"rustung": 0.7, "export": 0.7}  # no entities (no NER stage): words decide as before
+    assert not threader.shares_entities(wine, match)
+    assert threader.shares_entities(arms, match)
+    assert threader.shares_entities(words, match)
+    assert StoryThreader(StoryConfig(rel_entities=0)).shares_entities(wine, match)

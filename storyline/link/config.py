@@ -78,6 +78,7 @@ class StoryConfig:
     rel_beta: float = 0.6  # 0 disables the cohesion rule (``StoryThreader.fits_cohesion``)
     rel_floor: float = 0.12
     rel_min_n: int = 3
+    rel_entities: int = 2  # entities an article must share with a story to join it by cohesion (0: any)
     nbr_min: int = 1  # nearest articles of one story that let a new event join it below threshold
     nbr_sim: float = 0.15
     nbr_floor: float = 0.15

@@ -12,7 +12,8 @@ One opening article is a poor sample of a long story, so the choice is revisited
   event graph; below the threshold an event still joins a story its nearest article belongs to when
   the centroid is not far off (``StoryConfig.nbr_*``);
 - cohesion (``fits_cohesion``): a diffuse long story (members of mean pairwise cosine c sit near √c
-  from the centroid, whatever its size) takes articles that are as close as its own members are;
+  from the centroid, whatever its size) takes articles that are as close as its own members are,
+  when they share two of its entities (``shares_entities``; one common name is no thread);
 - votes (``vote`` / ``merge_voted``): every later article of an event checks whether another story
   fits it better; such votes merge two stories at a looser centroid gate than the blind merge;
 - re-attachment: an event that grew (2, 4, 8, … articles) and is alone in its story merges into the
@@ -67,7 +68,7 @@ class StoryThreader:
         m = self.clusters.best(vec, day, days, extra)
         if m is None:
             return None
-        if m.score < self.config.threshold and not self.fits_cohesion(m):
+        if m.score < self.config.threshold and not (self.fits_cohesion(m) and self.shares_entities(vec, m)):
             return None
         return m
 
@@ -94,6 +95,17 @@ class StoryThreader:
         if cfg.rel_beta <= 0 or m.cluster.n < cfg.rel_min_n or m.score < cfg.rel_floor:
             return False
         return m.score >= cfg.rel_beta * self.typical(m.cluster.id)
+
+    def shares_entities(self, vec: SparseVec, m: Match) -> bool:
+        """Whether an article with entities shares ``rel_entities`` of them with the story: below the
+        threshold, one common name is no thread ("Deutschland" gathered a wine harvest, a car test
+        and pensions into one story on the stream's first day)."""
+        need = self.config.rel_entities
+        ents = [k for k in vec if k[:2] == "E:"]
+        if need <= 0 or not ents:
+            return True
+        total = m.cluster.total
+        return sum(1 for k in ents if k in total) >= need
 
     def score(self, story_id: str, vec: SparseVec, day: float | None, days: frozenset[str]) -> Match | None:
         """``vec`` scored against one live story as ``match`` would (no threshold)."""
