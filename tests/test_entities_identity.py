@@ -84,24 +84,15 @@ def test_headline_fragments_do_not_become_names():
         ("Koalition der Willigen", "ORG"): ["Koalition der Willigen"],
         ("FAZ+Adenauers", "ORG"): ["Adenauers"],  # the outlet's paywall mark glued to a headline
         ("heise online", "ORG"): ["heise online"],
-        # "Von" the tagger read as part of a name: a teaser's closing byline names its author, not
-        # someone in the news (spiegel.de: "… getestet. Von Peter Wagner")
-        ("Von Peter Wagner", "PER"): [],
-        ("VON ANNE OTTO", "PER"): [],
+        # a teaser's byline the tagger read as part of the author's name (the labels count authors)
+        ("Von Peter Wagner", "PER"): ["Peter Wagner"],
+        ("VON ANNE OTTO", "PER"): ["ANNE OTTO"],
         ("Von der Leyen", "PER"): ["Von der Leyen"],
         ("Von Weizsäcker", "PER"): ["Von Weizsäcker"],
     }
     for (surface, label), want in cases.items():
         got = [surface[a:b] for a, b, _ in _trimmed([(0, len(surface), label)], surface)]
         assert got == want, surface
-
-
-def test_a_closing_byline_is_no_mention_and_von_before_a_name_is_not_part_of_it():
-    text = "Von Olaf Scholz kam keine Antwort. Vier Messer getestet. Von Peter Wagner"
-    first, last = (0, len("Von Olaf Scholz")), (text.index("Von Peter"), len(text))
-    got = _trimmed([(*first, "PER"), (*last, "PER")], text)
-    assert [text[a:b] for a, b, _ in got] == ["Olaf Scholz"]
-    assert _trimmed([(*last, "PER")], text + ".\n") == []
 
 
 def test_two_names_run_together_are_split_apart():

@@ -99,7 +99,7 @@ def _is_phrase(surface: str) -> bool:
 
 
 _PAYWALL = re.compile(r"^[A-ZÄÖÜ]{2,}\+\s*")
-#: "Von" run into a name ("Von Peter Wagner", a byline; not "Von der Leyen", "Von Weizsäcker")
+#: a byline run into the author's name: "Von Peter Wagner" (not "Von der Leyen", "Von Weizsäcker")
 _BYLINE = re.compile(r"^(?:Von|VON)\s+(?=[A-ZÄÖÜ][\w.-]*\s+[A-ZÄÖÜ])")
 #: "Luke Littler & Ricardo Pietreczko", "Luke Littler & Co.": two people, or one and company
 _PERSON_JOINS = frozenset({"&", "und", "and"})
@@ -127,19 +127,16 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
     lower-case words and particles are cut ("Selenskyj holt" → "Selenskyj", "Im Duell der" → "Im
     Duell"), and a name broken by a lower-case word that is no particle is split into its runs of
     capitalised words ("Schalke 04 holt Lüftl" → "Schalke 04", "Lüftl"); persons joined by "&" or
-    "und" are two names ("Luke Littler & Co." → "Luke Littler"); a byline at the end of a teaser ("Von
-    Peter Wagner") names the author, not someone in the news, and is dropped, and elsewhere "Von" is
-    not part of the name; a headline phrase tagged as an organisation is dropped (``_is_phrase``)."""
+    "und" are two names ("Luke Littler & Co." → "Luke Littler"); a byline's "Von" is not part of the
+    author's name; a headline phrase tagged as an organisation is dropped (``_is_phrase``)."""
     out: list[tuple[int, int, str]] = []
     for s, e, lab in spans:
         if paywall := _PAYWALL.match(text[s:e]):  # "FAZ+Adenauers 150. Geburtstag": the outlet's mark
             s += paywall.end()
             if s >= e:
                 continue
-        if lab == "PER" and (byline := _BYLINE.match(text[s:e])):
-            if not text[e:].strip(" .\n\t"):
-                continue  # "… getestet. Von Peter Wagner": who wrote it, not who is in it
-            s += byline.end()  # "Von Olaf Scholz kam keine Antwort": the name without "Von"
+        if lab == "PER" and (byline := _BYLINE.match(text[s:e])):  # "Von Peter Wagner": the author
+            s += byline.end()
         surface = text[s:e]
         if lab not in ("PER", "ORG") or " " not in surface or not _capital(surface):
             out.append((s, e, lab))  # one word, or a brand written lower-case ("dpa", "heise online")
