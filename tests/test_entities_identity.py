@@ -505,3 +505,12 @@ def test_an_entity_page_lists_at_most_200_identity_decisions(tmp_path):
     assert len(page["identity"]) == IDENTITY_SHOWN == 200 and page["identity_total"] == 250
     assert page["identity"][0]["name"] == "Trump 0"  # the oldest first: how the entity came to be
     sl.close()
+
+
+def test_odd_spans_around_a_byline_stay_inside_the_text():
+    """"Von" alone, a trailing space, one name after it, shouting with double spaces: no span runs
+    outside the text, and "Von" is cut only before a first name and a surname."""
+    for surface in ("Von", "Von ", "Von Peter", "VON  ANNE  OTTO", "Von A B"):
+        got = _trimmed([(0, len(surface), "PER")], surface)
+        assert all(0 <= a < b <= len(surface) for a, b, _ in got), surface
+        assert not any(surface[a:b].startswith("Von ") for a, b, _ in got) or surface == "Von Peter", surface

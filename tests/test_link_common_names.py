@@ -120,3 +120,15 @@ def test_one_common_name_does_not_thread_a_story_below_the_threshold() -> None:
     assert threader.shares_entities(arms, match)
     assert threader.shares_entities(words, match)
     assert StoryThreader(StoryConfig(rel_entities=0)).shares_entities(wine, match)
+
+
+def test_odd_sources_and_mentions_do_not_break_the_outlet_rule() -> None:
+    """Sources come from feeds and files as they are: missing, empty, a bare dot, a URL, a hyphenated
+    domain whose first word is one letter; mentions may be punctuation only. Nothing fails, and no
+    mention is dropped without a name to match."""
+    text = "„…“ – BILD und WELT berichten."
+    for source in (None, "", " ", ".", "www.", "n-tv.de", "t-online.de", "http://www.welt.de/x", "Die", "ß.de"):
+        doc = Document(Article(id="x", text=text, title="t", published=T0, language="de", source=source))
+        doc.mentions = [Mention(Span(0, 3), "ORG", "ent_junk"), Mention(Span(6, 10), "ORG", "ent_bild")]
+        item = LinkItem.from_document(doc)
+        assert ("ent_junk", "ORG") in item.entities and ("ent_bild", "ORG") in item.entities, source
