@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from .concepts import concepts
 from .text import capitalised_names, fold, kicker_words, stem, terms_of_words, words
 
 if TYPE_CHECKING:
@@ -175,6 +176,7 @@ class Features:
     days: frozenset[str]  # mentioned days/months, TIMEX prefix form
     day: float | None  # publication time in days since the epoch
     place_dims: frozenset[str] = frozenset()  # vector dimensions that only name a place
+    concepts: frozenset[str] = frozenset()  # topics its words name (``concepts.concepts``), for stories
 
 
 _EPOCH = datetime(1970, 1, 1)
@@ -217,4 +219,6 @@ def features(
     dims = {"E:" + p for p in places}
     for name in item.places:
         dims.update(terms_of_words(words(name)))
-    return Features(counts, ents, frozenset(places), days, to_days(item.published), frozenset(dims))
+    return Features(
+        counts, ents, frozenset(places), days, to_days(item.published), frozenset(dims), concepts(item.title, item.text)
+    )

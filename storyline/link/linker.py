@@ -17,6 +17,7 @@ from typing import Any
 from .article_keys import article_key
 from .clusters import Match, stable_id
 from .coldmap import ColdMap, prefetch
+from .concepts import CONCEPT, concept_dims
 from .config import LinkConfig
 from .events import EventGraph
 from .fingerprints import LshIndex, MinHasher
@@ -91,11 +92,18 @@ class Linker:
 
     def story_vector(self, vec: SparseVec, f: Features) -> SparseVec:
         """The article as the story threader sees it: its place names weigh ``story.place_weight``
-        of what they weigh for events. A region shared by two regional reports is no thread."""
+        of what they weigh for events (a region shared by two regional reports is no thread), and
+        each topic its words name (``concepts``: the weather) is one more dimension of weight
+        ``story.concept_weight``, so that the regional reports of one weather episode meet."""
         w = self.config.story.place_weight
-        if w == 1.0 or not f.place_dims:
-            return vec
-        return normalise({k: (v * w if k in f.place_dims else v) for k, v in vec.items()})
+        if w != 1.0 and f.place_dims:
+            vec = normalise({k: (v * w if k in f.place_dims else v) for k, v in vec.items()})
+        cw = self.config.story.concept_weight
+        if cw and f.concepts and f.day is not None:
+            vec = dict(vec)
+            vec.update(concept_dims(f.concepts, f.day, cw))
+            vec = normalise(vec)
+        return vec
 
     def prefetch(self, items: list[LinkItem]) -> None:
         """Bring the keyed rows a batch of arrivals will ask for into memory in a few requests: the
@@ -279,7 +287,8 @@ class Linker:
                 "threshold": self.config.story.threshold,
                 "rule": rule,  # threshold | cohesion (a diffuse long story) | neighbours (nearest articles)
                 "shared_entities": [k[2:] for k, _ in parts if k.startswith("E:")][:8],
-                "shared_terms": [k for k, _ in parts if not k.startswith("E:")][:8],
+                "shared_terms": [k for k, _ in parts if not k.startswith(("E:", CONCEPT))][:8],
+                "shared_topics": sorted({k[len(CONCEPT) :].split(":")[0] for k, _ in parts if k.startswith(CONCEPT)}),
             }
             expl["decision"] = "new event in existing story"
         else:
