@@ -148,6 +148,10 @@ _TABLE: list[Setting] = [
     Setting("link.event_tau_days", 2.0, "Time decay of event similarity (days, after one day of grace)."),
     Setting("link.story_threshold", 0.28, "Least similarity of a new event to a story's centroid to join it."),
     Setting("link.story_window_days", 180.0, "A story quiet for longer than this takes no new events."),
+    Setting(
+        "link.story_concept_weight", 0.55,
+        "Weight of a topic its words name (the weather, within two days) in an article's story vector; 0: off.",
+    ),
     Setting("link.entity_weight", 1.0, "Weight of shared entities against shared terms."),
     Setting(
         "link.entity_idf_power",

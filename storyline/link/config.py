@@ -83,7 +83,7 @@ class StoryConfig:
     nbr_sim: float = 0.15
     nbr_floor: float = 0.15
     place_weight: float = 0.3  # of a place name's weight in the article's vector, for stories
-    concept_weight: float = 0.55  # of a topic's dimension (``concepts``: weather) in a story vector; 0 off
+    concept_weight: float = _setting("link.story_concept_weight")  # a topic's dimensions (``concepts``)
 
 
 @dataclass(slots=True)
