@@ -31,13 +31,13 @@ def test_a_shared_region_alone_does_not_make_one_event() -> None:
     items = [
         regional("blitz", "Ungewöhnlich wenig Blitze in Rheinland-Pfalz", 0),
         regional("glatt", "Hunderte Unfälle auf glatten Straßen in Rheinland-Pfalz", 6),
-        regional("glatt2", "Wintereinbruch: Hunderte Unfälle auf glatten Straßen in Rheinland-Pfalz", 6.1),
+        regional("glatt2", "Wintereinbruch: Hunderte Unfälle auf glatten Straßen in ganz Rheinland-Pfalz", 6.1),
     ]
     lk = Linker()
     found = [lk.add(it) for it in items]
     lk.consolidate()
     ev = {it.article_id: lk.membership(it.article_id)[0] for it in items}
-    assert ev["glatt"] == ev["glatt2"]  # the same dpa text on two sites
+    assert ev["glatt"] == ev["glatt2"]  # the same dpa text on two sites, one word apart
     assert ev["blitz"] != ev["glatt"]  # lightning statistics and icy roads: only the region in common
     why = found[2].explanation["event"]
     assert why["rule"] == "copy" and why["best"] == "glatt"

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .text import words
+from .text import kicker_words, words
 
 _PRIME = np.uint64(4294967311)  # smallest prime above 2**32
 MAX_CANDIDATES = 128  # newest articles per band compared with an arrival (see LshIndex.query)
@@ -179,3 +179,17 @@ def jaccard_estimate(a: np.ndarray | None, b: np.ndarray | None) -> float:
     if a is None or b is None:
         return 0.0
     return float(np.mean(a == b))
+
+
+def copy_words(title: str, tw: list[str], xw: list[str]) -> list[str]:
+    """The words whose shingles tell copies apart: the title's and the text's, less a kicker
+    (``text.kicker_words``: one to three words before a colon) that leaves at least five words of the
+    title ("Verkehr: Zahlreiche Unfälle bei Schnee und Glätte in Bayern" on one site is the dpa text
+    another prints without its kicker, or with "Unfälle:"); the text loses the same words where it
+    begins with them (a title-only item repeats its title). Longer kickers are often the news itself
+    and stay (allowing four words cost the dev morning's stories 0.008)."""
+    k = kicker_words(title)
+    if not k or len(tw) - k < 5:
+        return tw + xw
+    return tw[k:] + (xw[k:] if xw[:k] == tw[:k] else xw)
+

@@ -20,10 +20,18 @@ from .coldmap import ColdMap, prefetch
 from .concepts import CONCEPT, concept_dims
 from .config import LinkConfig
 from .events import EventGraph
-from .fingerprints import LshIndex, MinHasher
+from .fingerprints import LshIndex, MinHasher, copy_words
 from .items import Features, LinkItem, features
 from .stories import StoryThreader
-from .text import IncrementalIdf, SourceBoilerplate, SparseVec, entity_weights, normalise, tfidf, words
+from .text import (
+    IncrementalIdf,
+    SourceBoilerplate,
+    SparseVec,
+    entity_weights,
+    normalise,
+    tfidf,
+    words,
+)
 
 
 @dataclass(slots=True)
@@ -163,7 +171,7 @@ class Linker:
         vec = self.vector(f, item.source)
         self.published[item.article_id] = f.day
         eff_day = f.day if f.day is not None else self.graph.clock
-        sig = self.hasher.signature(tw + xw)
+        sig = self.hasher.signature(copy_words(item.title, tw, xw))
         key = article_key(item.url)
         dup = self.lsh.query(sig) if sig is not None else None
         same = self.lsh.query_key(key, sig) if dup is None else None  # retitled, however much reworded
@@ -403,3 +411,4 @@ class Linker:
             a = self.assignments[article_id]
             return a.event_id, a.story_id
         return eid, self.stories.resolve(self.event_story.get(eid, ""))
+

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from .config import LinkConfig
-from .fingerprints import MinHasher, jaccard_estimate
+from .fingerprints import MinHasher, copy_words, jaccard_estimate
 from .items import Features, LinkItem, features
 from .linker import Linker
 from .text import IncrementalIdf, contributions, dot, entity_weights, normalise, terms, tfidf, words
@@ -87,7 +87,8 @@ def compare(
         )
     hasher = MinHasher()
     jac = jaccard_estimate(
-        hasher.signature(words(a.title) + words(a.text)), hasher.signature(words(b.title) + words(b.text))
+        hasher.signature(copy_words(a.title, words(a.title), words(a.text))),
+        hasher.signature(copy_words(b.title, words(b.title), words(b.text))),
     )
     parts = contributions(va, vb, 24)
     ents = sorted(set(fa.entities) & set(fb.entities))
