@@ -27,3 +27,15 @@ def is_common_word(word: str) -> bool:
     words = common_words()
     forms = {word, word[:1] + word[1:].lower()}
     return any(f in words or (f.endswith("s") and f[:-1] in words) for f in forms)
+
+
+RARELY_NAMES_PATH = DATA_PATH.with_name("rarely_names.txt.gz")
+
+
+@lru_cache(maxsize=1)
+def rarely_names() -> frozenset[str]:
+    """Capitalised words the accurate tagger leaves outside names in most of its uses ("Feuerwerk",
+    "Kolumne", "Polizei"), counted by ``training/lexicon/rarely_names.py``: tagged alone as a person or
+    organisation, such a word is the tagger's odd case, not a name."""
+    with gzip.open(RARELY_NAMES_PATH, "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())

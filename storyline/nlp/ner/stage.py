@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import Mention, Span
 from ...pipeline import Stage, register
+from ..common_words import rarely_names
+from ..name_priors import bearer
 from .tagger import PROFILES, load_tagger
 
 if TYPE_CHECKING:
@@ -256,6 +258,25 @@ def _split_runs(fields: list[tuple[list[tuple[int, int, str]], str]]) -> list[li
     return out
 
 
+def _without_rare_names(fields: list[tuple[list[tuple[int, int, str]], str]]) -> list[list[tuple[int, int, str]]]:
+    """One-word persons and organisations whose word the tagger leaves outside names in most of its
+    uses (``common_words.rarely_names``: "Böller", "Feuerwerk", "Kolumne", "Woche") are dropped; a
+    person stays when the document names someone with that surname ("Markus Anfang" … "Anfang") or
+    the news mostly mean one person by it (``name_priors.bearer``)."""
+    rare = rarely_names()
+    out: list[list[tuple[int, int, str]]] = []
+    for spans, text in fields:
+        kept = []
+        for s, e, lab in spans:
+            word = text[s:e]
+            rare_word = lab in ("PER", "ORG") and " " not in word and word in rare
+            if rare_word and (lab == "ORG" or not (word in _surnames(fields, (s, e, lab)) or bearer((word,)))):
+                continue
+            kept.append((s, e, lab))
+        out.append(kept)
+    return out
+
+
 def _shouting(text: str) -> bool:
     """An all-caps field ("KANZLER MERZ TRIFFT MACRON"): capitals say nothing there, and the tagger
     calls whole runs of words names."""
@@ -377,6 +398,7 @@ class NerStage(Stage):
             spans, heads = _consistent(_split_runs([(_nicknamed(_trimmed(spans, doc.text), doc.text), doc.text),
                                                      (_nicknamed(_trimmed(heads, title), title), title)]),
                                        [doc.text, title])
+            spans, heads = _without_rare_names([(spans, doc.text), (heads, title)])
             spans = sorted(spans)
             doc.mentions = [Mention(Span(s, e), lab) for s, e, lab in spans]  # type: ignore[arg-type]
             doc.title_mentions = [Mention(Span(s, e), lab) for s, e, lab in sorted(heads)]  # type: ignore[arg-type]
