@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import datetime
@@ -58,17 +59,31 @@ class SQLiteStore(SQLiteReads, Store):
             uri = f"file:{path}?mode=ro" if readonly else str(path)
             self.db = sqlite3.connect(uri, uri=readonly, isolation_level=None, check_same_thread=False)
             self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA busy_timeout=10000")
             if not readonly:
-                self.db.execute("PRAGMA journal_mode=WAL")
+                self._wal()
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=10000")
             if not readonly:
                 self._migrate()
             else:
                 self._check_version()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path} is not a usable Storyline database ({exc})") from None
+
+    def _wal(self, wait_s: float = 10.0) -> None:
+        """Switch to write-ahead logging. While another process creates a new database, SQLite answers
+        the switch with "database is locked" at once, without waiting for the busy timeout (two
+        ingests started together into one new file); so it is retried until ``wait_s`` has passed."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
 
     # --- schema
     def _check_version(self) -> None:
