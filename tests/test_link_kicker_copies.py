@@ -49,3 +49,10 @@ def test_a_text_keeps_its_words_when_it_does_not_repeat_the_kicker() -> None:
     got = copy_words(title, words(title), words(text))
     assert got[: len(words(title)) - 1] == words(title)[1:]
     assert got[len(words(title)) - 1 :] == words(text)
+
+
+def test_odd_titles_keep_all_their_words() -> None:
+    for title in ("", ":", "::: :::", "A:", ": Zahlreiche Unfälle bei Schnee und Glätte", "21:30 Uhr: Anpfiff"):
+        tw = words(title)
+        assert copy_words(title, tw, []) in (tw, tw[1:]), title
+    assert copy_words("Verkehr: a b c d e", [], ["x"]) == ["x"]  # words the caller did not fold

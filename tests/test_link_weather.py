@@ -96,3 +96,14 @@ def test_the_story_explanation_names_the_topic() -> None:
     assert joined
     assert all(s["shared_topics"] == ["wetter"] for s in joined)
     assert not any(t.startswith("C:") for s in joined for t in s["shared_terms"])
+
+
+def test_odd_texts_name_nothing_or_the_weather_without_breaking() -> None:
+    assert concepts("", "") == frozenset()
+    assert concepts(":::", "\u2060\u200b") == frozenset()
+    assert concepts("Schnee" * 10_000) == {"wetter"}  # one very long word that begins so
+    assert concepts("x " * 200_000 + "Glätte") == {"wetter"}  # a long text, the weather at its end
+    assert concepts("SCHNEE\u00adCHAOS") == {"wetter"}  # a soft hyphen inside
+    lk = Linker()
+    a = lk.add(LinkItem("undated", "Schnee und Glätte in Bayern", "", "de", None))  # no date: no weather days
+    assert a.story_id

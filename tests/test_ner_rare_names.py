@@ -52,3 +52,11 @@ def test_longer_names_and_places_are_not_touched() -> None:
     text = "Die Woche: Kolumne aus Woche"
     marked = [(0, 9, "ORG"), (23, 28, "LOC")]  # "Die Woche" (two words), "Woche" as a place
     assert _without_rare_names([(marked, text)]) == [marked]
+
+
+def test_odd_spans_and_fields() -> None:
+    assert _without_rare_names([]) == []
+    assert _without_rare_names([([], ""), ([], "Titel")]) == [[], []]
+    text = "Feuer\u2060werk und Woche"  # a word joiner inside: not the listed word, kept as the tagger said
+    marked = [(0, 10, "ORG"), (15, 20, "ORG")]
+    assert _without_rare_names([(marked, text)]) == [[(0, 10, "ORG")]]

@@ -4,14 +4,15 @@ A winter weather episode is told by dozens of regional texts that each name one 
 in Lower Saxony, "Dauerfrost" in Hesse, "Schneeschauer" in the south-west, the DWD's forecast. A
 newsroom puts them all on one coverage page (the front-page labels make the episode one story), but
 their words overlap too little for the cosine of their vectors. An article whose words name weather
-gets one more dimension in its story vector, ``C:wetter`` (``Linker.story_vector``, weight
-``link.story_concept_weight``); events do not see it, since one storm's regional reports are not all
-one happening and the event thresholds are tuned on what the words share.
+gets weather dimensions in its story vector, one for each day around its publication
+(``concept_dims``: ``C:wetter:<day>``; ``Linker.story_vector``, weight ``link.story_concept_weight``).
+Events do not see them: one storm's regional reports are not all one happening, and the event
+thresholds are tuned on what the words share.
 
 The vocabulary is general German weather vocabulary, written down, not learned: the unlabelled corpora
 in ``../shared/data`` hold too little weather for a learned list (240 of 333,000 headlines and
 paragraphs name the weather at all). It is matched in the raw text, where "Glätte" (ice on the roads)
-is not "glatte" (smooth): a word that names weather ("Schneeschauer", "Dauerfrost", "DWD-Prognose",
+is not "glatte" (smooth): a word that names weather ("Schneeschauer", "Dauerfrost", "Glätteunfälle",
 "glatte Straßen") is a point, one that may or may not ("glatt", "eisig", "Kälte", "Sturm"; the weather
 service, which also counts lightning) half a point, and an article needs a whole point.
 """

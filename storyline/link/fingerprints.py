@@ -192,4 +192,3 @@ def copy_words(title: str, tw: list[str], xw: list[str]) -> list[str]:
     if not k or len(tw) - k < 5:
         return tw + xw
     return tw[k:] + (xw[k:] if xw[:k] == tw[:k] else xw)
-

@@ -23,15 +23,7 @@ from .events import EventGraph
 from .fingerprints import LshIndex, MinHasher, copy_words
 from .items import Features, LinkItem, features
 from .stories import StoryThreader
-from .text import (
-    IncrementalIdf,
-    SourceBoilerplate,
-    SparseVec,
-    entity_weights,
-    normalise,
-    tfidf,
-    words,
-)
+from .text import IncrementalIdf, SourceBoilerplate, SparseVec, entity_weights, normalise, tfidf, words
 
 
 @dataclass(slots=True)
@@ -411,4 +403,3 @@ class Linker:
             a = self.assignments[article_id]
             return a.event_id, a.story_id
         return eid, self.stories.resolve(self.event_story.get(eid, ""))
-
