@@ -12,13 +12,19 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "common_words.txt.gz"
+RARELY_NAMES_PATH = DATA_PATH.with_name("rarely_names.txt.gz")
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    """A packaged gzip word list, one word per line."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
 
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """The packaged list (read once per process)."""
-    with gzip.open(DATA_PATH, "rt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip())
+    return _word_list(DATA_PATH)
 
 
 def is_common_word(word: str) -> bool:
@@ -29,13 +35,9 @@ def is_common_word(word: str) -> bool:
     return any(f in words or (f.endswith("s") and f[:-1] in words) for f in forms)
 
 
-RARELY_NAMES_PATH = DATA_PATH.with_name("rarely_names.txt.gz")
-
-
 @lru_cache(maxsize=1)
 def rarely_names() -> frozenset[str]:
     """Capitalised words the accurate tagger leaves outside names in most of its uses ("Feuerwerk",
     "Kolumne", "Polizei"), counted by ``training/lexicon/rarely_names.py``: tagged alone as a person or
     organisation, such a word is the tagger's odd case, not a name."""
-    with gzip.open(RARELY_NAMES_PATH, "rt", encoding="utf-8") as fh:
-        return frozenset(line.strip() for line in fh if line.strip())
+    return _word_list(RARELY_NAMES_PATH)
