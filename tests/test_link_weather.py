@@ -59,18 +59,24 @@ def test_weather_words_name_the_weather() -> None:
     assert concepts("Es wird bitterkalt", "Es wird kalt!") == {"wetter"}  # two halves in title and text
 
 
-def test_regional_weather_reports_are_one_story_but_not_one_event() -> None:
-    _, m = link(REPORTS + OTHER)
+def test_regional_weather_reports_are_one_story_even_as_events_apart() -> None:
+    config = LinkConfig()
+    config.event.episode_share = 0.0  # one day's reports about the weather not one event (see test_link_weather_episode)
+    _, m = link(REPORTS + OTHER, config)
     stories = {m[aid][1] for aid, _, _ in REPORTS}
     events = {m[aid][0] for aid, _, _ in REPORTS}
     assert len(stories) == 1
     assert len(events) >= len(REPORTS) - 1  # the roundup and one region's tally share two words
+    assert all(m[aid][1] not in stories for aid, _, _ in OTHER)
+    _, m = link(REPORTS + OTHER)  # by default they are the day's weather episode, one event
+    assert len({m[aid][0] for aid, _, _ in REPORTS}) == 1
     assert all(m[aid][1] not in stories for aid, _, _ in OTHER)
 
 
 def test_without_the_concept_they_are_apart() -> None:
     config = LinkConfig()
     config.story.concept_weight = 0.0
+    config.event.episode_share = 0.0
     _, m = link(REPORTS + OTHER, config)
     assert len({m[aid][1] for aid, _, _ in REPORTS}) >= 4
 

@@ -15,12 +15,20 @@ paragraphs name the weather at all). It is matched in the raw text, where "Glät
 is not "glatte" (smooth): a word that names weather ("Schneeschauer", "Dauerfrost", "Glätteunfälle",
 "glatte Straßen") is a point, one that may or may not ("glatt", "eisig", "Kälte", "Sturm"; the weather
 service, which also counts lightning) half a point, and an article needs a whole point.
+
+An article *about* the weather (``about``: two points in its title and lead, "Schnee und Glätte",
+"Sturmtief bringt Schnee und Frost") is one report of the day's weather episode, and the event graph
+makes those of one day one event (``events.EventGraph``, ``link.event_episode_share``): the front-page
+labels make a morning's DWD warnings, regional accident tallies and forecasts one event. An incident
+the weather caused names it once ("Glätte vermutet: Unfall mit Gas-Lkw legt A9 lahm") and stays its
+own event.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from datetime import date, timedelta
 
 WEATHER = "wetter"
 CONCEPT = "C:"  # the prefix of a concept's dimension in a story vector
@@ -44,14 +52,45 @@ _WEAK = re.compile(
 _KEYS = tuple(sorted(set(_STRONG_START + _STRONG_END) | {"glatt", "eisig", "kalt", "kälte", "sturm", "stürm", "wetter", "winterlich", "dwd"}))
 
 
+ABOUT_POINTS = 1.5  # an article whose title and lead score this is about the weather
+LEAD = 400  # characters of the text that count for ``about``: a long body names the weather in passing
+_NONE: frozenset[str] = frozenset()
+
+
+def _points(low: str) -> float:
+    """Weather points of lower-cased text: a point per distinct strong word, half per weak one."""
+    strong = {w for w in _STRONG.findall(low) if not w.startswith(_NOT)}
+    weak = {w for w in _WEAK.findall(low) if not any(w in s for s in strong)}  # "glatter" of "glatter Straße"
+    return len(strong) + 0.5 * len(weak)
+
+
 def concepts(*texts: str) -> frozenset[str]:
     """The concepts the ``texts`` of one article (its title, its text) name: ``{"wetter"}`` or nothing."""
     low = "\n".join(texts).lower()
     if not any(k in low for k in _KEYS):  # most articles: one pass of plain substring tests (~10 µs)
-        return frozenset()
-    strong = {w for w in _STRONG.findall(low) if not w.startswith(_NOT)}
-    weak = set(_WEAK.findall(low))
-    return frozenset((WEATHER,)) if len(strong) + 0.5 * len(weak) >= 1.0 else frozenset()
+        return _NONE
+    return frozenset((WEATHER,)) if _points(low) >= 1.0 else _NONE
+
+
+def about(title: str, text: str, named: frozenset[str]) -> frozenset[str]:
+    """Of the concepts an article ``named`` (``concepts``), those its title and lead are about."""
+    if not named:
+        return _NONE
+    return named if _points(f"{title}\n{text[:LEAD]}".lower()) >= ABOUT_POINTS else _NONE
+
+
+def episode_key(names: frozenset[str], day: float | None) -> str:
+    """The weather episode an article about ``names`` published on ``day`` belongs to: its concept
+    and its day (UTC); "" for none. One day's reports are one event; the story joins the days."""
+    if not names or day is None:
+        return ""
+    return f"{min(names)}:{math.floor(day)}"
+
+
+def episode_label(key: str) -> dict[str, str]:
+    """``episode_key``'s key as an explanation reads it: the topic and the date."""
+    name, _, day = key.partition(":")
+    return {"topic": name, "day": (date(1970, 1, 1) + timedelta(days=int(day))).isoformat()}
 
 
 def concept_dims(names: frozenset[str], day: float, weight: float) -> dict[str, float]:

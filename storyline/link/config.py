@@ -47,6 +47,7 @@ class EventConfig:
     index_terms: int = 12
     max_candidates: int = 100
     consolidate_every: int = 500  # graph additions between two checks for split events
+    episode_share: float = _setting("link.event_episode_share")  # events about the weather: one a day
 
 
 @dataclass(slots=True)

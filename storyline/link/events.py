@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .clusters import stable_id
+from .concepts import episode_label
 from .config import EventConfig
 from .index import CandidateIndex, InvertedIndex
 from .text import SparseVec, add_into, contributions, dot, dot_shared, heaviest
@@ -43,6 +44,7 @@ class Node:
     seen: float | None = None  # stream time at arrival: retires undated articles too
     days: frozenset[str] = frozenset()  # dates the article mentions (time tagger), TIMEX prefix form
     places: frozenset[str] = frozenset()  # dimensions of ``vec`` that only name a place
+    episode: str = ""  # the weather episode the article is about (``concepts.episode_key``), if any
 
 
 @dataclass(slots=True)
@@ -107,6 +109,7 @@ class EventGraph:
         self._dirty: set[str] = set()  # events that lost a link since the last consolidation
         self.bonds: dict[tuple[str, str], list[str]] = {}  # (event, event) -> articles of the alike pairs
         self.last_near: list[tuple[float, str]] = []  # nearest articles of the last ``add`` (transient)
+        self.episodes: dict[str, list[str]] = {}  # weather episode (topic:day) -> its active articles
 
     # -- similarity -------------------------------------------------------------------------------
     def similarity(
@@ -172,10 +175,13 @@ class EventGraph:
         days: frozenset[str] = frozenset(),
         same_article: str | None = None,
         places: frozenset[str] = frozenset(),
+        episode: str = "",
     ) -> tuple[str, dict[str, Any]]:
         """Link one article; returns its event id and the evidence. ``same_article`` is an earlier
         version of this article (the outlet's article key matched): it is its nearest neighbour
-        and its event is this one's, whatever the new wording says."""
+        and its event is this one's, whatever the new wording says. ``episode``: the weather
+        episode the article is about (``concepts.episode_key``; ``_merge_episodes`` makes its
+        events one)."""
         p = self.params
         self.count += 1
         if day is not None:
@@ -187,7 +193,9 @@ class EventGraph:
         # the nearest earlier articles, linked or not: their events' stories are story candidates
         self.last_near = [(s, c) for s, c, _ in scored[:8] if s > 0.0]
         above = [t for t in scored if t[0] >= p.threshold]
-        node = Node(aid, vec, day, self.count, [(s, c) for s, c, _ in above[: p.k]], self.clock, days, places)
+        node = Node(
+            aid, vec, day, self.count, [(s, c) for s, c, _ in above[: p.k]], self.clock, days, places, episode
+        )
         linked = [c for _, c in node.nbrs]
         for s, cid, _ in above:
             other = self.nodes[cid]
@@ -214,6 +222,8 @@ class EventGraph:
         ev = self.events[eid]
         add_into(ev.total, vec)
         ev.n += 1
+        if episode:
+            self.episodes.setdefault(episode, []).append(aid)
         best = node.nbrs[0] if node.nbrs else (scored[0][:2] if scored else None)
         expl: dict[str, Any] = {
             "neighbours": [{"article_id": c, "score": round(s, 4)} for s, c in node.nbrs],
@@ -223,6 +233,8 @@ class EventGraph:
         }
         if bonded:  # events merged into this one: enough of their article pairs alike (``bond_min``)
             expl["bonded"] = bonded
+        if episode and p.episode_share:  # about the day's weather: its event joins the day's others
+            expl["episode"] = episode_label(episode)
         if best is not None and best[1] in self.nodes:
             expl.update(self._evidence(node, best))
         if self.count % 256 == 0:
@@ -310,6 +322,45 @@ class EventGraph:
             eid = keep
         return eid
 
+    def mark_episode(self, aid: str, key: str) -> None:
+        """A copy of ``aid`` is about the weather episode ``key`` ("Schnee und Eis: Minister:
+        Brandenburgs Winterdienst ist einsatzbereit" of a plainer title): so is the article."""
+        node = self.nodes.get(aid)
+        if node is None or node.episode or not key:
+            return
+        node.episode = key
+        self.episodes.setdefault(key, []).append(aid)
+
+    def _merge_episodes(self) -> list[dict[str, Any]]:
+        """Make the events about one day's weather one event: those with more than ``episode_share``
+        of their articles about the weather (``Node.episode``) and one of them about that day's.
+        The regional accident tallies, the DWD's warnings and the forecasts of a winter day are one
+        happening to a newsroom though their words differ; an incident the weather caused ("Glätte
+        vermutet: Unfall mit Gas-Lkw legt A9 lahm") names it once, is not about it and keeps its
+        event, and so does an event that a report about the weather merely joined."""
+        share = self.params.episode_share
+        changes: list[dict[str, Any]] = []
+        for key in sorted(self.episodes):
+            live = {self.resolve(self.event_of[a]) for a in self.episodes[key]}
+            day = int(key.rpartition(":")[2])
+            evs = sorted((e for e in live if e in self.events and self._about_share(e, day) > share),
+                         key=lambda e: self.events[e].created)
+            keep = evs[0] if evs else ""
+            for other in evs[1:]:
+                self._merge(keep, other, f"both are about the weather of one day ({episode_label(key)['day']})", key)
+                changes.append({"op": "merge", "into": keep, "from": other})
+        return changes
+
+    def _about_share(self, eid: str, day: int) -> float:
+        """The share of the event's active articles of ``day`` that are about a weather episode."""
+        n = about = 0
+        for a in self.members.get(eid, ()):
+            node = self.nodes.get(a)
+            if node is not None and node.day is not None and math.floor(node.day) == day and self.event_of[a] == eid:
+                n += 1
+                about += bool(node.episode)
+        return about / n if n else 0.0
+
     def _copies_any(self, a: SparseVec, b: SparseVec, seen: list[str]) -> bool:
         """Whether ``a`` or ``b`` is a copy of one of the articles ``seen``."""
         cut = self.params.copy_sim
@@ -327,7 +378,7 @@ class EventGraph:
         self.members[eid] = []
         return eid
 
-    def _merge(self, keep: str, other: str, reason: str) -> None:
+    def _merge(self, keep: str, other: str, reason: str, episode: str = "") -> None:
         moved = [a for a in self.members.pop(other, []) if self.event_of.get(a) == other]
         for aid in moved:
             self.event_of[aid] = keep
@@ -337,9 +388,8 @@ class EventGraph:
             add_into(self.events[keep].total, gone.total)
             self.events[keep].n += gone.n
         self.merged_into[other] = keep
-        self.log.append(
-            {"op": "merge", "kind": "event", "into": keep, "from": other, "reason": reason, "at": self.count}
-        )
+        entry = {"op": "merge", "kind": "event", "into": keep, "from": other, "reason": reason, "at": self.count}
+        self.log.append({**entry, "episode": episode} if episode else entry)
 
     def resolve(self, eid: str) -> str:
         """The live id an event id now goes by (after merges)."""
@@ -365,12 +415,22 @@ class EventGraph:
                     add_into(ev.total, node.vec, -1.0)
                 else:
                     ev.total = {}
+        if old and self.episodes:
+            live_eps = {k: [a for a in arts if a in self.nodes] for k, arts in self.episodes.items()}
+            self.episodes = {k: arts for k, arts in live_eps.items() if arts}
         if self.bonds:  # bonds only between events that still have articles in the index
             live = {self.resolve(self.event_of[a]) for a in self.nodes}
             self.bonds = {k: n for k, n in self.bonds.items() if k[0] in live and k[1] in live}
 
     def consolidate(self) -> list[dict[str, Any]]:
-        """Recompute components inside the events that lost links; disconnected parts become splits."""
+        """Recompute components inside the events that lost links (disconnected parts become
+        splits), then make each day's events about the weather one (``_merge_episodes``)."""
+        changes = self._split_dirty()
+        return changes + self._merge_episodes() if self.params.episode_share else changes
+
+    def _split_dirty(self) -> list[dict[str, Any]]:
+        """Recompute components inside the events that lost links; disconnected parts become
+        splits. An episode's articles of one event hang together (``_merge_episodes`` joined them)."""
         if not self._dirty:
             return []
         dirty = {self.resolve(e) for e in self._dirty}
@@ -384,8 +444,13 @@ class EventGraph:
                 x = parent[x]
             return x
 
+        hubs: dict[tuple[str, str], str] = {}  # (event, episode) -> its first article in scope
         for a in scope:
-            for _, b in self.nodes[a].nbrs:
+            node = self.nodes[a]
+            links = [b for _, b in node.nbrs]
+            if node.episode:
+                links.append(hubs.setdefault((self.event_of[a], node.episode), a))
+            for b in links:
                 if b in parent and self.event_of[a] == self.event_of[b]:
                     ra, rb = find(a), find(b)
                     if ra != rb:
@@ -456,6 +521,7 @@ class EventGraph:
                     "places": sorted(n.places),
                     "order": n.order,
                     "nbrs": [[s, c] for s, c in n.nbrs],
+                    **({"episode": n.episode} if n.episode else {}),
                 }
                 for n in self.nodes.values()
             ],
@@ -479,8 +545,11 @@ class EventGraph:
                 d.get("seen"),
                 frozenset(d.get("days") or ()),
                 frozenset(d.get("places") or ()),
+                str(d.get("episode") or ""),
             )
             self.nodes[node.aid] = node
+            if node.episode:
+                self.episodes.setdefault(node.episode, []).append(node.aid)
             if node.vec:
                 self.index.insert(node.aid, heaviest(node.vec, p.index_terms))
         self.titles = dict(st.get("titles", {}))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from .concepts import concepts
+from .concepts import about, concepts
 from .text import capitalised_names, fold, kicker_words, stem, terms_of_words, words
 
 if TYPE_CHECKING:
@@ -177,6 +177,7 @@ class Features:
     day: float | None  # publication time in days since the epoch
     place_dims: frozenset[str] = frozenset()  # vector dimensions that only name a place
     concepts: frozenset[str] = frozenset()  # topics its words name (``concepts.concepts``), for stories
+    about: frozenset[str] = frozenset()  # of those, what its title and lead are about (``concepts.about``)
 
 
 _EPOCH = datetime(1970, 1, 1)
@@ -219,6 +220,8 @@ def features(
     dims = {"E:" + p for p in places}
     for name in item.places:
         dims.update(terms_of_words(words(name)))
+    named = concepts(item.title, item.text)
     return Features(
-        counts, ents, frozenset(places), days, to_days(item.published), frozenset(dims), concepts(item.title, item.text)
+        counts, ents, frozenset(places), days, to_days(item.published), frozenset(dims), named,
+        about(item.title, item.text, named),
     )

@@ -17,7 +17,7 @@ from typing import Any
 from .article_keys import article_key
 from .clusters import Match, stable_id
 from .coldmap import ColdMap, prefetch
-from .concepts import CONCEPT, concept_dims
+from .concepts import CONCEPT, concept_dims, episode_key
 from .config import LinkConfig
 from .events import EventGraph
 from .fingerprints import LshIndex, MinHasher, copy_words
@@ -233,6 +233,8 @@ class Linker:
         group.append(item.article_id)
         self.dup_key[item.article_id] = key
         earliest = self.earliest(key)
+        if f.about:
+            self.graph.mark_episode(key, episode_key(f.about, f.day))
         eid, sid = self.membership(key)
         self.stories.add_article(sid, item.article_id, self.story_vector(vec, f), f.day, f.days)
         dup_of = earliest if earliest != item.article_id else other
@@ -252,7 +254,8 @@ class Linker:
         title = item.title or item.text[:120]
         svec = self.story_vector(vec, f)
         eid, ev_expl = self.graph.add(
-            item.article_id, vec, f.day, title, f.days, same_article=same_article, places=f.place_dims
+            item.article_id, vec, f.day, title, f.days, same_article=same_article, places=f.place_dims,
+            episode=episode_key(f.about, f.day),
         )
         expl: dict[str, Any] = {"event": ev_expl}
         if eid in self.event_story:
@@ -367,6 +370,11 @@ class Linker:
                     self.event_story[entry["into"]] = sid
                     self.stories.add_event(sid, entry["into"])
             self.log.append(dict(entry))
+            if entry.get("episode"):  # one weather episode: its events' stories are one story too
+                ours, theirs = self.event_story.get(entry["into"]), self.event_story.get(entry["from"])
+                merged = self.stories.merge_pair(ours, theirs, entry["reason"]) if ours and theirs else None
+                if merged is not None:
+                    self.log.append(merged)
         self._graph_log = len(self.graph.log)
 
     def consolidate(self) -> None:

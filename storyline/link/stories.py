@@ -177,6 +177,16 @@ class StoryThreader:
             "reason": reason,
         }
 
+    def merge_pair(self, a: str, b: str, reason: str) -> dict[str, Any] | None:
+        """Merge two live stories for a reason found elsewhere (their events became one); the older
+        keeps its id. None when either is retired or they are one already."""
+        a, b = self.resolve(a), self.resolve(b)
+        c, o = self.clusters.active.get(a), self.clusters.active.get(b)
+        if a == b or c is None or o is None:
+            return None
+        score = dot(c.total, o.total) / math.sqrt(c.norm2 * o.norm2) if c.norm2 > 0 and o.norm2 > 0 else 0.0
+        return self._merge(c, o, score, reason)[1]
+
     def merge_voted(self, gate: float, min_votes: int) -> list[dict[str, Any]]:
         """Merge story pairs that at least ``min_votes`` articles placed in the other story, when
         their centroids are at least ``gate`` similar (looser than the blind merge: the votes are
