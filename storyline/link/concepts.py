@@ -16,8 +16,8 @@ is not "glatte" (smooth): a word that names weather ("Schneeschauer", "Dauerfros
 "glatte Straßen") is a point, one that may or may not ("glatt", "eisig", "Kälte", "Sturm"; the weather
 service, which also counts lightning) half a point, and an article needs a whole point.
 
-An article *about* the weather (``about``: two points in its title and lead, "Schnee und Glätte",
-"Sturmtief bringt Schnee und Frost") is one report of the day's weather episode, and the event graph
+An article *about* the weather (``about``: one and a half points in its title and lead, "Schnee und
+Glätte", "Sturmtief bringt winterliche Straßenverhältnisse") is one report of the day's weather episode, and the event graph
 makes those of one day one event (``events.EventGraph``, ``link.event_episode_share``): the front-page
 labels make a morning's DWD warnings, regional accident tallies and forecasts one event. An incident
 the weather caused names it once ("Glätte vermutet: Unfall mit Gas-Lkw legt A9 lahm") and stays its
