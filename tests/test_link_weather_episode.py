@@ -148,3 +148,33 @@ def test_odd_input_has_no_episode() -> None:
     b = lk.add(LinkItem("empty", "", "", "de", T0))
     lk.consolidate()
     assert a.event_id and b.event_id
+
+
+def _topic_only() -> LinkConfig:
+    """A story threader that joins nothing on its own: only the topic rule can thread a story."""
+    config = LinkConfig()
+    config.story.threshold = 0.99
+    config.story.rel_beta = 0.0  # no cohesion rule
+    config.story.nbr_min = 0  # no neighbours' stories
+    return config
+
+
+def test_an_incident_that_names_the_weather_joins_the_days_weather_story() -> None:
+    lk, m = link(EPISODE + INCIDENTS + OTHER, _topic_only())
+    weather = m["dwd"][1]
+    assert m["a9"][1] == weather and m["bus"][1] == weather
+    assert m["a9"][0] != m["dwd"][0]  # their own events
+    assert m["kita"][1] != weather
+    config = _topic_only()
+    config.event.episode_share = 0.0  # no episode: no topic rule
+    _, m = link(EPISODE + INCIDENTS + OTHER, config)
+    assert m["a9"][1] != m["dwd"][1]
+
+
+def test_the_topic_rule_is_explained() -> None:
+    lk = Linker(_topic_only())
+    out = {}
+    for aid, title, text, hours in sorted(EPISODE + INCIDENTS, key=lambda r: r[3]):
+        out[aid] = lk.add(LinkItem(aid, title, text, "de", T0 + timedelta(hours=hours)))
+    story = out["bus"].explanation["story"]
+    assert story["rule"] == "topic" and story["shared_topics"] == ["wetter"]

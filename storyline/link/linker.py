@@ -224,6 +224,15 @@ class Linker:
                 out[sid] = (n + (s >= self.config.story.nbr_sim), total + s)
         return dict(sorted(out.items(), key=lambda kv: (-kv[1][1], kv[0])))
 
+    def _topic_match(self, svec: SparseVec, f: Features) -> Match | None:
+        """The story of the day's weather episode, for an article that names the weather and found
+        no story of its own: the episode's event has it (``EventGraph.episodes``)."""
+        arts = self.graph.episodes.get(episode_key(f.concepts, f.day))
+        if not arts or not self.config.event.episode_share:
+            return None
+        sid = self.event_story.get(self.graph.resolve(self.graph.event_of[arts[-1]]))
+        return self.stories.score(self.stories.resolve(sid), svec, f.day, f.days) if sid else None
+
     def _add_duplicate(
         self, item: LinkItem, f: Features, vec: SparseVec, other: str, jac: float
     ) -> Assignment:
@@ -276,6 +285,9 @@ class Linker:
         if m is None and self.config.story.nbr_min:
             m = self._neighbour_match(svec, f.day, f.days, support)
             rule = "neighbours"
+        if m is None and f.concepts:
+            m = self._topic_match(svec, f)
+            rule = "topic"
         if m is not None:
             sid = m.cluster.id
             self.stories.add_event(sid, eid)
@@ -288,7 +300,9 @@ class Linker:
                 "time_factor": round(m.time_factor, 4),
                 "gap_days": None if m.gap_days is None else round(m.gap_days, 2),
                 "threshold": self.config.story.threshold,
-                "rule": rule,  # threshold | cohesion (a diffuse long story) | neighbours (nearest articles)
+                # threshold | cohesion (a diffuse long story) | neighbours (nearest articles) | topic (the
+                # story of the day's weather episode, for an article that names the weather)
+                "rule": rule,
                 "shared_entities": [k[2:] for k, _ in parts if k.startswith("E:")][:8],
                 "shared_terms": [k for k, _ in parts if not k.startswith(("E:", CONCEPT))][:8],
                 "shared_topics": sorted({k[len(CONCEPT) :].split(":")[0] for k, _ in parts if k.startswith(CONCEPT)}),
