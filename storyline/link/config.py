@@ -48,6 +48,9 @@ class EventConfig:
     max_candidates: int = 100
     consolidate_every: int = 500  # graph additions between two checks for split events
     episode_share: float = _setting("link.event_episode_share")  # events about the weather: one a day
+    common_share: float = 0.01  # a word or entity in more than this share of the stream's articles ...
+    common_floor: int = 5  # ... and in more than this many is common (a young stream has no common words) ...
+    common_min: int = 4  # ... and a link whose shared words and entities are all common needs this many
 
 
 @dataclass(slots=True)

@@ -224,6 +224,16 @@ class Linker:
                 out[sid] = (n + (s >= self.config.story.nbr_sim), total + s)
         return dict(sorted(out.items(), key=lambda kv: (-kv[1][1], kv[0])))
 
+    def _common(self, vec: SparseVec) -> frozenset[str]:
+        """The article's words and entities that are common in the stream so far: in more than
+        ``event.common_share`` of its articles and more than ``event.common_floor`` of them
+        (``EventGraph.similarity`` wants more of them)."""
+        p = self.config.event
+        if not p.common_min or not p.common_share:
+            return frozenset()
+        n, df = max(self.idf.n * p.common_share, p.common_floor), self.idf.df
+        return frozenset(k for k in vec if df.get(k, 0) > n)
+
     def _topic_match(self, svec: SparseVec, f: Features) -> Match | None:
         """The story of the day's weather episode, for an article that names the weather and found
         no story of its own: the episode's event has it (``EventGraph.episodes``)."""
@@ -265,6 +275,7 @@ class Linker:
         eid, ev_expl = self.graph.add(
             item.article_id, vec, f.day, title, f.days, same_article=same_article, places=f.place_dims,
             episode=episode_key(f.about, f.day),
+            common=self._common(vec),
         )
         expl: dict[str, Any] = {"event": ev_expl}
         if eid in self.event_story:
