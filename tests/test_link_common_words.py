@@ -88,6 +88,39 @@ def test_without_the_rule_the_common_words_chain() -> None:
     assert len({m[aid] for aid, _ in REPORTS}) < len(REPORTS) - 1
 
 
+TRUMP = [  # a name and its entity are one piece of evidence: "Trump" and "USA" are two, not four
+    ("t1", "USA: Trump verzettelt sich beim Haushalt"),
+    ("t2", "Trump-Branding stoppen: Kongress der USA plant Verbot"),
+    ("t3", "Trump und die Hochschulen der USA: Männer nicht mehr bevorzugt"),
+    ("t4", "So mächtig sind die Schlachtschiffe, die Trump für die USA bauen lässt"),
+    ("t5", "Trump lässt in den USA Zölle auf Möbel erheben"),
+]
+
+
+def _link_named(rows: list[tuple[str, str]], config: LinkConfig) -> dict[str, str]:
+    lk = Linker(config)
+    for i, (aid, title) in enumerate(rows):
+        ents = [("Donald Trump", "PER"), ("USA", "LOC")] if aid.startswith("t") else []
+        lk.add(LinkItem(aid, title, "", "de", T0 + timedelta(minutes=i), entities=ents))
+    lk.consolidate()
+    return {aid: lk.membership(aid)[0] for aid, _ in rows}
+
+
+def test_a_common_name_and_its_entity_are_one_piece() -> None:
+    filler = _filler(200)
+    rows: list[tuple[str, str]] = []
+    for i, r in enumerate(TRUMP):
+        rows.extend(filler[i * 30 : (i + 1) * 30])
+        rows.append(r)
+    config = _config()
+    config.event.common_floor = 1  # common from their third headline on
+    m = _link_named(rows, config)
+    assert len({m[aid] for aid, _ in TRUMP}) >= len(TRUMP) - 1
+    config.event.common_min = 0
+    m = _link_named(rows, config)
+    assert len({m[aid] for aid, _ in TRUMP}) < len(TRUMP) - 1
+
+
 def test_a_young_stream_has_no_common_words() -> None:
     # ten articles: nothing is in more than ``common_floor`` of them, two shared words link
     m = link([*_filler(6), *REPORTS[:2], ("r1b", "Radfahrerin in Halle nach Sturz schwer verletzt")], LinkConfig())

@@ -78,6 +78,14 @@ def _words_or_entities(a: SparseVec, b: SparseVec, need: int) -> bool:
     return ents >= need or len(common) - ents >= need
 
 
+def _pieces(a: SparseVec, b: SparseVec) -> int:
+    """Pieces of evidence ``a`` and ``b`` share: words or entities, whichever are more (the word
+    "Trump" and the entity Trump are one piece, and "Trump" with "USA" two)."""
+    common = a.keys() & b.keys()
+    ents = sum(1 for k in common if k[:2] == "E:")
+    return max(ents, len(common) - ents)
+
+
 def _beyond(a: SparseVec, b: SparseVec, mask: frozenset[str], need: int) -> bool:
     """Whether ``a`` and ``b`` share at least ``need`` dimensions outside ``mask``."""
     if len(a) > len(b):
@@ -124,9 +132,10 @@ class EventGraph:
         """Cosine damped by the time between the two articles, plus ``date_bonus`` when both mention
         the same date; -1 beyond the window or when fewer than ``min_shared`` words or entities are
         shared (one common word between two headlines is not an event, nor is one name that is both
-        a word and an entity), or fewer than ``common_min`` when all of them are ``common`` (in more
-        than ``common_share`` of the stream's articles: "schwer verletzt" joined fourteen police
-        reports of one day into one event, "Millionen Euro" every sum of money)."""
+        a word and an entity), or fewer than ``common_min`` pieces (``_pieces``) when all of them are
+        ``common`` (in more than ``common_share`` of the stream's articles: "schwer verletzt" joined
+        fourteen police reports of one day into one event, "Millionen Euro" every sum of money,
+        "Trump" and "USA" every American headline)."""
         p = self.params
         gap = None if day is None or other.day is None else abs(day - other.day)
         if gap is not None and gap > p.window_days:
@@ -138,7 +147,8 @@ class EventGraph:
             return -1.0, gap
         if (places or other.places) and p.min_content and not _beyond(vec, other.vec, places | other.places, p.min_content):
             return -1.0, gap
-        if shared < p.common_min and common and not _beyond(vec, other.vec, common, 1):
+        all_common = common and shared < 2 * p.common_min and not _beyond(vec, other.vec, common, 1)
+        if all_common and _pieces(vec, other.vec) < p.common_min:
             return -1.0, gap
         if gap is not None:
             s *= math.exp(-max(0.0, gap - p.grace_days) / p.tau_days)
