@@ -51,6 +51,8 @@ def test_weather_words_name_the_weather() -> None:
         "Der Beamer braucht keine glatten Flächen",  # smooth, not icy: half a point
         "Kältebus angezündet",
         "Schneewittchen im Stadttheater",
+        "Vinylflattener zum Glätten von Schallplatten im Selbstbau",  # smoothing, not ice
+        "Das Glätteisen im Test: Welches glättet am besten?",
         "Wetter: Ungewöhnlich wenig Blitze in Hessen",  # a beat label alone is half a point
         "Kita-Gebühren steigen",
         "",

@@ -40,7 +40,10 @@ _STRONG_START = (  # a word that begins so names weather ("Schneeschauer", "Glä
     "kältewelle", "dauerfrost", "nachtfrost", "dauerregen", "tauwetter",
 )
 _STRONG_END = ("schnee", "frost", "glätte", "glatteis", "unwetter", "sturmtief", "orkanböen", "blitzeis", "schneefall")
-_NOT = ("schneewittchen", "schneekugel", "schneemann", "schneeball", "frostschutz")  # begin so, no weather
+_NOT = (  # begin so, no weather ("Vinylflattener zum Glätten von Schallplatten")
+    "schneewittchen", "schneekugel", "schneemann", "schneeball", "frostschutz",
+    "glätten", "glättet", "glättung", "glätteisen",
+)
 _START, _END = "|".join(_STRONG_START), "|".join(_STRONG_END)
 _STRONG = re.compile(
     rf"\b(?:(?:{_START})[\w-]*|[\w-]*(?:{_END})|glatte[nr]? (?:straße|strasse|fahrbahn|autobahn|gehweg|brücke)\w*)\b",
