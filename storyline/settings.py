@@ -148,8 +148,8 @@ _TABLE: list[Setting] = [
     Setting("link.event_tau_days", 2.0, "Time decay of event similarity (days, after one day of grace)."),
     Setting(
         "link.event_episode_share", 0.5,
-        "Share of an event's articles about the weather (two weather words in title and lead) from which it "
-        "joins that day's weather episode, one event; 0: off.",
+        "Share of an event's articles of one day that are about the weather (1.5 weather points in title and "
+        "lead: 'Schnee und Glätte') from which it joins that day's weather episode, one event; 0: off.",
     ),
     Setting("link.story_threshold", 0.28, "Least similarity of a new event to a story's centroid to join it."),
     Setting("link.story_window_days", 180.0, "A story quiet for longer than this takes no new events."),

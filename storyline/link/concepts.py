@@ -17,11 +17,11 @@ is not "glatte" (smooth): a word that names weather ("Schneeschauer", "Dauerfros
 service, which also counts lightning) half a point, and an article needs a whole point.
 
 An article *about* the weather (``about``: one and a half points in its title and lead, "Schnee und
-Glätte", "Sturmtief bringt winterliche Straßenverhältnisse") is one report of the day's weather episode, and the event graph
-makes those of one day one event (``events.EventGraph``, ``link.event_episode_share``): the front-page
-labels make a morning's DWD warnings, regional accident tallies and forecasts one event. An incident
-the weather caused names it once ("Glätte vermutet: Unfall mit Gas-Lkw legt A9 lahm") and stays its
-own event.
+Glätte", "Sturmtief bringt winterliche Straßenverhältnisse") is one report of the day's weather
+episode, and the event graph makes those of one day one event (``events.EventGraph``,
+``link.event_episode_share``): the front-page labels make a morning's DWD warnings, regional accident
+tallies and forecasts one event. An incident the weather caused names it once ("Glätte vermutet:
+Unfall mit Gas-Lkw legt A9 lahm") and stays its own event.
 """
 
 from __future__ import annotations

@@ -349,8 +349,8 @@ class EventGraph:
         self.episodes.setdefault(key, []).append(aid)
 
     def _merge_episodes(self) -> list[dict[str, Any]]:
-        """Make the events about one day's weather one event: those with more than ``episode_share``
-        of their articles about the weather (``Node.episode``) and one of them about that day's.
+        """Make the events about one day's weather one event: those more than ``episode_share`` of
+        whose active articles of that day are about it (``Node.episode``, ``_about_share``).
         The regional accident tallies, the DWD's warnings and the forecasts of a winter day are one
         happening to a newsroom though their words differ; an incident the weather caused ("Glätte
         vermutet: Unfall mit Gas-Lkw legt A9 lahm") names it once, is not about it and keeps its
