@@ -65,3 +65,23 @@ def test_a_retitled_article_whose_first_version_was_a_copy_joins_that_copys_even
                                 gmx.replace("welle-personeller-veraenderungen-kiew", "selenskyj-krempelt"), 6))
     assert retitled.event_id == first.event_id
     assert retitled.explanation["event"]["article_key"]["of"] == "g1"
+
+
+def test_a_live_blog_known_by_its_headline_gets_no_key():
+    """The FAZ's Rhein-Main live blog keeps an ordinary article URL; the labels file each of its
+    headlines by what it reports (a house fire in Schlitz, the frost in Hesse)."""
+    url = "https://www.faz.net/aktuell/rhein-main/region-und-hessen/aktuelle-nachrichten-110809818.html"
+    assert article_key(url) == "faz.net:110809818"
+    for title in ("Rhein-Main-Liveblog: 150.000 Euro Schaden nach Wohnhausbrand in Schlitz",
+                  "LiveKrieg in Nahost:UN-Chef fordert Aufhebung", "Live: Bizarre Trump-Aussage",
+                  "Liveticker zu Venezuela: Militärschlag", "LIVEBLOG: Der Tag"):
+        assert article_key(url, title) is None, title
+    for title in ("Liverpool gewinnt in Leeds", "Lives matter", "Delivery Hero wächst", ""):
+        assert article_key(url, title) == "faz.net:110809818", title
+    linker = Linker(LinkConfig())
+    fire = linker.add(_item("a", "Rhein-Main-Liveblog: 150.000 Euro Schaden nach Wohnhausbrand in Schlitz",
+                            "Ein Wohnhaus in Schlitz ist in der Nacht ausgebrannt.", url, 6))
+    frost = linker.add(_item("b", "Rhein-Main-Liveblog: Dauerfrost und Schneeverwehungen",
+                             "Auf dem Vogelsberg liegt ein halber Meter Schnee.", url, 9))
+    assert fire.event_id != frost.event_id
+    assert "article_key" not in frost.explanation.get("event", {})

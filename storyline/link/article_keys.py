@@ -6,7 +6,10 @@ a SPIEGEL uuid, the trailing number of GMX, Volksstimme, heise, FAZ or FR, SZ's 
 path with or without its ``-gxe`` variant. Two items with the same key are the same article (a
 near-duplicate however much the wording changed); a dpa urn is the same agency text on any site.
 
-Live blogs and tickers get no key: they keep one URL for a day of different happenings.
+Live blogs and tickers get no key: they keep one URL for a day of different happenings, and the
+front-page labels file each of their headlines by what it reports. A live blog is known by its URL
+("liveblog", "ticker") or by its headline ("Rhein-Main-Liveblog: …", SZ's "LiveKrieg in Nahost: …",
+"Liveticker zu …"), which some outlets give a URL of an ordinary article.
 The patterns are deliberately strict (long numbers, fixed shapes): a key that two different
 articles could share would merge them, which is worse than a key not found.
 """
@@ -22,12 +25,14 @@ _HEX_ID = re.compile(r"(?:^|[-/]|article|plus)([0-9a-f]{24})(?:$|[/.])", re.I)
 _SZ = re.compile(r"[-/]li\.(\d{5,})$")
 # a live blog or ticker keeps its URL while it moves from one happening to the next
 _LIVE = re.compile(r"live-?blog|live-?ticker|news-?blog|ticker", re.I)
+_LIVE_TITLE = re.compile(r"(?-i:^\s*Live[A-ZÄÖÜ:\s-])|live-?blog|live-?ticker|news-?blog", re.I)
 _TRAILING_NUMBER = re.compile(r"-(\d{6,})(?:\.html?)?/?$")
 
 
-def article_key(url: str | None) -> str | None:
-    """``host:id`` (or ``dpa:urn`` across hosts) for URLs whose shape carries an article id."""
-    if not url:
+def article_key(url: str | None, title: str = "") -> str | None:
+    """``host:id`` (or ``dpa:urn`` across hosts) for URLs whose shape carries an article id; None for
+    a live blog (by its URL or its ``title``)."""
+    if not url or _LIVE_TITLE.search(title):
         return None
     try:
         parts = urlsplit(url.strip())

@@ -164,7 +164,7 @@ class Linker:
         self.published[item.article_id] = f.day
         eff_day = f.day if f.day is not None else self.graph.clock
         sig = self.hasher.signature(copy_words(item.title, tw, xw))
-        key = article_key(item.url)
+        key = article_key(item.url, item.title)
         dup = self.lsh.query(sig) if sig is not None else None
         same = self.lsh.query_key(key, sig) if dup is None else None  # retitled, however much reworded
         if sig is not None:
