@@ -24,8 +24,9 @@ _UUID = re.compile(r"(?:^|[-/])a-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4
 _HEX_ID = re.compile(r"(?:^|[-/]|article|plus)([0-9a-f]{24})(?:$|[/.])", re.I)
 _SZ = re.compile(r"[-/]li\.(\d{5,})$")
 # a live blog or ticker keeps its URL while it moves from one happening to the next
-_LIVE = re.compile(r"live-?blog|live-?ticker|news-?blog|ticker", re.I)
-_LIVE_TITLE = re.compile(r"(?-i:^\s*Live[A-ZÄÖÜ:\s-])|live-?blog|live-?ticker|news-?blog", re.I)
+_LIVE_WORDS = r"live-?blog|live-?ticker|news-?blog"
+_LIVE = re.compile(_LIVE_WORDS + r"|ticker", re.I)  # in a URL's path ("newsticker" too)
+_LIVE_TITLE = re.compile(r"(?-i:^\s*Live[A-ZÄÖÜ:\s-])|" + _LIVE_WORDS, re.I)  # "LiveKrieg in Nahost: …"
 _TRAILING_NUMBER = re.compile(r"-(\d{6,})(?:\.html?)?/?$")
 
 
