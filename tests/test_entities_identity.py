@@ -514,3 +514,90 @@ def test_odd_spans_around_a_byline_stay_inside_the_text():
         got = _trimmed([(0, len(surface), "PER")], surface)
         assert all(0 <= a < b <= len(surface) for a, b, _ in got), surface
         assert not any(surface[a:b].startswith("Von ") for a, b, _ in got) or surface == "Von Peter", surface
+
+
+def _with_alias(name: str, alias: str, mentions: int = 2) -> Entity:
+    """A person as an article leaves it: the full name with the short form it used ("Kuntz")."""
+    return Entity(entity_id("PER", fold(name)), name, "PER", [alias], mentions)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Katrin Kuntz", "Stefan Kuntz"),  # a reporter and HSV's sports director, both called "Kuntz"
+    ("Alexander Hoffmann", "Felix Hoffmann"),
+    ("Anna-Sophie Schneider", "Robert Schneider"),
+    ("Matthias Graf", "Steffi Graf"),
+])
+def test_one_surname_after_two_first_names_is_two_people(first, second):
+    """The stream's two "Kuntz": each article names its person in full and then by the surname; the
+    short form the two share must not make them one entity (it had: "Katrin Kuntz" with the alias
+    "Stefan Kuntz"). A later bare "Kuntz" is neither of them for sure."""
+    surname = first.split()[-1]
+    index = EntityIndex()
+    index.merge([_with_alias(first, surname)])
+    result = index.merge([_with_alias(second, surname)])
+    assert result.created == [_with_alias(second, surname).id]
+    assert result.log == [{"action": "entity-new", "subject": second, "object": _with_alias(second, surname).id,
+                           "reason": f"kept apart from {first}: the same surname after another first name"}]
+    assert index.merge([ent(surname)]).ids[ent(surname).id] not in {ent(first).id, ent(second).id}
+
+
+@pytest.mark.parametrize(("known", "new"), [
+    ("Alisher Usmanow", "Alischer Usmanow"),  # a spelling
+    ("Sivert Guttorm Bakken", "Sivert Bakken"),  # a middle name more or less
+    ("Holt Schmadtke", "Jörg Schmadtke"),  # "Hannover holt Schmadtke": a verb, no first name
+    ("Profi Meffert", "Jonas Meffert"),
+    ("Luke Littlers", "Luke Littler"),  # a genitive
+])
+def test_one_person_s_names_still_meet_through_their_short_form(known, new):
+    surname = new.split()[-1]
+    index = EntityIndex([_with_alias(known, surname, mentions=3)])
+    assert index.merge([_with_alias(new, surname)]).ids[_with_alias(new, surname).id] == _with_alias(known, surname).id
+
+
+def test_a_name_led_by_a_first_name_becomes_the_entity_s_name():
+    index = EntityIndex([_with_alias("Holt Schmadtke", "Schmadtke", mentions=3)])
+    merged = index.merge([_with_alias("Jörg Schmadtke", "Schmadtke")]).entities[0]
+    assert (merged.id, merged.name) == (_with_alias("Holt Schmadtke", "x").id, "Jörg Schmadtke")
+    assert "Holt Schmadtke" in merged.aliases
+
+
+def test_a_name_cut_at_a_hyphen_has_no_hyphen():
+    """The tagger cuts "Putin-Kritiker" after "Putin-": the entity is "Putin", with no alias
+    "Putin-" (the stream's Putin, Kovač, Jan Marsalek and Bob Vylan had one)."""
+    from storyline.model import Mention, Span
+    from storyline.nlp.entities import link_mentions
+
+    text = "Wladimir Putin empfängt Gäste. Putin-Kritiker protestieren."
+    cut = text.index("Putin-")
+    linked = link_mentions(text, [Mention(Span(0, 14), "PER"), Mention(Span(cut, cut + 6), "PER")], ruler=False)
+    assert [(e.name, e.aliases) for e in linked.entities] == [("Wladimir Putin", ["Putin"])]
+    assert len({m.entity_id for m in linked.mentions}) == 1
+    alone = link_mentions("Nord- und Südkorea", [Mention(Span(0, 5), "LOC")])
+    assert next(e.name for e in alone.entities) == "Nordkorea"  # a truncated conjunct still reads as one
+
+
+def test_a_longer_full_name_does_not_take_another_person_s_shorter_one():
+    """"Anna-Sophie Schneider" is longer than "Robert Schneider" (who answers to "Schneider"), but
+    not his full name with more words: it had joined him as the "full name of a short form"."""
+    index = EntityIndex([_with_alias("Robert Schneider", "Schneider", mentions=5)])
+    result = index.merge([ent("Anna-Sophie Schneider")])
+    assert result.created == [ent("Anna-Sophie Schneider").id]
+    assert index.merge([ent("Hans Robert Schneider")]).ids[ent("Hans Robert Schneider").id] == ent("Robert Schneider").id
+
+
+def test_a_shared_short_form_goes_to_the_namesake_the_stream_comes_to_name():
+    """The stream's order on 2 January: a reporter's byline "Katrin Kuntz" (31 December) takes the
+    first bare "Kuntz"; then HSV's "Stefan Kuntz" is named, apart from her; a bare "Kuntz" while the
+    two are named as often stays apart, marked ambiguous; once the stream names Stefan Kuntz twice as
+    often, the bare name is his, the ambiguous entity's name too."""
+    index = EntityIndex()
+    katrin = index.merge([ent("Katrin Kuntz")]).ids[ent("Katrin Kuntz").id]
+    assert index.merge([ent("Kuntz")]).ids[ent("Kuntz").id] == katrin
+    stefan = index.merge([_with_alias("Stefan Kuntz", "Kuntz")]).ids[_with_alias("Stefan Kuntz", "Kuntz").id]
+    assert stefan != katrin
+    unsure = index.merge([ent("Kuntz")])
+    assert unsure.entities[0].relation == "ambiguous" and unsure.ids[ent("Kuntz").id] not in (katrin, stefan)
+    index.merge([_with_alias("Stefan Kuntz", "Kuntz", mentions=3)])
+    decided = index.merge([ent("Kuntz")])
+    assert decided.ids[ent("Kuntz").id] == stefan
+    assert index.decide(ent("Kuntz")) == (stefan, "short form of the namesake the stream names far more often than the others")

@@ -172,6 +172,7 @@ def _read(text: str, index: int, m: Mention, lookup: Hit | None, places: set[str
         hit, relation = _compound_reading(surface)
         if hit is not None and m.label == "ORG" and hit.label != "ORG":
             hit, relation = None, None  # "US-Regierung" is an organisation of its own, not the USA
+    surface = surface.strip(_DASHES).strip() or surface  # "Putin-" of "Putin-Kritiker" is "Putin"
     if m.label == "PER" and hit is None:
         name = strip_possessive(strip_titles(surface))
     else:
@@ -182,6 +183,7 @@ def _read(text: str, index: int, m: Mention, lookup: Hit | None, places: set[str
     return _Item(index, m, surface, name, tokens, hit, relation)
 
 
+_DASHES = "-–—"
 _CONJUNCT = re.compile(r"\s+(?:und|oder|bzw\.|sowie|and|or)\s+(\w+)")
 
 

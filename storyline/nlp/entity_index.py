@@ -51,6 +51,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..model import Entity, EntityLabel, Mention
@@ -85,6 +86,10 @@ _SPORTS_WORDS = tuple(
 AMBIGUOUS = "ambiguous"
 DOMINANT_MIN = 5  # mentions a full name needs before a bare surname shared with others goes to it
 DOMINANT_RATIO = 3.0  # ... and how many times more than all the others together
+#: the same for a short form two full names share ("Kuntz" of Stefan and of Katrin Kuntz): whom the
+#: stream names at least this often, and this many times as often as the other
+NAMESAKE_MIN = 4
+NAMESAKE_RATIO = 2.0
 KNOWN_NAME_MIN = 3  # mentions a person needs before a bare surname the tagger missed is taken for them
 
 
@@ -154,6 +159,36 @@ def _namesake_pair(bare_or_bearer: tuple[str, ...], full: tuple[str, ...]) -> bo
     if len(full) < 2 or not other or other[-1] != full[-1] or other == full or not is_namesake(full):
         return False
     return (len(other) < len(full) and full[-len(other):] == other) or (len(other) > 1 and not is_namesake(other))
+
+
+def _surname_forms(tokens: tuple[str, ...]) -> set[str]:
+    return {tokens[-1], genitive_stem(tokens[-1]) or tokens[-1]}
+
+
+def _two_people(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two full names with one surname name two people: their first names differ ("Stefan"
+    and "Katrin Kuntz", "Felix" and "Alexander Hoffmann"), and at least one of them is a known first
+    name while the other is one too or no ordinary word ("Holt Schmadtke", a verb the tagger took in,
+    is Jörg Schmadtke). A spelling ("Alisher"/"Alischer Usmanow"), an initial ("J. Smith"), a name
+    that ends or begins the other (a middle name, a role in front) and a genitive are the same person.
+    They share a short form ("Kuntz"), which must not join them."""
+    if len(a) < 2 or len(b) < 2 or a == b or _edge_of(a, b) or _edge_of(b, a):
+        return False
+    if not _surname_forms(a) & _surname_forms(b):
+        return False
+    x, y = a[0], b[0]
+    if x == y or (x[0] == y[0] and min(len(x), len(y)) == 1) or SequenceMatcher(None, x, y).ratio() >= 0.75:
+        return False
+    fx, fy = is_first_name((x,)), is_first_name((y,))
+    return (fx and fy) or (fx and not is_common_word(y.capitalize())) or (fy and not is_common_word(x.capitalize()))
+
+
+def _first_name_led(name: str, other: str) -> bool:
+    """Whether ``name`` is the better of two full names of one person because it begins with a first
+    name and ``other`` with a word that is none: "Jörg Schmadtke" over "Holt Schmadtke" (the verb of
+    "Hannover holt Schmadtke"), "Donald Trump" over "King Donald"."""
+    a, b = _tokens(name, "PER"), _tokens(other, "PER")
+    return len(a) >= 2 and len(a) >= len(b) and is_first_name(a[:1]) and not is_first_name(b[:1])
 
 
 def _variants(entity: Entity) -> list[tuple[str, ...]]:
@@ -283,6 +318,8 @@ class EntityIndex:
         if (person := self._person_named(entity)) is not None:
             return person, "a surname tagged as a place or organisation: the person the stream names far more often"
         if entity.id in self._by_id:
+            if self._by_id[entity.id].relation == AMBIGUOUS and (top := self._dominant_namesake(entity)) is not None:
+                return top, "short form of the namesake the stream names far more often than the others"
             return entity.id, "same name"
         shared: set[str] = set()
         for key in _keys(entity):
@@ -292,10 +329,18 @@ class EntityIndex:
                 shared |= self._ids(f"{entity.label}|{' '.join(variant)}")
         if shared and entity.label == "PER":  # "Martin Merz", known as "Merz" in his article
             tokens = _tokens(entity.name, "PER")
-            shared = {c for c in shared if not _namesake_pair(known := _tokens(self._by_id[c].name, "PER"), tokens)
+            others = {c for c in shared if _two_people(_tokens(self._by_id[c].name, "PER"), tokens)}
+            shared = {c for c in shared - others
+                      if not _namesake_pair(known := _tokens(self._by_id[c].name, "PER"), tokens)
                       and not _surname_first(known, tokens) and not _surname_first(tokens, known)}
+            if others and not shared:  # "Stefan Kuntz" and "Katrin Kuntz" share the short form "Kuntz"
+                name = self._by_id[min(others)].name
+                return None, f"kept apart from {name}: the same surname after another first name"
         if shared:
             picked = self._pick(shared, entity)
+            if picked is None and entity.label == "PER" and (
+                    top := self._dominant(shared, NAMESAKE_MIN, NAMESAKE_RATIO)) is not None:
+                return top, "short form of the namesake the stream names far more often than the others"
             return picked, "same name or alias" if picked else "several known entities answer to the name"
         if self.short_names and entity.label == "PER":
             return self._resolve_person(entity)
@@ -396,6 +441,7 @@ class EntityIndex:
                         shorter |= self._ids(f"PER|{' '.join(part)}")
                 words = {c: _tokens(self._by_id[c].name, "PER") for c in shorter}
                 shorter = {c for c in shorter if len(words[c]) < len(tokens)
+                           and not _two_people(words[c], tokens)  # "Robert Schneider" is not "Anna-Sophie Schneider"
                            and self._by_id[c].relation != AMBIGUOUS  # a name kept apart stays apart
                            and not _surname_first(words[c], tokens)}
                 if vetoed := {c for c in shorter if _namesake_pair(words[c], tokens)}:
@@ -417,12 +463,23 @@ class EntityIndex:
             found |= {c for c in edges if any(_edge_of(variant, t) for t in _variants(self._by_id[c]))}
         return len(found)
 
-    def _dominant(self, candidates: set[str]) -> str | None:
+    def _dominant_namesake(self, entity: Entity) -> str | None:
+        """For a bare name kept apart as ambiguous ("Kuntz": Katrin, a reporter, and Stefan, HSV's
+        sports director): the full name among its namesakes that the stream has since come to name
+        far more often than the others (``_dominant``), or None."""
+        found = {i for key in _keys(entity) for i in self._ids(f"PER|{key}")}
+        for variant in _variants(entity):
+            found |= self._ids(f"PER|edge:{variant[-1]}")
+        full = {c for c in found - {entity.id} if len(_tokens(self._by_id[c].name, "PER")) > 1
+                and any(v[-1:] in (t[-1:] for t in _variants(self._by_id[c])) for v in _variants(entity))}
+        return self._dominant(full, NAMESAKE_MIN, NAMESAKE_RATIO) if full else None
+
+    def _dominant(self, candidates: set[str], least: int = DOMINANT_MIN, ratio: float = DOMINANT_RATIO) -> str | None:
         """The candidate the stream names far more often than all the others together (the "Trump"
         of the news among every Trump the store knows), or None when none stands out."""
         ranked = sorted(candidates, key=lambda c: (-self._by_id[c].mentions, c))
         top, rest = self._by_id[ranked[0]].mentions, sum(self._by_id[c].mentions for c in ranked[1:])
-        return ranked[0] if top >= DOMINANT_MIN and top >= DOMINANT_RATIO * max(rest, 1) else None
+        return ranked[0] if top >= least and top >= ratio * max(rest, 1) else None
 
     # -- merging ---------------------------------------------------------------------------------
     def merge(self, new: Iterable[Entity], *, count_mentions: bool = True, sports: bool = False) -> MergeResult:
@@ -462,7 +519,8 @@ class EntityIndex:
     def _absorb(self, known: Entity, entity: Entity, count_mentions: bool) -> None:
         names = [entity.name, *entity.aliases]
         bare = len(_variants(known)) > 1 and _tokens(entity.name, "PER") == _variants(known)[1]
-        if known.label == "PER" and (bare or name_quality(entity.name) > name_quality(known.name)):
+        if known.label == "PER" and (bare or name_quality(entity.name) > name_quality(known.name)
+                                     or _first_name_led(entity.name, known.name)):
             names = [known.name, *names]
             known.name = entity.name
         for name in names:
