@@ -601,3 +601,18 @@ def test_a_shared_short_form_goes_to_the_namesake_the_stream_comes_to_name():
     decided = index.merge([ent("Kuntz")])
     assert decided.ids[ent("Kuntz").id] == stefan
     assert index.decide(ent("Kuntz")) == (stefan, "short form of the namesake the stream names far more often than the others")
+
+
+def test_an_entity_is_named_in_the_nominative_when_the_text_has_both_forms():
+    """"Dieter Bohlens Frau … Dieter Bohlen": the entity is "Dieter Bohlen" (it was "Dieter
+    Bohlens", the longer form); across articles too ("Laura Dahlmeiers" then "Laura Dahlmeier")."""
+    from storyline.model import Mention, Span
+    from storyline.nlp.entities import link_mentions
+
+    text = "Dieter Bohlens Frau spricht. Dieter Bohlen schweigt. Jonas und Jona."
+    b = text.index("Dieter Bohlen ")
+    linked = link_mentions(text, [Mention(Span(0, 14), "PER"), Mention(Span(b, b + 13), "PER")], ruler=False)
+    assert [(e.name, e.aliases) for e in linked.entities] == [("Dieter Bohlen", ["Dieter Bohlens"])]
+    index = EntityIndex([ent("Laura Dahlmeiers", mentions=3)])
+    merged = index.merge([_with_alias("Laura Dahlmeiers", "Laura Dahlmeier")]).entities[0]
+    assert (merged.name, merged.aliases) == ("Laura Dahlmeier", ["Laura Dahlmeiers"])

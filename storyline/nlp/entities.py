@@ -46,6 +46,7 @@ from .entity_names import (
     fold,
     genitive_stem,
     name_quality,
+    plain_form,
     strip_determiners,
     strip_possessive,
     strip_titles,
@@ -344,6 +345,7 @@ def _build(items: list[_Item], groups: list[_Group]) -> tuple[list[Entity], dict
             own = [it for it in its if it.group == gi] or its
             label = _majority([it.mention.label for it in own if it.relation is None] or ["MISC"])
             name = max(own, key=lambda it: (name_quality(it.name), -it.mention.span.start)).name
+            name = plain_form(name, {it.name for it in own})
             key = " ".join(group.key[1:])
         eid = entity_id(label, key)
         ids[gi] = eid

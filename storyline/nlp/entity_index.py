@@ -56,7 +56,15 @@ from functools import lru_cache
 
 from ..model import Entity, EntityLabel, Mention
 from .common_words import is_common_word
-from .entity_names import entity_id, fold, genitive_stem, name_quality, strip_determiners, strip_titles
+from .entity_names import (
+    entity_id,
+    fold,
+    genitive_stem,
+    name_quality,
+    plain_form,
+    strip_determiners,
+    strip_titles,
+)
 from .gazetteer import lookup as gazetteer_lookup
 from .name_priors import bearer, is_first_name, is_namesake, is_s_surname
 
@@ -523,6 +531,10 @@ class EntityIndex:
                                      or _first_name_led(entity.name, known.name)):
             names = [known.name, *names]
             known.name = entity.name
+        if known.label == "PER" and (plain := plain_form(known.name, [*known.aliases, *names])) != known.name:
+            names = [known.name, *names]  # "Laura Dahlmeier", not "Laura Dahlmeiers"
+            known.name = plain
+            known.aliases = [a for a in known.aliases if a != plain]
         for name in names:
             if name != known.name and name not in known.aliases:
                 known.aliases.append(name)

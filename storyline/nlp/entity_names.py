@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import lru_cache
 
 #: Characters a reader does not see: zero-width space/joiners, word joiner, BOM, soft hyphen.
@@ -199,6 +200,14 @@ def name_quality(name: str) -> tuple[int, int, int]:
     words = [w for w in re.split(r"[ -]", clean(name)) if w]
     capitalised = all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return (len(fold(name).split()), int(capitalised), len(name))
+
+
+def plain_form(name: str, names: Collection[str]) -> str:
+    """``name``, or the form without its genitive "-s" when that form is among ``names`` as well:
+    "Dieter Bohlen" for "Dieter Bohlens" (a headline's "Dieter Bohlens Frau" named him first)."""
+    if name.endswith("s") and len(name) > 5 and name[-2:-1].isalpha() and name[:-1] in names:
+        return name[:-1]
+    return name
 
 
 def entity_id(label: str, key: str) -> str:
