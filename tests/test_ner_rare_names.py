@@ -60,3 +60,14 @@ def test_odd_spans_and_fields() -> None:
     text = "Feuer\u2060werk und Woche"  # a word joiner inside: not the listed word, kept as the tagger said
     marked = [(0, 10, "ORG"), (15, 20, "ORG")]
     assert _without_rare_names([(marked, text)]) == [[(0, 10, "ORG")]]
+
+
+def test_a_person_of_ordinary_words_only_is_dropped() -> None:
+    """The stream's "Deutscher Star", "Irans Führer", "Enormer Andrang" were persons;
+    a name with a first name or one word that is no ordinary word stays ("Olaf Lies", "Juli Zeh")."""
+    junk = ["Deutscher Star", "Irans Führer", "Enormer Andrang", "Russischer Ex-Präsident"]
+    names = ["Olaf Lies", "Jens Voigt", "Anna Wüst", "Juli Zeh", "Will Smith", "Post Malone"]
+    text = " und ".join(junk + names)
+    got = _without_rare_names([(spans(text, *[(n, "PER") for n in junk + names]), text)])
+    assert [text[s:e] for s, e, _ in got[0]] == names
+    assert _without_rare_names([(spans(text, ("Deutscher Star", "ORG")), text)]) == [[(0, 14, "ORG")]]

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import Mention, Span
 from ...pipeline import Stage, register
-from ..common_words import rarely_names
-from ..name_priors import bearer
+from ..common_words import is_common_word, rarely_names
+from ..entity_names import fold
+from ..name_priors import bearer, is_first_name
 from .tagger import PROFILES, load_tagger
 
 if TYPE_CHECKING:
@@ -262,7 +263,8 @@ def _without_rare_names(fields: list[tuple[list[tuple[int, int, str]], str]]) ->
     """One-word persons and organisations whose word the tagger leaves outside names in most of its
     uses (``common_words.rarely_names``: "Böller", "Feuerwerk", "Kolumne", "Woche") are dropped; a
     person stays when the document names someone with that surname ("Markus Anfang" … "Anfang") or
-    the news mostly mean one person by it (``name_priors.bearer``)."""
+    the news mostly mean one person by it (``name_priors.bearer``). A "person" of ordinary words only
+    goes too (``_ordinary_words``)."""
     rare = rarely_names()
     out: list[list[tuple[int, int, str]]] = []
     for spans, text in fields:
@@ -272,9 +274,19 @@ def _without_rare_names(fields: list[tuple[list[tuple[int, int, str]], str]]) ->
             rare_word = lab in ("PER", "ORG") and " " not in word and word in rare
             if rare_word and (lab == "ORG" or not (word in _surnames(fields, (s, e, lab)) or bearer((word,)))):
                 continue
+            if lab == "PER" and _ordinary_words(word):
+                continue
             kept.append((s, e, lab))
         out.append(kept)
     return out
+
+
+def _ordinary_words(name: str) -> bool:
+    """A "person" of two or more ordinary German words and no first name: "Fieser Gauner", "Deutscher
+    Star", "Irans Führer", "Enormer Andrang" (headline phrases the tagger read as names)."""
+    words = name.replace("-", " ").split()
+    return (len(words) >= 2 and all(w[:1].isupper() and is_common_word(w) for w in words)
+            and not any(is_first_name((fold(w),)) for w in words))
 
 
 def _shouting(text: str) -> bool:
