@@ -616,3 +616,22 @@ def test_an_entity_is_named_in_the_nominative_when_the_text_has_both_forms():
     index = EntityIndex([ent("Laura Dahlmeiers", mentions=3)])
     merged = index.merge([_with_alias("Laura Dahlmeiers", "Laura Dahlmeier")]).entities[0]
     assert (merged.name, merged.aliases) == ("Laura Dahlmeier", ["Laura Dahlmeiers"])
+
+
+def test_von_after_a_description_or_before_ordinary_words_is_no_noble_name():
+    """The stream's "Held von Bondi Beach" (9 mentions, a person) and "Goethe vom Sockel"; noble
+    names and a name with its club stay as they were."""
+    from storyline.nlp.ner.stage import _split_runs
+
+    cases = {
+        "Held von Bondi Beach": [],
+        "Goethe vom Sockel": ["Goethe"],
+        "Kennedy Okpala von Waldhof Mannheim": ["Kennedy Okpala", "Waldhof Mannheim"],
+        "Hans von Storch": ["Hans von Storch"],  # a surname that is also a word ("Storch")
+        "Rosa von Praunheim": ["Rosa von Praunheim"],
+        "Ursula von der Leyen": ["Ursula von der Leyen"],
+        "Johann Wolfgang von Goethe": ["Johann Wolfgang von Goethe"],
+    }
+    for text, want in cases.items():
+        [got] = _split_runs([([(0, len(text), "PER")], text)])
+        assert [text[a:b] for a, b, _ in got] == want, text

@@ -212,12 +212,20 @@ def _words(s: int, e: int, text: str) -> list[tuple[int, int]]:
 def _split_von(s: int, e: int, text: str) -> list[tuple[int, int, str]] | None:
     """"Kennedy Okpala von Waldhof Mannheim": a full name, then "von"/"vom" and a name of two or
     more capitalised words is a person and the club or body they come from, not a noble name
-    ("Johann Wolfgang von Goethe", "Ursula von der Leyen", "Gloria von Thurn und Taxis" stay)."""
+    ("Johann Wolfgang von Goethe", "Ursula von der Leyen", "Gloria von Thurn und Taxis" stay). A name
+    before "von" and ordinary words after it is that name ("Goethe vom Sockel"); an ordinary word
+    before it is a description, no name at all ("Held von Bondi Beach": ``[]``)."""
     words = _words(s, e, text)
     for i, (ws, we) in enumerate(words):
-        if text[ws:we] in ("von", "vom") and i >= 2:
-            after = words[i + 1 :]
-            if len(after) >= 2 and all(_capital(text[a:b]) for a, b in after):
+        if text[ws:we] in ("von", "vom") and i >= 1:
+            after, before = words[i + 1 :], text[words[0][0] : words[i - 1][1]]
+            last = fold(text[words[i - 1][0] : words[i - 1][1]])
+            if after and all(is_common_word(text[a:b]) for a, b in after) and not (
+                    is_first_name((last,)) or _ordinary_words(before + " Leute")):
+                return [(words[0][0], words[i - 1][1], "PER")]  # "Goethe vom Sockel": Goethe
+            if i == 1 and len(after) >= 2 and is_common_word(before) and not is_first_name((last,)):
+                return []  # "Held von Bondi Beach": a description, no name
+            if i >= 2 and len(after) >= 2 and all(_capital(text[a:b]) for a, b in after):
                 return [(words[0][0], words[i - 1][1], "PER"), (after[0][0], after[-1][1], "ORG")]
     return None
 
@@ -254,7 +262,7 @@ def _split_runs(fields: list[tuple[list[tuple[int, int, str]], str]]) -> list[li
                 second = text[words[1][0] : words[1][1]]
                 if second not in surnames and text[s:e] not in {text[a:b] for a, b, _ in spans if (a, b) != (s, e)}:
                     parts = [(words[0][0], words[0][1], "PER"), (words[1][0], words[1][1], labels.get(second, "ORG"))]
-            kept.extend(parts or [(s, e, lab)])
+            kept.extend(parts if parts is not None else [(s, e, lab)])
         out.append(kept)
     return out
 
