@@ -635,3 +635,22 @@ def test_von_after_a_description_or_before_ordinary_words_is_no_noble_name():
     for text, want in cases.items():
         [got] = _split_runs([([(0, len(text), "PER")], text)])
         assert [text[a:b] for a, b, _ in got] == want, text
+
+
+def test_the_entity_page_says_when_a_name_is_ambiguous(tmp_path):
+    """A bare name kept apart because several known people carry it says so on its page (and in
+    its JSON as ``relation``); one mention is "1 mention"."""
+    pytest.importorskip("fastapi", reason="the web extra is not installed")
+    from fastapi.testclient import TestClient
+
+    from storyline.library import Storyline
+    from storyline.web.app import create_app
+
+    sl = Storyline(tmp_path / "s.db", {"ner.profile": "fast"})
+    hummels = Entity(entity_id("PER", "hummels"), "Hummels", "PER", [], 1, relation="ambiguous")
+    sl.store.put_entities([hummels])
+    sl.close()
+    with TestClient(create_app(tmp_path / "s.db")) as client:
+        page = client.get(f"/entities/{hummels.id}").text
+        assert "1 mention in all · ambiguous: several known people carry this name" in page
+        assert client.get(f"/api/entities/{hummels.id}").json()["entity"]["relation"] == "ambiguous"

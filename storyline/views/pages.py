@@ -225,7 +225,8 @@ def entity_page(sl: Storyline, entity_id: str, window: int = 200) -> dict[str, A
     docs.sort(key=lambda d: (d.article.published is None, iso(d.article.published) or ""), reverse=True)
     co = {x["id"]: x for x in entity_names(sl, [i for i, _ in together.most_common(15)])}
     return {
-        "entity": {"id": e.id, "name": e.name, "label": e.label, "aliases": e.aliases, "mentions": e.mentions},
+        "entity": {"id": e.id, "name": e.name, "label": e.label, "aliases": e.aliases, "mentions": e.mentions,
+                   "relation": e.relation},
         "articles_seen": len(docs),
         "mentions_per_day": [{"day": d, "mentions": n} for d, n in sorted(per_day.items())],
         "stories": stories,
