@@ -22,6 +22,7 @@ from .config import LinkConfig
 from .events import EventGraph
 from .fingerprints import LshIndex, MinHasher, copy_words
 from .items import Features, LinkItem, features
+from .service_pieces import service_piece, service_vector
 from .stories import StoryThreader
 from .text import IncrementalIdf, SourceBoilerplate, SparseVec, entity_weights, normalise, tfidf, words
 
@@ -165,7 +166,9 @@ class Linker:
         eff_day = f.day if f.day is not None else self.graph.clock
         sig = self.hasher.signature(copy_words(item.title, tw, xw))
         key = article_key(item.url, item.title)
-        dup = self.lsh.query(sig) if sig is not None else None
+        service = service_piece(item.title)
+        # a horoscope for Widder is nearly the words of the one for Krebs: no copy; its title decides
+        dup = self.lsh.query(sig) if sig is not None and service is None else None
         same = self.lsh.query_key(key, sig) if dup is None else None  # retitled, however much reworded
         if sig is not None:
             self.lsh.insert(item.article_id, sig, eff_day, key)
@@ -176,6 +179,10 @@ class Linker:
             a.explanation.setdefault("event", {})["article_key"] = {"of": same.article_id, "key": same.article_key}
         elif dup is not None and dup.article_id in self.assignments:
             a = self._add_duplicate(item, f, vec, dup.article_id, dup.jaccard)
+        elif service is not None:
+            # its own event and story: linked by its title alone, which only a relisting shares
+            a = self._add_linked(item, f, service_vector(service, item.title))
+            a.explanation.setdefault("event", {})["service"] = service
         else:
             a = self._add_linked(item, f, vec)
         if self.config.keep_explanations:

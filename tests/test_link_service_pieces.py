@@ -1,0 +1,47 @@
+"""A horoscope is its own event and story unless it is the same piece listed again.
+
+On the dev morning the weekly horoscopes for Krebs and Widder ("Vom 29.12. bis 4.1.2026: Das
+Wochenhoroskop für …") were one event, and a horoscope joined another's story; the labels' guideline
+makes each horoscope an event and a story of its own unless syndicated."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from storyline.link.config import LinkConfig
+from storyline.link.items import LinkItem
+from storyline.link.linker import Linker
+from storyline.link.service_pieces import service_piece
+
+T0 = datetime(2026, 1, 3, 3, 49)
+TEASER = "Was die Sterne vom 29.12. bis 4.1.2026 sagen: Liebe, Beruf und Gesundheit im neuen Jahr."
+ROWS = [
+    ("h1", "Vom 29.12. bis 4.1.2026: Das Wochenhoroskop für Krebs", TEASER),
+    ("h2", "Vom 29.12. bis 4.1.2026: Das Wochenhoroskop für Widder", TEASER),
+    ("h3", "Erster Vollmond 2026: Diese Sternzeichen spüren den Wolfsmond besonders",
+     "Was Sie zum heutigen Wolfsmond wissen müssen und welche Sternzeichen er beeinflusst."),
+    ("h4", "Erster Vollmond 2026: Diese Sternzeichen spüren den Wolfsmond besonders", ""),  # listed again
+    ("n1", "Vollmond im Januar: Der Wolfsmond ist heute Nacht zu sehen",
+     "Der erste Vollmond des Jahres 2026 steht am Samstag am Himmel; Sternwarten laden ein."),
+]
+
+
+def test_horoscopes_are_their_own_events_and_stories():
+    lk = Linker(LinkConfig())
+    out = {aid: lk.add(LinkItem(aid, title, text, "de", T0 + timedelta(minutes=i)))
+           for i, (aid, title, text) in enumerate(ROWS)}
+    lk.consolidate()
+    ev = {aid: lk.membership(aid)[0] for aid in out}
+    st = {aid: lk.membership(aid)[1] for aid in out}
+    assert len({ev["h1"], ev["h2"], ev["h3"], ev["n1"]}) == 4
+    assert len({st["h1"], st["h2"], st["h3"], st["n1"]}) == 4
+    assert ev["h4"] == ev["h3"] and st["h4"] == st["h3"]  # the same piece listed again
+    assert out["h2"].explanation["event"]["service"] == "horoscope"
+    assert "service" not in out["n1"].explanation.get("event", {})
+
+
+def test_what_counts_as_a_horoscope():
+    assert service_piece("BILD-Jahreshoroskop 2026: Diese Monate sind für Ihre Liebe entscheidend") == "horoscope"
+    assert service_piece("So startet Ihr Sternzeichen ins neue Jahr") == "horoscope"
+    assert service_piece("Vollmond im Januar: Der Wolfsmond ist heute Nacht zu sehen") is None
+    assert service_piece("") is None
