@@ -654,3 +654,12 @@ def test_the_entity_page_says_when_a_name_is_ambiguous(tmp_path):
         page = client.get(f"/entities/{hummels.id}").text
         assert "1 mention in all · ambiguous: several known people carry this name" in page
         assert client.get(f"/api/entities/{hummels.id}").json()["entity"]["relation"] == "ambiguous"
+
+
+def test_sport_and_culture_roles_before_a_name_are_not_part_of_it():
+    """The stream's "Biathlet Sivert Guttorm Bakken" had become the biathlete's name."""
+    assert strip_titles("Biathlet Sivert Guttorm Bakken") == "Sivert Guttorm Bakken"
+    assert strip_titles("Skispringer Andreas Wellinger") == "Andreas Wellinger"
+    assert strip_titles("Regisseur François Ozon") == "François Ozon"
+    assert strip_titles("Biathlet") == "Biathlet"  # a role alone stays
+    assert strip_titles("Richter Müller") == "Richter Müller"  # a surname that is also a role stays

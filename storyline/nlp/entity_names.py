@@ -71,6 +71,10 @@ _TITLE_WORDS = """
     profi star trainer trainerin coach stürmer torwart kapitän spieler spielerin sänger sängerin
     schauspieler schauspielerin moderator moderatorin rapper rapperin politiker politikerin manager
     managerin boss legende ikone
+    biathlet biathletin skispringer skispringerin rennfahrer rennfahrerin weltmeister weltmeisterin
+    olympiasieger olympiasiegerin torhüter torhüterin regisseur regisseurin autor autorin
+    schriftsteller schriftstellerin musiker musikerin journalist journalistin milliardär milliardärin
+    unternehmer unternehmerin influencer influencerin komiker komikerin
     """
 #: Compound roles end in one of these ("Außenminister", "US-Präsident", "Ex-Kanzler").
 _TITLE_HEAD_WORDS = (
