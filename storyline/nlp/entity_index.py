@@ -476,10 +476,12 @@ class EntityIndex:
         sports director): the full name among its namesakes that the stream has since come to name
         far more often than the others (``_dominant``), or None."""
         found = {i for key in _keys(entity) for i in self._ids(f"PER|{key}")}
+        surnames: set[str] = set()
         for variant in _variants(entity):
             found |= self._ids(f"PER|edge:{variant[-1]}")
-        full = {c for c in found - {entity.id} if len(_tokens(self._by_id[c].name, "PER")) > 1
-                and any(v[-1:] in (t[-1:] for t in _variants(self._by_id[c])) for v in _variants(entity))}
+            surnames.add(variant[-1])
+        full = {c for c in found - {entity.id}
+                if len(tokens := _tokens(self._by_id[c].name, "PER")) > 1 and _surname_forms(tokens) & surnames}
         return self._dominant(full, NAMESAKE_MIN, NAMESAKE_RATIO) if full else None
 
     def _dominant(self, candidates: set[str], least: int = DOMINANT_MIN, ratio: float = DOMINANT_RATIO) -> str | None:

@@ -221,7 +221,7 @@ def _split_von(s: int, e: int, text: str) -> list[tuple[int, int, str]] | None:
             after, before = words[i + 1 :], text[words[0][0] : words[i - 1][1]]
             last = fold(text[words[i - 1][0] : words[i - 1][1]])
             if after and all(is_common_word(text[a:b]) for a, b in after) and not (
-                    is_first_name((last,)) or _ordinary_words(before + " Leute")):
+                    is_first_name((last,)) or all(is_common_word(w) for w in before.split())):
                 return [(words[0][0], words[i - 1][1], "PER")]  # "Goethe vom Sockel": Goethe
             if i == 1 and len(after) >= 2 and is_common_word(before) and not is_first_name((last,)):
                 return []  # "Held von Bondi Beach": a description, no name
@@ -290,8 +290,8 @@ def _without_rare_names(fields: list[tuple[list[tuple[int, int, str]], str]]) ->
 
 
 def _ordinary_words(name: str) -> bool:
-    """A "person" of two or more ordinary German words and no first name: "Fieser Gauner", "Deutscher
-    Star", "Irans Führer", "Enormer Andrang" (headline phrases the tagger read as names)."""
+    """A "person" of two or more ordinary German words and no first name: "Deutscher Star", "Irans
+    Führer", "Enormer Andrang" (headline phrases the tagger read as names)."""
     words = name.replace("-", " ").split()
     return (len(words) >= 2 and all(w[:1].isupper() and is_common_word(w) for w in words)
             and not any(is_first_name((fold(w),)) for w in words))
