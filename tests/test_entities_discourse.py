@@ -71,3 +71,11 @@ def test_truncated_and_odd_mentions_do_not_break_linking() -> None:
     for text, surface in [("Es kamen Nord-", "Nord-"), ("Nord- und", "Nord-"), ("- und Südkorea", "-"), ("Süd- oder 123", "Süd-")]:
         linked = link_mentions(text, [_mention(text, surface, "LOC")], ruler=False)
         assert len(linked.mentions) == 1  # kept, with or without an entity; never an error
+
+
+def test_a_capital_tagged_as_a_person_is_the_place() -> None:
+    """The example's "Pjöngjang erwarte aber Sicherheitsgarantien" (the government by its capital)
+    had made a person "Pjöngjang"; a capital that is also a first name stays a person."""
+    text = "Pjöngjang erwarte aber Sicherheitsgarantien. Santiago lachte."
+    linked = link_mentions(text, [_mention(text, "Pjöngjang", "PER"), _mention(text, "Santiago", "PER")], ruler=False)
+    assert {(e.name, e.label) for e in linked.entities} == {("Pjöngjang", "LOC"), ("Santiago", "PER")}

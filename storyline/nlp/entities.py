@@ -52,6 +52,7 @@ from .entity_names import (
     strip_titles,
 )
 from .gazetteer import Hit, gazetteer
+from .name_priors import is_first_name
 
 if TYPE_CHECKING:
     from ..model import Document
@@ -219,13 +220,23 @@ def _compound_reading(surface: str) -> tuple[Hit | None, str | None]:
 
 def _gazetteer_reading(surface: str, label: str, hit: Hit | None, places: set[str]) -> Hit | None:
     """Places and organisations by the gazetteer (``hit``); a person keeps a name that is also a
-    place ("Jordan"), unless the text names that place as a place elsewhere (``places``), but a
-    lower-case country adjective tagged as a person is an adjective ("nordkoreanische")."""
+    place ("Jordan"), unless the text names that place as a place elsewhere (``places``) or it is a
+    capital (``_capital_city``), but a lower-case country adjective tagged as a person is an
+    adjective ("nordkoreanische")."""
     if hit is None:
         return None
-    if label == "PER" and not (hit.relation == "adjective" and surface[:1].islower()) and hit.name not in places:
+    if (label == "PER" and not (hit.relation == "adjective" and surface[:1].islower()) and hit.name not in places
+            and not _capital_city(surface)):
         return None
     return hit
+
+
+def _capital_city(surface: str) -> bool:
+    """A one-word capital ("Pjöngjang erwarte Sicherheitsgarantien", "Moskau droht"): the news name
+    governments by their capitals, so a tagger's person of that name is the place; not a first name
+    ("Santiago", "Stanley")."""
+    found = gazetteer().entry(strip_possessive(surface)) if " " not in surface else None
+    return found is not None and found.kind == "capital" and not is_first_name((fold(surface),))
 
 
 def _resolve_genitives(items: list[_Item]) -> None:
