@@ -89,3 +89,33 @@ def test_an_article_that_is_only_a_list_of_names(tmp_path: Path) -> None:
             doc = add(sl, sep.join(people), title=f"Aufstellung {shift}")
             names = check(sl, doc)
             assert not any("," in n or "\n" in n for n in names.values())
+
+
+def test_session_18_name_rules_take_broken_names_without_harm():
+    """The namesake, nominative, hyphen, "von", ordinary-words and capital rules fed broken names:
+    empty, only dashes, one letter, invisible joiners, a capital in the genitive, 300 namesakes."""
+    from storyline.model import Entity, Mention, Span
+    from storyline.nlp.entities import _capital_city, link_mentions
+    from storyline.nlp.entity_index import EntityIndex, _two_people
+    from storyline.nlp.entity_names import entity_id, fold, plain_form
+    from storyline.nlp.ner.stage import _ordinary_words, _split_runs
+
+    assert not _two_people((), ()) and not _two_people(("a",), ("b", "c")) and not _two_people(("x", "y"), ("x", "y"))
+    assert plain_form("", []) == "" and plain_form("s", ["", "s"]) == "s"
+    assert not _ordinary_words("") and not _ordinary_words("- -")
+    assert not _capital_city("") and not _capital_city("-") and _capital_city("Moskaus")
+    for text in ["von", "Held von", "von von von", "Goethe vom", "\u2060von\u2060 Bondi"]:
+        [got] = _split_runs([([(0, len(text), "PER")], text)])
+        assert all(0 <= a < b <= len(text) for a, b, _ in got), text
+    for text in ["-", "–—", "Putin-\u200b", "-A-"]:
+        linked = link_mentions(text, [Mention(Span(0, len(text)), "PER")], ruler=False)
+        assert all("-" not in e.name[:1] + e.name[-1:] for e in linked.entities), text
+    from storyline.nlp.name_priors import first_names
+
+    index = EntityIndex()  # 300 people with one surname, each article also saying "Kuntz"
+    names = [f"{first.capitalize()} Kuntz" for first in sorted(first_names())[:300]]
+    for n in names:
+        index.merge([Entity(entity_id("PER", fold(n)), n, "PER", ["Kuntz"], 1)])
+    bare = index.merge([Entity(entity_id("PER", "kuntz"), "Kuntz", "PER", [], 1)])
+    assert len(index) > 150  # apart, but for spellings of one name ("Adolf"/"Adolph", "Albert"/"Alberto")
+    assert bare.entities[0].relation == "ambiguous" and bare.entities[0].name == "Kuntz"

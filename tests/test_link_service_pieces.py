@@ -45,3 +45,17 @@ def test_what_counts_as_a_horoscope():
     assert service_piece("So startet Ihr Sternzeichen ins neue Jahr") == "horoscope"
     assert service_piece("Vollmond im Januar: Der Wolfsmond ist heute Nacht zu sehen") is None
     assert service_piece("") is None
+
+
+def test_broken_horoscope_items_link_without_harm():
+    """An empty title, a title of punctuation only after its kicker, a kicker alone twice and a huge
+    one: each is linked, none crashes, and titles of the same words meet (punctuation aside)."""
+    lk = Linker(LinkConfig())
+    rows = [("e", "", ""), ("p", "Horoskop: …!?", ""), ("k", "Horoskop:", ""), ("k2", "Horoskop:", ""),
+            ("h", "Sternzeichen " * 5000, "x" * 100_000)]
+    for i, (aid, title, text) in enumerate(rows):
+        lk.add(LinkItem(aid, title, text, "de", T0 + timedelta(minutes=i)))
+    lk.consolidate()
+    ev = {aid: lk.membership(aid)[0] for aid, _, _ in rows}
+    assert ev["k2"] == ev["k"] == ev["p"]  # the same words, punctuation aside
+    assert len({ev["e"], ev["k"], ev["h"]}) == 3
