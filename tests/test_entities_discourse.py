@@ -19,7 +19,7 @@ def _mention(text: str, surface: str, label: str, nth: int = 0) -> Mention:
 
 
 def test_place_tagged_as_person_joins_the_place_named_elsewhere() -> None:
-    text = "Pjöngjang erwarte Garantien. In Pjöngjang feierten viele."
+    text = "Viele Menschen in Pjöngjang jubelten. In Pjöngjang feierten viele."
     linked = link_mentions(
         text, [_mention(text, "Pjöngjang", "PER"), _mention(text, "Pjöngjang", "LOC", 1)], ruler=False
     )
@@ -74,8 +74,28 @@ def test_truncated_and_odd_mentions_do_not_break_linking() -> None:
 
 
 def test_a_capital_tagged_as_a_person_is_the_place() -> None:
-    """The example's "Pjöngjang erwarte aber Sicherheitsgarantien" (the government by its capital)
-    had made a person "Pjöngjang"; a capital that is also a first name stays a person."""
-    text = "Pjöngjang erwarte aber Sicherheitsgarantien. Santiago lachte."
+    """A capital the tagger calls a person is the place ("die Parade in Pjöngjang"); a capital that is
+    also a first name stays a person."""
+    text = "Die Parade in Pjöngjang begann. Santiago lachte."
     linked = link_mentions(text, [_mention(text, "Pjöngjang", "PER"), _mention(text, "Santiago", "PER")], ruler=False)
     assert {(e.name, e.label) for e in linked.entities} == {("Pjöngjang", "LOC"), ("Santiago", "PER")}
+    assert all(m.entity_id for m in linked.mentions)
+
+
+def test_a_capital_that_acts_is_its_country() -> None:
+    """The example's "Pjöngjang erwarte aber Sicherheitsgarantien" and "ein Dialog der USA mit
+    Pjöngjang" name North Korea's government (examples README: "Pjöngjang" used for its
+    government) in a text that names North Korea; "in Pjöngjang", a dateline and Germany's own
+    capital stay places."""
+    text = (
+        "Nordkorea verhandelt. Pjöngjang erwarte aber Sicherheitsgarantien. Der nächste Schritt wäre ein Dialog der USA mit "
+        "Pjöngjang. Die Parade in Pjöngjang begann. Moskau: Feuer im Zentrum. Berlin will mehr Lehrer."
+    )
+    surfaces = [("Nordkorea", "LOC", 0), ("Pjöngjang", "PER", 0), ("Pjöngjang", "LOC", 1), ("Pjöngjang", "LOC", 2), ("Moskau", "LOC", 0),
+                ("Berlin", "LOC", 0)]
+    linked = link_mentions(text, [_mention(text, s, label, n) for s, label, n in surfaces], ruler=False)
+    names = {e.id: e.name for e in linked.entities}
+    read = [names[m.entity_id] for m in linked.mentions if m.entity_id]
+    assert read == ["Nordkorea", "Nordkorea", "Nordkorea", "Pjöngjang", "Moskau", "Berlin"]
+    north = next(e for e in linked.entities if e.name == "Nordkorea")
+    assert north.aliases == ["Pjöngjang"] and north.label == "LOC"

@@ -66,7 +66,7 @@ def test_one_story_two_events(exported):
 def test_people_places_orgs_with_aliases(exported):
     by_name = {e["name"]: e for e in exported["entities"]}
     for person, aliases in {
-        "Kim Jong Un": {"Kim Jong-un", "Kim", "Kims"},
+        "Kim Jong Un": {"Kim Jong-un", "Kim", "Kims", "Machthaber"},
         "Donald Trump": {"Trump"},
         "Moon Jae In": {"Moon Jae"},
         "Chung Eui Yong": set(),
@@ -77,6 +77,10 @@ def test_people_places_orgs_with_aliases(exported):
     for place in ("Nordkorea", "Südkorea", "Seoul", "Washington", "Pyeongchang", "Panmunjom", "USA"):
         assert place in by_name and by_name[place]["label"] == "LOC", place
     assert any(n.startswith("Weiße") for n in by_name)
+    # "Pjöngjang erwarte aber Sicherheitsgarantien": North Korea's government, not a person or the city
+    assert "Pjöngjang" in by_name["Nordkorea"]["aliases"] and "Pjöngjang" not in by_name
+    assert by_name["Koreanische Halbinsel"]["label"] == "LOC"  # "der koreanischen Halbinsel"
+    assert not {"Halbinsel", "Nord"} & set(by_name)  # a bare noun; "Nord-" of "Nord- und Südkorea"
 
 
 @needs_examples
@@ -104,7 +108,9 @@ def test_quotes_with_speakers(exported):
     assert any("konkrete" in m and "Moon" in s for m, s in q0.items())
     assert any("Einladung" in m and "Chung" in s for m, s in q1.items())
     assert any("Denuklearisierung" in m and "Trump" in s for m, s in q1.items())
-    assert any("Sicherheitsgarantien" in m and "Südkorea" in s for m, s in q1.items())
+    assert any("Sicherheitsgarantien" in m and s == "Südkorea" for m, s in q1.items())  # not "Südkoreas"
+    assert any("US-Festland" in m and s == "Nordkorea" for m, s in q1.items())  # "nach eigenen Angaben"
+    assert not any(s == "Sicherheitsberater" for s in q1.values())
 
 
 @needs_examples

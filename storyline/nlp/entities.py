@@ -40,16 +40,26 @@ from typing import TYPE_CHECKING, cast
 
 from ..model import Entity, EntityLabel, Mention, Span
 from ..pipeline import Stage, register
+from .common_words import is_common_word
 from .entity_names import (
     clean,
     entity_id,
     fold,
     genitive_stem,
+    is_title,
     name_quality,
     plain_form,
     strip_determiners,
     strip_possessive,
     strip_titles,
+)
+from .entity_references import (
+    Role,
+    government_reading,
+    introduced_role,
+    resolve_role,
+    role_of,
+    role_references,
 )
 from .gazetteer import Hit, gazetteer
 from .name_priors import is_first_name
@@ -106,7 +116,8 @@ def link_mentions(
     ruler_adjectives: bool = True,
 ) -> Linked:
     """Cluster the mentions of one text into entities (pure: the inputs are not changed)."""
-    all_mentions = list(mentions)
+    # a role alone ("Königin" of "Königin Camilla", tagged apart) is no name; it may stand for one
+    all_mentions = [_widened(text, m) for m in mentions if not _role_only(text, m)]
     ruled: dict[Span, str] = {}
     if ruler and text:
         for mention, relation in _ruler_mentions(text, all_mentions, lang, ruler_adjectives):
@@ -117,6 +128,11 @@ def link_mentions(
     # one sense per text: a place the tagger also calls a person ("Pjöngjang reagierte", "die US")
     # is the place when it is tagged as a place or an organisation elsewhere in the same text
     lookups = [gazetteer().lookup(strip_possessive(clean(text[m.span.start : m.span.end]))) for m in all_mentions]
+    named = {hit.name for hit in lookups if hit is not None}
+    lookups = [
+        government_reading(text, m.span.start, m.span.end, hit, named) or hit
+        for m, hit in zip(all_mentions, lookups, strict=True)
+    ]
     places = {hit.name for m, hit in zip(all_mentions, lookups, strict=True) if hit is not None and m.label != "PER"}
     items = [
         it
@@ -125,10 +141,12 @@ def link_mentions(
     ]
     for it in items:
         it.relation = ruled.get(it.mention.span, it.relation)
+    _attach_heads(items)
     _resolve_genitives(items)
     groups = _group(items)
     _attach_short_names(items, groups)
     _attach_acronyms(items, groups)
+    items += _role_items(text, items, all_mentions)
     entities, ids = _build(items, groups)
     relations = {(it.mention.span.start, it.mention.span.end): it.relation for it in items if it.relation}
     by_index = {it.index: it for it in items}
@@ -142,7 +160,40 @@ def link_mentions(
         if it.relation == "adjective" and label == "PER":
             label = "MISC"
         out.append(dataclasses.replace(m, entity_id=ids[it.root], label=label))
+    out.sort(key=lambda m: (m.span.start, m.span.end))
     return Linked(out, entities, relations)
+
+
+_ADJECTIVE_BEFORE = re.compile(r"([a-zäöü][a-zäöüß]+(?:e|en|er|es|em))\s+$")
+
+
+def _widened(text: str, m: Mention) -> Mention:
+    """A tagger's "Halbinsel" in "der koreanischen Halbinsel" is the place the gazetteer knows with
+    its adjective: the span grows to "koreanischen Halbinsel"."""
+    before = _ADJECTIVE_BEFORE.search(text, max(0, m.span.start - 30), m.span.start)
+    if before is None or m.label == "PER":
+        return m
+    hit = gazetteer().lookup(f"{before.group(1)} {text[m.span.start : m.span.end]}")
+    if hit is None or hit.relation is not None:
+        return m
+    return dataclasses.replace(m, span=Span(before.start(1), m.span.end), label=cast(EntityLabel, hit.label))
+
+
+def _role_only(text: str, m: Mention) -> bool:
+    words = clean(text[m.span.start : m.span.end]).split()
+    return m.label == "PER" and bool(words) and all(is_title(w) for w in words)
+
+
+def _attach_heads(items: list[_Item]) -> None:
+    """A lone ordinary noun ("atomwaffenfreie Halbinsel") is the one place named in the text whose
+    last word it is ("Koreanische Halbinsel")."""
+    places = {it.hit for it in items if it.hit and it.hit.relation is None and it.hit.label == "LOC"}
+    for it in items:
+        if it.hit is not None or len(it.tokens) != 1 or it.mention.label == "PER" or not is_common_word(it.surface):
+            continue
+        fits = {hit for hit in places if len(hit.name.split()) > 1 and fold(hit.name).split()[-1] == it.tokens[0]}
+        if len(fits) == 1:
+            it.hit = fits.pop()
 
 
 def _ruler_mentions(
@@ -167,8 +218,9 @@ def _read(text: str, index: int, m: Mention, lookup: Hit | None, places: set[str
         return None
     hit = _gazetteer_reading(surface, m.label, lookup, places)
     relation = hit.relation if hit else None
-    if hit is None and surface.endswith("-"):
-        hit = _truncated_reading(surface, text[m.span.end : m.span.end + 40])
+    dash = text[m.span.end : m.span.end + 1] in _DASHES  # the tagger left out the dash of "Nord- und"
+    if hit is None and (surface.endswith("-") or dash):
+        hit = _truncated_reading(surface if not dash else surface + "-", text[m.span.end + dash : m.span.end + 40])
         relation = "conjunct" if hit else None  # points at the entity, is not one of its names
     if hit is None and m.label != "PER":
         hit, relation = _compound_reading(surface)
@@ -300,6 +352,42 @@ def _attach_short_names(items: list[_Item], groups: list[_Group]) -> None:
     for it in items:
         while it.root in root and root[it.root] != it.root:
             it.root = root[it.root]
+
+
+def _role_items(text: str, items: list[_Item], mentions: list[Mention]) -> list[_Item]:
+    """Role words that stand for a person the text introduced with that role ("Nordkoreas
+    Machthaber" after "Machthaber Kim Jong Un"), as mentions of that person (appended to ``mentions``);
+    see ``entity_references``."""
+    people: dict[int, set[Role]] = {}
+    for it in items:
+        if it.mention.label == "PER" and it.hit is None and it.relation is None:
+            role = _own_role(text, it.mention.span) or introduced_role(text, it.mention.span.start)
+            if role is not None:
+                people.setdefault(it.root, set()).add(role)
+    if not people:
+        return []
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    out = []
+    for ref in role_references(text, taken):
+        root = resolve_role(ref.role, people)
+        if root is None:
+            continue
+        mention = Mention(ref.span, "PER")
+        surface = text[ref.span.start : ref.span.end]
+        out.append(_Item(len(mentions), mention, surface, surface, (fold(surface),), root=root))
+        mentions.append(mention)
+    return out
+
+
+def _own_role(text: str, span: Span) -> Role | None:
+    """The role a tagger's span begins with: "US-Präsident Donald Trump"."""
+    role = None
+    for word in re.finditer(r"\S+", text[span.start : span.end]):
+        found = role_of(text, span.start + word.start(), span.start + word.end())
+        if found is None:
+            break
+        role = found
+    return role
 
 
 def _most_recent(item: _Item, roots: list[int], items: list[_Item]) -> int:

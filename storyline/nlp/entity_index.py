@@ -60,6 +60,7 @@ from .entity_names import (
     entity_id,
     fold,
     genitive_stem,
+    is_title,
     name_quality,
     plain_form,
     strip_determiners,
@@ -128,15 +129,24 @@ def _log(action: str, name: str, entity_id: str, reason: str) -> dict[str, str]:
 
 
 def _keys(entity: Entity) -> set[str]:
-    """Folded names an entity answers to, titles and determiners removed."""
+    """Folded names an entity answers to, titles and determiners removed. Not among them: a role
+    that stood for a person in one text ("Machthaber" of Kim Jong Un) and a place's name for another
+    place ("Pjöngjang" for North Korea's government): other texts mean others by them."""
     out = set()
-    for name in (entity.name, *entity.aliases):
+    for name in (entity.name, *(a for a in entity.aliases if _own_alias(entity, a))):
         base = strip_titles(name) if entity.label == "PER" else strip_determiners(name)
         for form in (name, base):
             key = fold(form)
             if key:
                 out.add(key)
     return out
+
+
+def _own_alias(entity: Entity, alias: str) -> bool:
+    if entity.label == "PER":
+        return not all(is_title(w) for w in alias.split())
+    hit = gazetteer_lookup(alias) if entity.label == "LOC" else None
+    return hit is None or hit.name == entity.name or hit.relation is not None
 
 
 @lru_cache(maxsize=1 << 16)  # pure; every known entity's name is tokenised again on each comparison

@@ -145,9 +145,16 @@ _TITLE_HEADS = tuple(fold(w) for w in _TITLE_HEAD_WORDS)
 @lru_cache(maxsize=1 << 16)  # pure; names and their words come back again and again
 def is_title(word: str) -> bool:
     """Is this (single) word a role or title, including inflected and hyphenated compounds?"""
+    return title_stem(word) is not None
+
+
+@lru_cache(maxsize=1 << 16)  # pure; names and their words come back again and again
+def title_stem(word: str) -> str | None:
+    """The folded role a (single) word names without its inflection ("Präsidenten" → "prasident",
+    "US-Präsident" → "usprasident"), or None if it is no role or title."""
     w = fold(word).replace(" ", "")
-    stems = {w} | {w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e) and len(w) > len(e) + 2}
-    return any(s in TITLES or (len(s) > 6 and s.endswith(_TITLE_HEADS)) for s in stems)
+    stems = [w, *(w[: -len(e)] for e in _TITLE_ENDINGS if w.endswith(e) and len(w) > len(e) + 2)]
+    return next((s for s in stems if s in TITLES or (len(s) > 6 and s.endswith(_TITLE_HEADS))), None)
 
 
 @lru_cache(maxsize=1 << 16)  # pure; names and their words come back again and again

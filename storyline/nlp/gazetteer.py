@@ -89,6 +89,7 @@ class Gazetteer:
                     self.exact.setdefault(lang, {}).setdefault(clean(e.form), e)
         self.exact_any = {**self.exact["en"], **self.exact["de"]}
         self.names = {e.name for e in entries}
+        self._countries = {e.code: e for e in entries if e.kind == "country" and e.code}
         # Cheap pre-filters for the ruler: the first word of every form, and German adjective stems
         # (lower case, unfolded) — most words of a text fail both and cost one set lookup.
         self._first = {lang: {_first_word(f) for f in forms} for lang, forms in self.exact.items()}
@@ -129,6 +130,10 @@ class Gazetteer:
                 if e.kind == "adjective" and e.lang != "de":
                     return e
         return None
+
+    def country(self, code: str) -> Entry | None:
+        """The country with ISO code ``code`` ("KP" → Nordkorea), or None."""
+        return self._countries.get(code)
 
     def lookup(self, surface: str) -> Hit | None:
         found = self.entry(surface)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..entity_names import is_title, plain_form
 from . import lexicon as lx
 
 if TYPE_CHECKING:
@@ -227,6 +228,25 @@ _OBLIQUE = frozenset(
 )
 
 
+def _entity_names(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """How each entity is named in the text: its longest written name, not a role that stands for it
+    ("Sicherheitsberater" for Chung Eui Yong) nor a genitive of another written form ("Südkoreas")."""
+    written: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.entity_id and not m.relation:  # "nordkoreanischen" names Nordkorea, it is not its name
+            written.setdefault(m.entity_id, []).append(m.span.text(text))
+    names = {}
+    for entity_id, forms in written.items():
+        named = [f for f in forms if not all(is_title(w) for w in f.split())] or forms
+        longest = max(named, key=len)
+        names[entity_id] = plain_form(longest, named)
+    return names
+
+
+#: "nach eigenen Angaben", "eigener Aussage zufolge": the sentence's subject speaks.
+_OWN = frozenset({"eigenen", "eigener", "eigene"})
+
+
 class Resolver:
     """Resolve speaker spans to names and entities, remembering the speakers seen so far."""
 
@@ -236,12 +256,7 @@ class Resolver:
         self.history: list[tuple[int, Resolved]] = []  # (position, resolution)
         self.surnames: set[str] = set()  # last word of every name in ``history``
         self.subjects: list[tuple[int, int]] = []  # sentence-initial phrases (start, end)
-        self.names: dict[str, str] = {}
-        for m in self.mentions:
-            if m.entity_id and not m.relation:  # "nordkoreanischen" names Nordkorea, it is not its name
-                name = m.span.text(text)
-                if len(name) > len(self.names.get(m.entity_id, "")):
-                    self.names[m.entity_id] = name
+        self.names = _entity_names(text, self.mentions)
 
     def _overlapping(self, start: int, end: int) -> Mention | None:
         best = None
@@ -273,6 +288,9 @@ class Resolver:
         result: Resolved
         if low in lx.PERSON_PRONOUNS:
             result = self._pronoun(start if sentence_start is None else min(start, sentence_start), low)
+        elif words and words[0].lower() in _OWN and self.mentions and (m := self._sentence_subject(start)):
+            # "Nordkorea kann nach eigenen Angaben …": the source is who the sentence is about
+            result = Resolved(self.names.get(m.entity_id or "", m.span.text(self.text)), m.entity_id, (start, end))
         elif self.mentions and (m := self._overlapping(start, end)) is not None:
             result = Resolved(
                 self.names.get(m.entity_id or "", m.span.text(self.text)), m.entity_id, (start, end)
@@ -289,6 +307,19 @@ class Resolver:
         if result.name:
             self.surnames.add(result.name.split()[-1])
         return result
+
+    def _sentence_subject(self, pos: int) -> Mention | None:
+        """The first person, organisation or place of the sentence around ``pos`` that is not in
+        an oblique phrase: who "nach eigenen Angaben" refers to."""
+        lo = max(self.text.rfind(c, 0, pos) for c in ".!?\n") + 1
+        ends = [k for c in ".!?\n" if (k := self.text.find(c, pos)) >= 0]
+        hi = min(ends) if ends else len(self.text)
+        for m in self.mentions:
+            if lo <= m.span.start and m.span.end <= hi and m.label in ("PER", "ORG", "LOC") and not m.relation:
+                before = self.text[lo : m.span.start].lower().split()[-2:]
+                if not any(w in _OBLIQUE for w in before):
+                    return m
+        return None
 
     def note_subject(self, start: int, end: int) -> None:
         """Remember a sentence-initial phrase as a possible antecedent of a later pronoun."""
