@@ -117,6 +117,9 @@ def test_quotes_with_speakers(exported):
 def test_story_timeline_in_date_order(exported):
     timeline = exported["stories"][0]["timeline"]
     dates = [e["date"] for e in timeline]
+    # "Kurz zuvor hatte … Chung … in Washington verkündet" (8 March), the Trump–Moon call before the
+    # White House statement (10 January): the README's "8 Mar 2018 Chung's announcement"
+    assert {(e["date"], e.get("mod")) for e in timeline} >= {("2018-03-08", "BEFORE"), ("2018-01-10", "BEFORE")}
     for expected in ("195X", "2017-09", "2018-01-09", "2018-01-10", "2018-02", "2018-04", "2018-05"):
         assert expected in dates, dates
     pos = {d: dates.index(d) for d in ("195X", "2017-09", "2018-01-09", "2018-01-10", "2018-02", "2018-04", "2018-05")}

@@ -136,3 +136,20 @@ def test_ago_dates_with_absurd_anchors_or_huge_durations_are_left_out() -> None:
     assert ago_value(TimeMention(Span(4, 5), "DURATION", "P2W", anchor="kaputt"), text) is None
     assert ago_value(TimeMention(Span(4, 5), "DURATION", "PXY", anchor="2024-11-14"), text) is None
     assert ago_value(TimeMention(Span(4, 5), "DURATION", "P2W", anchor="2024-11-14"), "seit X") is None
+
+
+def test_zuvor_in_the_pluperfect_lands_just_before_the_day_it_follows() -> None:
+    """The examples README's timeline: "Donald Trump hatte zuvor … telefoniert" after the White House
+    statement "am Mittwoch" (10 Jan), "Kurz zuvor hatte … Chung … verkündet" on the publication day."""
+    text = (
+        "Kurz zuvor hatte Chung in Washington verkündet, dass Trump zusage. "
+        "Das Weiße Haus teilte am Mittwoch mit, Trump sei offen. Trump hatte zuvor mit Moon telefoniert. "
+        "So wenig Blitze wie nie zuvor hatte es gegeben. Zuvor wird noch gewählt."
+    )
+    doc = run(text, datetime(2018, 1, 11))
+    got = [(e.date, e.mod, doc.text[e.span.start : e.span.end][:12]) for e in doc.timeline]
+    assert ("2018-01-11", "BEFORE", "Kurz zuvor h") in got  # the publication day: the news of the day
+    assert ("2018-01-10", "BEFORE", "Trump hatte ") in got  # after "am Mittwoch"
+    assert not [g for g in got if g[2].startswith(("So wenig", "Zuvor wird"))]  # "nie zuvor"; no pluperfect
+    guessed = run(text, None)  # a publication day estimated from the content anchors nothing
+    assert not [e for e in guessed.timeline if e.mod == "BEFORE" and e.span.start == 0]

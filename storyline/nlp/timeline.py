@@ -14,12 +14,12 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..model import TimelineEntry
+from ..model import TimelineEntry, TimeMention
 from ..pipeline import Stage, register
 from .time.normalize import fmt, shift, value_range
 
 if TYPE_CHECKING:
-    from ..model import Document, Span, TimeMention
+    from ..model import Document, Span
     from ..settings import Settings
 
 MAX_PER_SENTENCE = 3
@@ -124,6 +124,10 @@ def build_timeline(doc: Document) -> list[TimelineEntry]:
         claim_only = quoted and all(
             any(q.overlaps(c) for c in claim_spans) for q in quote_spans if sent.overlaps(q)
         )
+        if not any(granularity(tm.value) for tm in in_sent) and (before := _just_before(doc, sentence, out)):
+            tm = TimeMention(sent, "DATE", before, mod="BEFORE", direction="past")
+            kind = entry_kind(sentence, tm, quoted, claim_only)
+            out.append(TimelineEntry(before, "day", kind, sent, doc.id, "BEFORE"))  # type: ignore[arg-type]
         for tm in in_sent:
             gran = granularity(tm.value)
             if gran is None or tm.value in seen or value_range(tm.value) is None:
@@ -135,6 +139,25 @@ def build_timeline(doc: Document) -> list[TimelineEntry]:
                 break
     out.sort(key=timeline_key)
     return out
+
+
+#: "Kurz zuvor hatte Südkoreas Sicherheitsberater … verkündet", "Trump hatte zuvor … telefoniert";
+#: not "so wenig wie nie zuvor", "mehr als je zuvor".
+_ZUVOR = re.compile(r"(?<!\bnie )(?<!\bje )(?<!\bwie )(?<!\bals )\bzuvor\b", re.I)
+_PLUPERFECT = re.compile(r"\b(?:hatte|hatten|war|waren)\b")
+
+
+def _just_before(doc: Document, sentence: str, so_far: list[TimelineEntry]) -> str | None:
+    """The day a "zuvor" in the pluperfect happened before: that of the latest dated day in the text
+    so far (the White House statement "am Mittwoch" before "Trump hatte zuvor … telefoniert"), else
+    the publication day (the news of the day: "Kurz zuvor hatte … verkündet")."""
+    if not _ZUVOR.search(sentence) or not _PLUPERFECT.search(sentence):
+        return None
+    days = [e.date for e in so_far if e.granularity == "day" and e.mod is None]
+    if days:
+        return days[-1]
+    published = doc.article.published  # a day guessed from the content is no anchor for this
+    return published.date().isoformat() if published is not None and not doc.article.published_estimated else None
 
 
 def timeline_key(entry: TimelineEntry) -> tuple[str, str, int]:
