@@ -141,3 +141,9 @@ def test_a_headline_role_before_a_colon_refers_and_a_lowercase_name_introduces()
     read = {text[m.span.start : m.span.end] + f"@{m.span.start}": names[m.entity_id or ""] for m in linked.mentions}
     assert read[f"Kremlchef@{text.index('Kremlchef')}"] == "Wladimir Putin"
     assert f"Trainer@{text.index('Trainer')}" not in read  # it introduces "de la Fuente", it is not another mention
+
+
+def test_a_surname_that_is_also_a_role_stays_a_name() -> None:
+    text = "Birgit Prinz traf. Prinz sagte danach, es sei gut."
+    linked = link_mentions(text, [*_persons(text, "Birgit Prinz"), Mention(Span(19, 24), "PER")], ruler=True)
+    assert [(e.name, e.mentions) for e in linked.entities] == [("Birgit Prinz", 2)]

@@ -117,7 +117,8 @@ def link_mentions(
 ) -> Linked:
     """Cluster the mentions of one text into entities (pure: the inputs are not changed)."""
     # a role alone ("Königin" of "Königin Camilla", tagged apart) is no name; it may stand for one
-    all_mentions = [_widened(text, m) for m in mentions if not _role_only(text, m)]
+    surnames = {fold(words[-1]) for m in mentions if m.label == "PER" and len(words := _words(text, m)) > 1}
+    all_mentions = [_widened(text, m) for m in mentions if not _role_only(text, m, surnames)]
     ruled: dict[Span, str] = {}
     if ruler and text:
         for mention, relation in _ruler_mentions(text, all_mentions, lang, ruler_adjectives):
@@ -179,9 +180,17 @@ def _widened(text: str, m: Mention) -> Mention:
     return dataclasses.replace(m, span=Span(before.start(1), m.span.end), label=cast(EntityLabel, hit.label))
 
 
-def _role_only(text: str, m: Mention) -> bool:
-    words = clean(text[m.span.start : m.span.end]).split()
-    return m.label == "PER" and bool(words) and all(is_title(w) for w in words)
+def _role_only(text: str, m: Mention, surnames: set[str]) -> bool:
+    """A person mention made of roles only, unless the text names someone with it as surname
+    ("Birgit Prinz" … "Prinz")."""
+    if m.label != "PER":
+        return False
+    words = _words(text, m)
+    return bool(words) and all(is_title(w) for w in words) and fold(words[-1]) not in surnames
+
+
+def _words(text: str, m: Mention) -> list[str]:
+    return clean(text[m.span.start : m.span.end]).split()
 
 
 def _attach_heads(items: list[_Item]) -> None:
