@@ -194,3 +194,35 @@ def test_linking_uses_an_estimated_date_only_when_it_rests_on_a_named_day() -> N
     assert LinkItem.from_document(doc(0.6)).published == datetime(2005, 7, 1)  # a named day
     given = Document(Article(id="y", text="Text", title="T", language="de", published=datetime(2018, 1, 10)))
     assert LinkItem.from_document(given).published == datetime(2018, 1, 10)
+
+
+def test_an_event_and_its_story_are_headed_by_their_most_typical_article() -> None:
+    """Not by whichever article opened them: an odd first headline gives way once three articles are
+    in, and the story takes its largest event's title."""
+    from storyline.link.rows import event_rows, story_rows
+
+    items = [
+        LinkItem("s1", "Reisewarnung: Was Urlauber jetzt wissen müssen", QUAKE_A, published=T0),
+        LinkItem("s2", "Erdbeben erschüttert Izmir", QUAKE_A2, published=T0 + timedelta(hours=1)),
+        LinkItem("s3", "Erdbeben in Izmir: Häuser eingestürzt", QUAKE_A, published=T0 + timedelta(hours=2)),
+        LinkItem("s4", "Izmir: Erdbeben fordert Verletzte", QUAKE_A2, published=T0 + timedelta(hours=3)),
+    ]
+    lk = Linker()
+    for it in items[:2]:
+        lk.add(it)
+    lk.consolidate()
+    eid = lk.membership("s1")[0]
+    assert event_rows(lk, [eid])[0]["title"] == items[0].title  # two articles: the first one's title
+    for it in items[2:]:
+        lk.add(it)
+    lk.consolidate()
+    assert {lk.membership(it.article_id)[0] for it in items} == {eid}
+    title = event_rows(lk, [eid])[0]["title"]
+    assert title != items[0].title and "Erdbeben" in title
+    (story,) = story_rows(lk, [lk.membership("s1")[1]])
+    assert story["title"] == title
+    again = Linker()  # the same stream gives the same heading
+    for it in items:
+        again.add(it)
+    again.consolidate()
+    assert event_rows(again, [eid])[0]["title"] == title

@@ -115,6 +115,7 @@ class EventGraph:
         self.clock: float | None = None
         self.count = 0
         self._dirty: set[str] = set()  # events that lost a link since the last consolidation
+        self._grown: set[str] = set()  # events that took an article since the last consolidation
         self.bonds: dict[tuple[str, str], list[str]] = {}  # (event, event) -> articles of the alike pairs
         self.last_near: list[tuple[float, str]] = []  # nearest articles of the last ``add`` (transient)
         self.episodes: dict[str, list[str]] = {}  # weather episode (topic:day) -> its active articles
@@ -236,6 +237,7 @@ class EventGraph:
             eid = self._bond(aid, eid, above, bonded)
         self.event_of[aid] = eid
         self.members[eid].append(aid)
+        self._grown.add(eid)
         ev = self.events[eid]
         add_into(ev.total, vec)
         ev.n += 1
@@ -393,6 +395,7 @@ class EventGraph:
             eid = stable_id("ev_", eid)
         self.events[eid] = Event(eid, seed, title or self.titles.get(seed, ""), self.count)
         self.members[eid] = []
+        self._grown.add(eid)
         return eid
 
     def _merge(self, keep: str, other: str, reason: str, episode: str = "") -> None:
@@ -443,7 +446,25 @@ class EventGraph:
         """Recompute components inside the events that lost links (disconnected parts become
         splits), then make each day's events about the weather one (``_merge_episodes``)."""
         changes = self._split_dirty()
-        return changes + self._merge_episodes() if self.params.episode_share else changes
+        if self.params.episode_share:
+            changes += self._merge_episodes()
+        self._retitle()
+        return changes
+
+    def _retitle(self) -> None:
+        """An event is headed by the title of its most typical active article (nearest to the
+        members' sum), not by whichever article opened it: a weather episode that a football piece
+        happened to start ("Anfang bleibt Trainer bei Fortuna") is headed by a weather report.
+        Events with fewer than three active articles keep their title."""
+        for eid in sorted({self.resolve(e) for e in self._grown}):
+            ev = self.events.get(eid)
+            if ev is None or not ev.total:
+                continue
+            titled = [a for a in self.members.get(eid, ()) if a in self.nodes and self.titles.get(a)]
+            if len(titled) >= 3:
+                best = max(titled, key=lambda a: (dot(self.nodes[a].vec, ev.total), -self.nodes[a].order))
+                ev.title = self.titles[best]
+        self._grown = set()
 
     def _split_dirty(self) -> list[dict[str, Any]]:
         """Recompute components inside the events that lost links; disconnected parts become
@@ -545,6 +566,7 @@ class EventGraph:
             "titles": dict(self.titles),
             "merged_into": dict(self.merged_into),
             "dirty": sorted(self._dirty),
+            "grown": sorted(self._grown),
             "bonds": [[a, b, list(n)] for (a, b), n in sorted(self.bonds.items())],
             "clock": self.clock,
             "count": self.count,
@@ -572,6 +594,7 @@ class EventGraph:
         self.titles = dict(st.get("titles", {}))
         self.merged_into = dict(st.get("merged_into", {}))
         self._dirty = set(st.get("dirty", ()))
+        self._grown = set(st.get("grown", ()))
         self.bonds = {(str(a), str(b)): [str(x) for x in n] for a, b, n in st.get("bonds") or ()}
         self.clock = st.get("clock")
         self.count = int(st.get("count", 0))

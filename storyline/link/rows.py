@@ -62,12 +62,14 @@ def story_rows(
         if not evs:
             continue
         info = linker.stories.info(sid)
+        # headed by its largest event (the earliest of equals), not by the article that opened it
+        title = max(evs, key=lambda e: len(e["article_ids"]))["title"] or (info.title if info else "")
         starts = [e["start"] for e in evs if e["start"]]
         ends = [e["end"] for e in evs if e["end"]]
         rows.append(
             {
                 "story_id": sid,
-                "title": info.title if info else "",
+                "title": title,
                 "event_ids": [e["event_id"] for e in evs],
                 "article_ids": [a for e in evs for a in e["article_ids"]],
                 "entity_ids": info.key_entities if info else [],
