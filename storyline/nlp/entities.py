@@ -171,8 +171,10 @@ _ADJECTIVE_BEFORE = re.compile(r"([a-zäöü][a-zäöüß]+(?:e|en|er|es|em))\s+
 def _widened(text: str, m: Mention) -> Mention:
     """A tagger's "Halbinsel" in "der koreanischen Halbinsel" is the place the gazetteer knows with
     its adjective: the span grows to "koreanischen Halbinsel"."""
+    if m.label == "PER" or text[m.span.start - 1 : m.span.start] != " " or " " in text[m.span.start : m.span.end]:
+        return m  # most mentions: no adjective written right before a one-word name
     before = _ADJECTIVE_BEFORE.search(text, max(0, m.span.start - 30), m.span.start)
-    if before is None or m.label == "PER":
+    if before is None:
         return m
     hit = gazetteer().lookup(f"{before.group(1)} {text[m.span.start : m.span.end]}")
     if hit is None or hit.relation is not None:

@@ -85,12 +85,15 @@ def role_of(text: str, start: int, end: int) -> Role | None:
 def introduced_role(text: str, start: int) -> Role | None:
     """The role written right before a name that starts at ``start``: "Machthaber Kim Jong Un",
     "US-Präsident Donald Trump", "Sicherheitsberater, Chung Eui Yong"."""
-    before = text[max(0, start - 80) : start]
-    m = re.search(r"(" + _WORD.pattern + r"),?\s+$", before)
-    if m is None:
+    lo = max(0, start - 80)
+    before = text[lo:start].rstrip()
+    if len(before) == start - lo:
+        return None  # no space before the name: "US-Präsident" is a compound, not a role before a name
+    before = before.removesuffix(",")
+    cut = max(before.rfind(" "), before.rfind("\n"), before.rfind("\t"), before.rfind("\u00a0")) + 1
+    if _WORD.fullmatch(before, cut) is None:
         return None
-    offset = start - len(before)
-    return role_of(text, offset + m.start(1), offset + m.end(1))
+    return role_of(text, lo + cut, lo + len(before))
 
 
 def role_references(text: str, taken: list[tuple[int, int]]) -> list[RoleReference]:
