@@ -157,6 +157,11 @@ _TABLE: list[Setting] = [
         "link.story_concept_weight", 0.55,
         "Weight of a topic its words name (the weather, within two days) in an article's story vector; 0: off.",
     ),
+    Setting(
+        "link.story_distinct_min", 0.2,
+        "Least similarity to a story's centroid counting only what is not common in the stream (words and "
+        "entities in more than 1 % of its articles): 'Millionen Euro' alone is no thread; 0: off.",
+    ),
     Setting("link.entity_weight", 1.0, "Weight of shared entities against shared terms."),
     Setting(
         "link.entity_idf_power",

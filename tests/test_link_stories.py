@@ -116,3 +116,26 @@ def test_headline_dev_reader(tmp_path: Path) -> None:
     first = dig.items[0]
     assert first.title == "Inzidenz steigt weiter" and first.text == "Impfzentren schließen"
     assert dig.stories[first.article_id] == "Coronavirus"
+
+
+def test_what_is_common_in_the_stream_alone_is_no_story_thread() -> None:
+    """A story of sums of money ("Millionen Euro" in every headline) took every later headline that
+    named a sum: the centroid is heaviest in those words. What the article shares beyond the stream's
+    common words must carry ``distinct_min`` of the similarity, or four common pieces must (a
+    stream of few topics, where the topic's own words are common)."""
+    th = _threader(threshold=0.3)
+    th.config.distinct_min = 0.2
+    sid = th.open("x1", "e1", {"euro": 0.6, "million": 0.6, "lotto": 0.53}, 0.0, "Lotto", frozenset())
+    th.add_article(sid, "x2", {"euro": 0.6, "million": 0.6, "denkmal": 0.53}, 0.1, frozenset())
+    common = frozenset({"euro", "million", "E:euro", "sagte", "jahr"})
+    money = {"euro": 0.6, "million": 0.6, "flugabwehr": 0.53}
+    assert th.match(money, 0.2, frozenset()) is not None  # without the stream's counts it would join
+    assert th.match(money, 0.2, frozenset(), common=common) is None
+    assert th.refused is not None and th.refused.cluster.id == sid  # what the explanation names
+    related = {"euro": 0.4, "million": 0.4, "lotto": 0.82}
+    assert th.match(related, 0.2, frozenset(), common=common) is not None
+    many = {"euro": 0.45, "million": 0.45, "E:euro": 0.45, "sagte": 0.45, "jahr": 0.45}
+    th.add_article(sid, "x3", {"euro": 0.45, "million": 0.45, "sagte": 0.45, "jahr": 0.45, "E:euro": 0.45}, 0.1, frozenset())
+    assert th.match(many, 0.2, frozenset(), common=common) is not None  # four common pieces
+    th.config.distinct_min = 0.0  # off
+    assert th.match(money, 0.2, frozenset(), common=common) is not None

@@ -88,6 +88,8 @@ class StoryConfig:
     nbr_floor: float = 0.15
     place_weight: float = 0.3  # of a place name's weight in the article's vector, for stories
     concept_weight: float = _setting("link.story_concept_weight")  # a topic's dimensions (``concepts``)
+    distinct_min: float = _setting("link.story_distinct_min")  # ``StoryThreader.distinct``
+    distinct_pieces: int = 4  # common words or entities that together still make a thread
 
 
 @dataclass(slots=True)

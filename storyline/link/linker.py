@@ -298,7 +298,7 @@ class Linker:
                 item.article_id, eid, sid, score=expl["event"].get("score", 0.0), explanation=expl
             )
         support = self._neighbour_support()
-        m = self.stories.match(svec, f.day, f.days, self._near_stories(support=support))
+        m = self.stories.match(svec, f.day, f.days, self._near_stories(support=support), self._common(vec))
         rule = "threshold" if m is None or m.score >= self.config.story.threshold else "cohesion"
         if m is None and self.config.story.nbr_min:
             m = self._neighbour_match(svec, f.day, f.days, support)
@@ -329,6 +329,12 @@ class Linker:
         else:
             sid = self.stories.open(item.article_id, eid, svec, f.day, title, f.days)
             expl["decision"] = "new event, new story"
+            if (refused := self.stories.refused) is not None:
+                expl["story"] = {
+                    "refused": refused.cluster.id,
+                    "score": round(refused.score, 4),
+                    "reason": "it shares only words and names common in the stream",
+                }
         self.event_story[eid] = sid
         return Assignment(
             item.article_id,

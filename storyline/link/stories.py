@@ -61,16 +61,47 @@ class StoryThreader:
         self.merged_into: dict[str, str] = {}
         self.votes: dict[tuple[str, str], int] = {}  # story pair -> articles that voted to join them
         self._touched: set[str] = set()
+        self.refused: Match | None = None  # the last ``match``'s best story, refused by ``distinct``
 
     def match(
-        self, vec: SparseVec, day: float | None, days: frozenset[str], extra: Iterable[str] = ()
+        self,
+        vec: SparseVec,
+        day: float | None,
+        days: frozenset[str],
+        extra: Iterable[str] = (),
+        common: frozenset[str] = frozenset(),
     ) -> Match | None:
+        """The story a new event joins, if any. ``common``: the article's words and entities that are
+        common in the stream (``distinct``)."""
+        self.refused = None
         m = self.clusters.best(vec, day, days, extra)
         if m is None:
             return None
         if m.score < self.config.threshold and not (self.fits_cohesion(m) and self.shares_entities(vec, m)):
             return None
+        if common and not self.distinct(vec, m, common):
+            self.refused = m  # for the explanation: the story that only common words pointed to
+            return None
         return m
+
+    def distinct(self, vec: SparseVec, m: Match, common: frozenset[str]) -> bool:
+        """Whether the article fits the story by more than what is common in the stream: its cosine
+        to the story's centroid over the other dimensions reaches ``distinct_min``. A story of sums
+        of money takes every headline that says "Millionen Euro" otherwise, since those words
+        are what its centroid is heaviest in."""
+        need = self.config.distinct_min
+        c = m.cluster
+        if need <= 0 or c.norm2 <= 0:
+            return True
+        total = c.total
+        own = sum(w * total[k] for k, w in vec.items() if k not in common and k in total)
+        if own / math.sqrt(c.norm2) >= need:
+            return True
+        # many common pieces together are a thread still ("Brexit", "May", "deal", "vote" in a
+        # stream of few topics), as for events (``event.common_min``)
+        shared = [k for k in vec if k in common and k in total]
+        ents = sum(1 for k in shared if k[:2] == "E:")
+        return max(ents, len(shared) - ents) >= self.config.distinct_pieces
 
     def typical(self, story_id: str) -> float:
         """How close a typical member is to the centroid of the *other* members (0 when unknown).
