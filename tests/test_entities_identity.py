@@ -663,3 +663,36 @@ def test_sport_and_culture_roles_before_a_name_are_not_part_of_it():
     assert strip_titles("Regisseur François Ozon") == "François Ozon"
     assert strip_titles("Biathlet") == "Biathlet"  # a role alone stays
     assert strip_titles("Richter Müller") == "Richter Müller"  # a surname that is also a role stays
+
+
+def test_an_organisation_inflected_is_one_organisation_named_in_its_cited_form() -> None:
+    """On the stream "Deutscher Bank", "Deutschen Bank" and "Deutsche Bank" were three entities, as
+    were "Deutsche Bahn"/"Deutschen Bahn" and "Süddeutschen Zeitung"/"Süddeutsche Zeitung"."""
+    from storyline.model import Mention, Span
+    from storyline.nlp.entities import link_mentions
+    from storyline.nlp.entity_names import adjective_key
+
+    def orgs(text: str, *names: str) -> list[Mention]:
+        return sorted((Mention(Span(i, i + len(n)), "ORG") for n in names for i in _all(text, n)), key=lambda m: m.span.start)
+
+    text = "Streik bei der Deutschen Bahn. Die Deutsche Bahn sagt, der Chef der Deutschen Bahn sei da."
+    (bahn,) = link_mentions(text, orgs(text, "Deutschen Bahn", "Deutsche Bahn")).entities
+    assert (bahn.name, bahn.aliases, bahn.mentions) == ("Deutsche Bahn", ["Deutschen Bahn"], 3)
+    alone = link_mentions("Chef Deutscher Bank tritt ab", orgs("Chef Deutscher Bank tritt ab", "Deutscher Bank")).entities
+    index = EntityIndex(alone)  # met first in an oblique form
+    cited = link_mentions("Die Deutsche Bank wächst", orgs("Die Deutsche Bank wächst", "Deutsche Bank")).entities
+    result = index.merge(cited)
+    assert result.ids[cited[0].id] == alone[0].id and result.entities[0].name == "Deutsche Bank"
+    assert "Deutscher Bank" in result.entities[0].aliases
+    # only adjectives change: "Werder Bremen", "Berliner Stadtmission" keep their words
+    assert adjective_key(("werder", "bremen")) == ("werder", "bremen")
+    assert adjective_key(("berliner", "stadtmission")) == ("berliner", "stadtmission")
+    assert adjective_key(("sachsischen", "schweiz")) == ("sachsische", "schweiz")
+
+
+def _all(text: str, name: str) -> list[int]:
+    out, i = [], text.find(name)
+    while i >= 0:
+        out.append(i)
+        i = text.find(name, i + len(name))
+    return out

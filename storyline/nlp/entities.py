@@ -42,12 +42,14 @@ from ..model import Entity, EntityLabel, Mention, Span
 from ..pipeline import Stage, register
 from .common_words import is_common_word
 from .entity_names import (
+    adjective_key,
     clean,
     entity_id,
     fold,
     genitive_stem,
     is_title,
     name_quality,
+    nominative_adjectives,
     plain_form,
     strip_determiners,
     strip_possessive,
@@ -330,7 +332,10 @@ def _edge_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 def _group(items: list[_Item]) -> list[_Group]:
     groups: dict[tuple[str, ...], _Group] = {}
     for it in items:
-        key = ("gaz", it.hit.label, fold(it.hit.name)) if it.hit else ("name", *it.tokens)
+        if it.hit:
+            key: tuple[str, ...] = ("gaz", it.hit.label, fold(it.hit.name))
+        else:  # "Deutschen Bahn" and "Deutsche Bahn" are one organisation
+            key = ("name", *(it.tokens if it.mention.label == "PER" else adjective_key(it.tokens)))
         group = groups.setdefault(key, _Group(key))
         group.items.append(it)
     ordered = list(groups.values())
@@ -432,6 +437,13 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""
 
 
+def _name_rank(name: str) -> tuple[int, int, int, int]:
+    """``name_quality`` with the cited form of an adjective first: "Deutsche Bahn" names the entity,
+    not the longer "Deutschen Bahn"."""
+    words, capitalised, length = name_quality(name)
+    return words, capitalised, nominative_adjectives(name), length
+
+
 def _majority(labels: list[str]) -> str:
     counts = Counter(labels)
     best = max(counts.values())
@@ -454,7 +466,7 @@ def _build(items: list[_Item], groups: list[_Group]) -> tuple[list[Entity], dict
         else:
             own = [it for it in its if it.group == gi] or its
             label = _majority([it.mention.label for it in own if it.relation is None] or ["MISC"])
-            name = max(own, key=lambda it: (name_quality(it.name), -it.mention.span.start)).name
+            name = max(own, key=lambda it: (_name_rank(it.name), -it.mention.span.start)).name
             name = plain_form(name, {it.name for it in own})
             key = " ".join(group.key[1:])
         eid = entity_id(label, key)

@@ -57,11 +57,13 @@ from functools import lru_cache
 from ..model import Entity, EntityLabel, Mention
 from .common_words import is_common_word
 from .entity_names import (
+    adjective_key,
     entity_id,
     fold,
     genitive_stem,
     is_title,
     name_quality,
+    nominative_adjectives,
     plain_form,
     strip_determiners,
     strip_titles,
@@ -543,6 +545,10 @@ class EntityIndex:
                                      or _first_name_led(entity.name, known.name)):
             names = [known.name, *names]
             known.name = entity.name
+        if known.label != "PER" and _cited_form_of(entity.name, known.name):
+            names = [known.name, *names]  # "Deutsche Bahn", not "Deutschen Bahn"
+            known.name = entity.name
+            known.aliases = [a for a in known.aliases if a != entity.name]
         if known.label == "PER" and (plain := plain_form(known.name, [*known.aliases, *names])) != known.name:
             names = [known.name, *names]  # "Laura Dahlmeier", not "Laura Dahlmeiers"
             known.name = plain
@@ -555,6 +561,13 @@ class EntityIndex:
         if known.relation != entity.relation and known.relation != AMBIGUOUS:
             known.relation = None
         self._index(known)
+
+
+def _cited_form_of(new: str, known: str) -> bool:
+    """Whether ``new`` is ``known`` with more of its adjectives in the cited "-e" form."""
+    a, b = tuple(fold(new).split()), tuple(fold(known).split())
+    return (len(a) > 1 and a != b and adjective_key(a) == adjective_key(b)
+            and nominative_adjectives(new) > nominative_adjectives(known))
 
 
 def entity_record(entity: Entity) -> dict[str, object]:

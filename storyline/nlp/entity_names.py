@@ -221,6 +221,24 @@ def plain_form(name: str, names: Collection[str]) -> str:
     return name
 
 
+#: A German adjective in a name, with its inflection: "Deutschen", "Künstlicher", "Sächsischem".
+_ADJECTIVE = re.compile(r"^(.{2,}(?:isch|lich|sch|ig))(?:e|en|er|es|em)$")
+
+
+def adjective_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Folded name words with the adjectives before the last word in their "-e" form: "Deutschen
+    Bahn" and "Deutsche Bahn", "Deutscher Bank" and "Deutsche Bank" are one name inflected."""
+    if len(tokens) < 2:
+        return tokens
+    return (*(m.group(1) + "e" if (m := _ADJECTIVE.match(t)) else t for t in tokens[:-1]), tokens[-1])
+
+
+def nominative_adjectives(name: str) -> int:
+    """How many adjectives of ``name`` are in the "-e" form a name is cited in ("Deutsche Bahn")."""
+    words = fold(name).split()[:-1]
+    return sum(1 for w in words if w.endswith("e") and _ADJECTIVE.match(w))
+
+
 def entity_id(label: str, key: str) -> str:
     """Stable id from label and folded key: the same entity gets the same id on every run."""
     digest = hashlib.sha1(f"{label}|{key}".encode()).hexdigest()
