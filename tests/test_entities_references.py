@@ -147,3 +147,10 @@ def test_a_surname_that_is_also_a_role_stays_a_name() -> None:
     text = "Birgit Prinz traf. Prinz sagte danach, es sei gut."
     linked = link_mentions(text, [*_persons(text, "Birgit Prinz"), Mention(Span(19, 24), "PER")], ruler=True)
     assert [(e.name, e.mentions) for e in linked.entities] == [("Birgit Prinz", 2)]
+
+
+def test_a_genitive_role_alone_is_no_person() -> None:
+    """ "Papstes" and "Nuntius" were person entities on the stream."""
+    text = "Die Worte des Papstes hallen nach. Der Nuntius schweigt."
+    mentions = [Mention(Span(text.index(w), text.index(w) + len(w)), "PER") for w in ("Papstes", "Nuntius")]
+    assert link_mentions(text, mentions, ruler=True).entities == []

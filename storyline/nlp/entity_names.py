@@ -61,7 +61,7 @@ _TITLE_WORDS = """
     präsident präsidentin vizepräsident vizepräsidentin expräsident staatspräsident ministerpräsident
     kanzler kanzlerin bundeskanzler bundeskanzlerin vizekanzler minister ministerin premierminister
     premierministerin premier regierungschef regierungschefin staatschef staatschefin machthaber
-    diktator könig königin prinz prinzessin kronprinz papst kardinal bischof herr frau dr prof
+    diktator könig königin prinz prinzessin kronprinz papst kardinal bischof nuntius herr frau dr prof
     sprecher sprecherin senator senatorin gouverneur gouverneurin bürgermeister bürgermeisterin
     oberbürgermeister generalsekretär generalsekretärin chef chefin general oberst admiral
     abgeordneter abgeordnete botschafter botschafterin sicherheitsberater sicherheitsberaterin
@@ -112,7 +112,7 @@ _TITLE_HEAD_WORDS = (
     "politikerin",
     "legende",
 )
-_TITLE_ENDINGS = ("innen", "en", "in", "n", "s")
+_TITLE_ENDINGS = ("innen", "en", "es", "in", "n", "s")
 
 
 @lru_cache(maxsize=1 << 16)  # pure; names and their words come back again and again
