@@ -279,10 +279,11 @@ class Linker:
     def _add_linked(self, item: LinkItem, f: Features, vec: SparseVec, same_article: str | None = None) -> Assignment:
         title = item.title or item.text[:120]
         svec = self.story_vector(vec, f)
+        common = self._common(vec)
         eid, ev_expl = self.graph.add(
             item.article_id, vec, f.day, title, f.days, same_article=same_article, places=f.place_dims,
             episode=episode_key(f.about, f.day),
-            common=self._common(vec),
+            common=common,
         )
         expl: dict[str, Any] = {"event": ev_expl}
         if eid in self.event_story:
@@ -298,7 +299,7 @@ class Linker:
                 item.article_id, eid, sid, score=expl["event"].get("score", 0.0), explanation=expl
             )
         support = self._neighbour_support()
-        m = self.stories.match(svec, f.day, f.days, self._near_stories(support=support), self._common(vec))
+        m = self.stories.match(svec, f.day, f.days, self._near_stories(support=support), common)
         rule = "threshold" if m is None or m.score >= self.config.story.threshold else "cohesion"
         if m is None and self.config.story.nbr_min:
             m = self._neighbour_match(svec, f.day, f.days, support)
