@@ -18,6 +18,10 @@ What it does, in order:
    name joins the one longer name it begins or ends ("Moon Jae", "Moon" → "Moon Jae In"; "Trump" →
    "Donald Trump"; if several fit, the most recently mentioned); an acronym joins the organisation
    whose initials it spells.
+   Within the text, a role with no name after it joins the person the text introduced with that
+   role ("Nordkoreas Machthaber" → Kim Jong Un), a capital that acts is its country ("Pjöngjang
+   erwarte" → Nordkorea), and an organisation's inflected adjectives are one name ("Deutschen Bahn",
+   "Deutsche Bahn"); ``entity_references``.
 4. Names each cluster by its longest, fully capitalised form, gives it a stable id
    (``entity_names.entity_id``: hash of label and key), sets ``entity_id`` on every mention, and puts
    the ``Entity`` list in ``doc.extras["entities"]``, and per-mention relations on ``Mention.relation``

@@ -10,9 +10,10 @@ its country's government.
   plural ("die Minister"), someone's ("sein Trainer") or a form of address ("Frau", "Herr").
 - **Capitals.** "Pjöngjang erwarte aber Sicherheitsgarantien", "ein direkter Dialog der USA mit
   Pjöngjang": a capital that opens a sentence as its subject, or is the partner after "mit" or
-  "gegen", names its country's government, so it is read as the country. "In Pjöngjang", a capital in
-  a headline's dateline ("Moskau: …") and the capitals of Germany, Austria and Switzerland (also
-  city states, whose own governments German news reports on) stay places.
+  "gegen", names its country's government, so it is read as the country, when the text names that
+  country too. "In Pjöngjang", a capital in a headline's dateline ("Moskau: …"), the capitals of
+  Germany, Austria and Switzerland (also city states, whose own governments German news reports on),
+  Brüssel (the EU more often than Belgium) and city states ("Hongkong") stay places.
 """
 
 from __future__ import annotations
