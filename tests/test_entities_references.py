@@ -154,3 +154,23 @@ def test_a_genitive_role_alone_is_no_person() -> None:
     text = "Die Worte des Papstes hallen nach. Der Nuntius schweigt."
     mentions = [Mention(Span(text.index(w), text.index(w) + len(w)), "PER") for w in ("Papstes", "Nuntius")]
     assert link_mentions(text, mentions, ruler=True).entities == []
+
+
+def test_stand_ins_are_not_keys_to_the_entity_in_other_articles() -> None:
+    """ "Machthaber", "Pjöngjang" (North Korea's government) and "Halbinsel" stood for an entity in
+    one text; another text's Machthaber, city of Pjöngjang or peninsula is not found through them."""
+    from storyline.model import Entity
+    from storyline.nlp.entity_index import EntityIndex
+    from storyline.nlp.entity_names import entity_id, fold
+
+    def ent(name: str, label: str, aliases: list[str]) -> Entity:
+        return Entity(entity_id(label, fold(name)), name, label, aliases, 3)  # type: ignore[arg-type]
+
+    index = EntityIndex([
+        ent("Kim Jong Un", "PER", ["Kim", "Machthaber"]),
+        ent("Nordkorea", "LOC", ["Nordkoreas", "Pjöngjang"]),
+        ent("Koreanische Halbinsel", "LOC", ["Halbinsel"]),
+    ])
+    for name, label in (("Machthaber", "PER"), ("Pjöngjang", "LOC"), ("Halbinsel", "LOC")):
+        assert index.resolve(ent(name, label, [])) is None, name
+    assert index.resolve(ent("Nordkoreas", "LOC", [])) == ent("Nordkorea", "LOC", []).id

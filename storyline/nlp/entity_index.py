@@ -132,8 +132,9 @@ def _log(action: str, name: str, entity_id: str, reason: str) -> dict[str, str]:
 
 def _keys(entity: Entity) -> set[str]:
     """Folded names an entity answers to, titles and determiners removed. Not among them: a role
-    that stood for a person in one text ("Machthaber" of Kim Jong Un) and a place's name for another
-    place ("Pjöngjang" for North Korea's government): other texts mean others by them."""
+    that stood for a person in one text ("Machthaber" of Kim Jong Un), a place's name for another
+    place ("Pjöngjang" for North Korea's government) and an ordinary noun that stood for a longer
+    name ("Halbinsel"): other texts mean others by them."""
     out = set()
     for name in (entity.name, *(a for a in entity.aliases if _own_alias(entity, a))):
         base = strip_titles(name) if entity.label == "PER" else strip_determiners(name)
@@ -147,6 +148,8 @@ def _keys(entity: Entity) -> set[str]:
 def _own_alias(entity: Entity, alias: str) -> bool:
     if entity.label == "PER":
         return not all(is_title(w) for w in alias.split())
+    if " " not in alias and " " in entity.name and is_common_word(alias):
+        return False  # "Halbinsel" of the Koreanische Halbinsel is another peninsula elsewhere
     hit = gazetteer_lookup(alias) if entity.label == "LOC" else None
     return hit is None or hit.name == entity.name or hit.relation is not None
 
