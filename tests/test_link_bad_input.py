@@ -69,3 +69,32 @@ def test_the_ingest_stores_and_links_them(tmp_path) -> None:  # type: ignore[no-
             stored = [a.id for a in sl.articles(limit=None)]
             ids.append(sorted((m.article_id, m.event_id, m.story_id) for m in sl.memberships(stored).values()))
     assert ids[0] == ids[1] and len(ids[0]) >= 6
+
+
+def test_headings_and_story_refusals_survive_empty_huge_and_odd_titles() -> None:
+    """An event's heading is one of its articles' titles, never empty while one has a title, and the
+    same on every run; titles that are empty, whitespace, huge or made of invisible characters
+    break neither headings nor the story rule for common words."""
+    from storyline.link.rows import event_rows, story_rows
+
+    body = "In Stendal brannte in der Nacht eine Lagerhalle, die Feuerwehr war mit 80 Kräften im Einsatz."
+    titles = ["", "   ", "\u200b\u2060", "Brand in Stendal: Lagerhalle in Flammen " * 200, "Lagerhalle in Stendal brennt"]
+    items = [LinkItem(f"t{i}", t, body, "de", T0 + timedelta(minutes=i), source=f"s{i}.de") for i, t in enumerate(titles)]
+    items += [LinkItem(f"m{i}", f"{i} Millionen Euro für Projekt {i}", "", "de", T0 + timedelta(hours=1, minutes=i),
+                       source="x.de") for i in range(40)]
+
+    def run() -> tuple[str, str, list[str]]:
+        lk = Linker(LinkConfig())
+        for it in items:
+            lk.add(it)
+        lk.consolidate()
+        eid, sid = lk.membership("t0")
+        events = {lk.membership(it.article_id)[0] for it in items}
+        return event_rows(lk, [eid])[0]["title"], story_rows(lk, [sid])[0]["title"], sorted(
+            r["title"] for r in event_rows(lk, events))
+
+    first = run()
+    assert first == run()
+    heading, story_heading, _ = first
+    assert any(ch.isalnum() for ch in heading) and heading in [t or body[:120] for t in titles]
+    assert story_heading == heading

@@ -153,3 +153,21 @@ def test_zuvor_in_the_pluperfect_lands_just_before_the_day_it_follows() -> None:
     assert not [g for g in got if g[2].startswith(("So wenig", "Zuvor wird"))]  # "nie zuvor"; no pluperfect
     guessed = run(text, None)  # a publication day estimated from the content anchors nothing
     assert not [e for e in guessed.timeline if e.mod == "BEFORE" and e.span.start == 0]
+
+
+def test_zuvor_with_odd_texts_and_dates_never_breaks_the_timeline() -> None:
+    from storyline.nlp.timeline import timeline_key
+
+    for text, when, before in [
+        ("zuvor", datetime(2018, 1, 11), 0),  # no pluperfect
+        ("Zuvor hatte er gesiegt.", datetime(1, 1, 1), 0),  # an absurd date is no publication date
+        ("Zuvor hatte er gesiegt.", datetime(9999, 12, 31), 0),
+        ("Er hatte zuvor gewonnen. " * 400, datetime(1990, 5, 5), 400),
+        ("Sie hatte\u2060 zuvor\u200b geschrieben.", None, 0),  # no publication day to anchor it
+    ]:
+        doc = run(text, when)
+        dated = [e for e in doc.timeline if e.mod == "BEFORE"]
+        assert len(dated) == before, text[:30]
+        for e in doc.timeline:
+            assert 0 <= e.span.start < e.span.end <= len(doc.text)
+            timeline_key(e)  # sortable, whatever the year

@@ -69,6 +69,11 @@ class Event:
         return cls(d["id"], d["seed"], d["title"], int(d["created"]), dict(d.get("total") or {}), int(d.get("n", 0)))
 
 
+def _readable(title: str) -> bool:
+    """A title a reader can read: not empty, blank or made of invisible characters."""
+    return any(ch.isalnum() for ch in title)
+
+
 def _words_or_entities(a: SparseVec, b: SparseVec, need: int) -> bool:
     """Whether ``a`` and ``b`` share ``need`` words or ``need`` entities. An entity and the word of
     its own name are one piece of evidence: "Euro" as a term and as an entity is not two things
@@ -460,7 +465,7 @@ class EventGraph:
             ev = self.events.get(eid)
             if ev is None or not ev.total:
                 continue
-            titled = [a for a in self.members.get(eid, ()) if a in self.nodes and self.titles.get(a)]
+            titled = [a for a in self.members.get(eid, ()) if a in self.nodes and _readable(self.titles.get(a, ""))]
             if len(titled) >= 3:
                 best = max(titled, key=lambda a: (dot(self.nodes[a].vec, ev.total), -self.nodes[a].order))
                 ev.title = self.titles[best]
