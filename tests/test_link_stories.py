@@ -137,5 +137,12 @@ def test_what_is_common_in_the_stream_alone_is_no_story_thread() -> None:
     many = {"euro": 0.45, "million": 0.45, "E:euro": 0.45, "sagte": 0.45, "jahr": 0.45}
     th.add_article(sid, "x3", {"euro": 0.45, "million": 0.45, "sagte": 0.45, "jahr": 0.45, "E:euro": 0.45}, 0.1, frozenset())
     assert th.match(many, 0.2, frozenset(), common=common) is not None  # four common pieces
-    th.config.distinct_min = 0.0  # off
+    # below the threshold, by neighbours, a smaller share will do (``story.nbr_distinct_min``)
+    scored = th.score(sid, {"euro": 0.6, "million": 0.6, "lotto": 0.4}, 0.2, frozenset())
+    assert scored is not None
+    assert not th.distinct({"euro": 0.6, "million": 0.6, "lotto": 0.4}, scored, common)
+    assert th.distinct({"euro": 0.6, "million": 0.6, "lotto": 0.4}, scored, common, need=0.05)
+    assert not th.distinct({"euro": 0.6, "million": 0.6}, scored, common, need=0.05)
+    th.config.distinct_min = 0.0  # the setting at 0 turns both off
     assert th.match(money, 0.2, frozenset(), common=common) is not None
+    assert th.distinct({"euro": 0.6, "million": 0.6}, scored, common, need=0.05)

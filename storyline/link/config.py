@@ -86,6 +86,7 @@ class StoryConfig:
     nbr_min: int = 1  # nearest articles of one story that let a new event join it below threshold
     nbr_sim: float = 0.15
     nbr_floor: float = 0.15
+    nbr_distinct_min: float = 0.05  # ``distinct`` below the threshold, by neighbours (``Linker._neighbour_match``)
     place_weight: float = 0.3  # of a place name's weight in the article's vector, for stories
     concept_weight: float = _setting("link.story_concept_weight")  # a topic's dimensions (``concepts``)
     distinct_min: float = _setting("link.story_distinct_min")  # ``StoryThreader.distinct``

@@ -302,7 +302,7 @@ class Linker:
         m = self.stories.match(svec, f.day, f.days, self._near_stories(support=support), common)
         rule = "threshold" if m is None or m.score >= self.config.story.threshold else "cohesion"
         if m is None and self.config.story.nbr_min:
-            m = self._neighbour_match(svec, f.day, f.days, support)
+            m = self._neighbour_match(svec, f.day, f.days, support, common)
             rule = "neighbours"
         if m is None and f.concepts:
             m = self._topic_match(svec, f)
@@ -348,18 +348,27 @@ class Linker:
         )
 
     def _neighbour_match(
-        self, vec: SparseVec, day: float | None, days: frozenset[str], support: dict[str, tuple[int, float]]
+        self,
+        vec: SparseVec,
+        day: float | None,
+        days: frozenset[str],
+        support: dict[str, tuple[int, float]],
+        common: frozenset[str] = frozenset(),
     ) -> Match | None:
         """A new event below the story threshold still joins the story that at least ``story.nbr_min``
         of its nearest articles (each at least ``story.nbr_sim`` similar) belong to, when the story's
         centroid is not far off either (``story.nbr_floor``): one article against a long story's
-        centroid is a poor sample, its neighbours are a second, independent one."""
+        centroid is a poor sample, its neighbours are a second, independent one. What it shares
+        beyond the stream's ``common`` words must weigh ``story.nbr_distinct_min`` too: neighbours
+        that only say "schwer verletzt" gathered a day's accidents, stabbings and fires."""
         cfg = self.config
         for sid, (strong, _) in support.items():
             if strong < cfg.story.nbr_min:
                 continue
             m = self.stories.score(sid, vec, day, days)
-            if m is not None and m.score >= cfg.story.nbr_floor:
+            if m is not None and m.score >= cfg.story.nbr_floor and self.stories.distinct(
+                vec, m, common, cfg.story.nbr_distinct_min
+            ):
                 return m
         return None
 

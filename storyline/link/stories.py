@@ -84,14 +84,14 @@ class StoryThreader:
             return None
         return m
 
-    def distinct(self, vec: SparseVec, m: Match, common: frozenset[str]) -> bool:
+    def distinct(self, vec: SparseVec, m: Match, common: frozenset[str], need: float | None = None) -> bool:
         """Whether the article fits the story by more than what is common in the stream: its cosine
         to the story's centroid over the other dimensions reaches ``distinct_min``. A story of sums
         of money takes every headline that says "Millionen Euro" otherwise, since those words
         are what its centroid is heaviest in."""
-        need = self.config.distinct_min
+        need = self.config.distinct_min if need is None else need
         c = m.cluster
-        if need <= 0 or c.norm2 <= 0:
+        if need <= 0 or self.config.distinct_min <= 0 or not common or c.norm2 <= 0:  # the setting at 0: off
             return True
         total = c.total
         own = sum(w * total[k] for k, w in vec.items() if k not in common and k in total)
