@@ -19,6 +19,7 @@ its country's government.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Span
@@ -100,16 +101,18 @@ def introduced_role(text: str, start: int) -> Role | None:
 def role_references(text: str, taken: list[tuple[int, int]]) -> list[RoleReference]:
     """Role words with no name after them and outside every mention (``taken``), that may refer to a
     person the text introduced."""
+    taken = sorted(taken)
+    starts = [s for s, _ in taken]
     out = []
     for m in _WORD.finditer(text):
         start, end = m.span()
-        if not text[start].isupper() or any(s < end and start < e for s, e in taken):
+        if not text[start].isupper() or _inside(taken, starts, start, end):
             continue
         role = role_of(text, start, end)
         if role is None or role.key in _NO_REFERENCE:
             continue
         after = text[end : end + 4]
-        if re.match(r",?\s*[A-ZÄÖÜ]", after) or after[:1] in "-\u2010\u2011" or _name_follows(text, end, taken):
+        if re.match(r",?\s*[A-ZÄÖÜ]", after) or after[:1] in "-\u2010\u2011" or _name_follows(text, end, starts):
             continue  # a name (perhaps untagged) or a compound follows: "Trainer Müller", "Kanzler-Rede"
         previous = _words_before(text, start, 1)
         if previous and (fold(previous[0]) in _NOT_DEFINITE or _plural(previous[0], m.group())):
@@ -118,10 +121,17 @@ def role_references(text: str, taken: list[tuple[int, int]]) -> list[RoleReferen
     return out
 
 
-def _name_follows(text: str, end: int, taken: list[tuple[int, int]]) -> bool:
+def _inside(taken: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether ``start``–``end`` overlaps a mention of ``taken`` (sorted; ``starts`` its starts)."""
+    i = bisect_left(starts, end)  # mentions from i on start at or after ``end``
+    return any(e > start for _, e in taken[max(0, i - 8) : i])  # mentions do not nest deeply
+
+
+def _name_follows(text: str, end: int, starts: list[int]) -> bool:
     """A mention starts right after ``end``, past spaces only: "Trainer de la Fuente" (not
     "Kremlchef: Trump kritisiert")."""
-    return any(end <= s <= end + 3 and not text[end:s].strip() for s, _ in taken)
+    i = bisect_left(starts, end)
+    return i < len(starts) and starts[i] <= end + 3 and not text[end : starts[i]].strip()
 
 
 def resolve_role(reference: Role, people: dict[int, set[Role]]) -> int | None:
