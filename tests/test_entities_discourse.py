@@ -99,3 +99,35 @@ def test_a_capital_that_acts_is_its_country() -> None:
     assert read == ["Nordkorea", "Nordkorea", "Nordkorea", "Pjöngjang", "Moskau", "Berlin"]
     north = next(e for e in linked.entities if e.name == "Nordkorea")
     assert north.aliases == ["Pjöngjang"] and north.label == "LOC"
+
+
+def test_a_label_tie_goes_to_the_body_not_the_headline() -> None:
+    """The tagger reads running text better than headlines: "Bondi Beach" a person in the headline
+    and a place in the text is a place; read as one text without a headline, the first label wins."""
+    title = "Bondi Beach: Tausende feiern"
+    text = f"{title}\n\nAm Bondi Beach feierten Tausende."
+    mentions = [_mention(text, "Bondi Beach", "PER"), _mention(text, "Bondi Beach", "LOC", 1)]
+    linked = link_mentions(text, mentions, ruler=False, headline_end=len(title))
+    assert [e.label for e in linked.entities] == ["LOC"]
+    assert [e.label for e in link_mentions(text, mentions, ruler=False).entities] == ["PER"]
+    # a majority still decides, wherever it stands
+    text = f"{title}\n\nAm Bondi Beach feierten Tausende. Bondi Beach jubelte."
+    mentions = [_mention(text, "Bondi Beach", "PER"), _mention(text, "Bondi Beach", "LOC", 1),
+                _mention(text, "Bondi Beach", "PER", 2)]
+    linked = link_mentions(text, mentions, ruler=False, headline_end=len(title))
+    assert [e.label for e in linked.entities] == ["PER"]
+
+
+def test_the_olympic_games_are_an_event_in_any_inflection() -> None:
+    text = "Nordkorea entsendet eine Delegation zu den Olympischen Winterspielen. Die Olympischen Winterspiele beginnen."
+    linked = link_mentions(
+        text, [_mention(text, "Olympischen Winterspielen", "ORG"), _mention(text, "Olympischen Winterspiele", "ORG")],
+        ruler=False,
+    )
+    assert [(e.name, e.label) for e in linked.entities] == [("Olympische Winterspiele", "MISC")]
+    # the ruler finds what the tagger missed, in German and English
+    found = link_mentions("Bei den Olympischen Spielen in Paris und den Paralympics.", [], lang="de").entities
+    assert {e.name for e in found} == {"Olympische Spiele", "Paralympische Spiele", "Paris"}
+    assert {(e.name, e.label) for e in link_mentions("The Winter Olympics open.", [], lang="en").entities} == {
+        ("Olympische Winterspiele", "MISC")
+    }

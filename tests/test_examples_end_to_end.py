@@ -81,6 +81,9 @@ def test_people_places_orgs_with_aliases(exported):
     assert "Pjöngjang" in by_name["Nordkorea"]["aliases"] and "Pjöngjang" not in by_name
     assert by_name["Koreanische Halbinsel"]["label"] == "LOC"  # "der koreanischen Halbinsel"
     assert not {"Halbinsel", "Nord"} & set(by_name)  # a bare noun; "Nord-" of "Nord- und Südkorea"
+    # "zu den Olympischen Winterspielen": the Games, named as cited, not an organisation of that form
+    assert by_name["Olympische Winterspiele"]["label"] == "MISC"
+    assert "Olympischen Winterspielen" not in by_name
 
 
 @needs_examples

@@ -92,6 +92,7 @@ class _Item:
     relation: str | None = None
     group: int = -1
     root: int = -1
+    headline: bool = False  # in the headline, where the tagger is least sure of its labels
 
 
 @dataclass(slots=True)
@@ -101,7 +102,7 @@ class _Group:
 
     @property
     def label(self) -> str:
-        return _majority([i.mention.label for i in self.items if i.relation is None] or ["MISC"])
+        return _majority([i for i in self.items if i.relation is None])
 
 
 @dataclass(slots=True)
@@ -120,8 +121,12 @@ def link_mentions(
     lang: str | None = None,
     ruler: bool = True,
     ruler_adjectives: bool = True,
+    headline_end: int = 0,
 ) -> Linked:
-    """Cluster the mentions of one text into entities (pure: the inputs are not changed)."""
+    """Cluster the mentions of one text into entities (pure: the inputs are not changed).
+    ``headline_end``: where the headline ends when ``text`` is headline and body read as one; a
+    tie between the labels of one entity goes to the body's ("Bondi Beach" a person in the headline,
+    a place in the text)."""
     # a role alone ("Königin" of "Königin Camilla", tagged apart) is no name; it may stand for one
     surnames = {fold(words[-1]) for m in mentions if m.label == "PER" and len(words := _words(text, m)) > 1}
     all_mentions = [_widened(text, m) for m in mentions if not _role_only(text, m, surnames)]
@@ -148,6 +153,7 @@ def link_mentions(
     ]
     for it in items:
         it.relation = ruled.get(it.mention.span, it.relation)
+        it.headline = it.mention.span.end <= headline_end
     _attach_heads(items)
     _resolve_genitives(items)
     groups = _group(items)
@@ -448,10 +454,15 @@ def _name_rank(name: str) -> tuple[int, int, int, int]:
     return words, capitalised, nominative_adjectives(name), length
 
 
-def _majority(labels: list[str]) -> str:
-    counts = Counter(labels)
+def _majority(items: list[_Item]) -> str:
+    """The label most of ``items`` have ("MISC" for none); a tie goes to the label met first in the
+    body: the tagger was trained on running text, not on headlines."""
+    if not items:
+        return "MISC"
+    counts = Counter(it.mention.label for it in items)
     best = max(counts.values())
-    return next(label for label in labels if counts[label] == best)
+    ordered = sorted(items, key=lambda it: it.headline)  # stable: body first, each part in text order
+    return next(it.mention.label for it in ordered if counts[it.mention.label] == best)
 
 
 def _build(items: list[_Item], groups: list[_Group]) -> tuple[list[Entity], dict[int, str]]:
@@ -469,7 +480,7 @@ def _build(items: list[_Item], groups: list[_Group]) -> tuple[list[Entity], dict
             name, label, key = hit.name, hit.label, group.key[2]
         else:
             own = [it for it in its if it.group == gi] or its
-            label = _majority([it.mention.label for it in own if it.relation is None] or ["MISC"])
+            label = _majority([it for it in own if it.relation is None])
             name = max(own, key=lambda it: (_name_rank(it.name), -it.mention.span.start)).name
             name = plain_form(name, {it.name for it in own})
             key = " ".join(group.key[1:])
@@ -511,7 +522,10 @@ class EntitiesStage(Stage):
         shift = len(title) + len(TITLE_GAP) if title else 0
         text = f"{title}{TITLE_GAP}{doc.text}" if title else doc.text
         mentions = [*doc.title_mentions, *(_moved(m, shift) for m in doc.mentions)] if title else doc.mentions
-        linked = link_mentions(text, mentions, lang=lang, ruler=self.ruler, ruler_adjectives=self.ruler_adjectives)
+        linked = link_mentions(
+            text, mentions, lang=lang, ruler=self.ruler, ruler_adjectives=self.ruler_adjectives,
+            headline_end=len(title) if title else 0,
+        )
         relations = linked.relations
         placed = [
             dataclasses.replace(m, relation=relations.get((m.span.start, m.span.end), m.relation))

@@ -1,4 +1,5 @@
-"""Countries, capitals, big cities, regions and a few organisations, in German and English.
+"""Countries, capitals, big cities, regions, a few organisations and recurring events (the Olympic
+Games, label MISC), in German and English.
 
 Why a gazetteer next to a statistical tagger: place names are a closed, well-documented set, and the
 tagger's errors on them are costly downstream (two "USA" entities split a story in two). The list is
@@ -30,7 +31,7 @@ from .entity_names import DETERMINERS, clean, fold
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.tsv"
 #: Order of preference when one form has several readings ("Luxemburg" country before capital).
-_KIND_RANK = {"country": 0, "org": 1, "capital": 2, "region": 3, "city": 4, "adjective": 5}
+_KIND_RANK = {"country": 0, "org": 1, "capital": 2, "region": 3, "city": 4, "event": 5, "adjective": 6}
 #: Forms that are also ordinary words or first names; never matched by the ruler (lookup still works).
 _STOP_DE = (
     "Essen Münster Halle Male Victoria Hamilton Douglas Stanley Jersey Salvador Santiago Cali Perth "

