@@ -71,3 +71,22 @@ def test_a_person_of_ordinary_words_only_is_dropped() -> None:
     got = _without_rare_names([(spans(text, *[(n, "PER") for n in junk + names]), text)])
     assert [text[s:e] for s, e, _ in got[0]] == names
     assert _without_rare_names([(spans(text, ("Deutscher Star", "ORG")), text)]) == [[(0, 14, "ORG")]]
+
+
+def test_a_function_word_is_no_name_of_any_kind_but_a_place_may_be() -> None:
+    """"Die" and "Der" as MISC (a film title the tagger cut short: "„Die Schule der magischen Tiere“"),
+    "The" and a shouting headline's "IHRE" as organisations: 35 such mentions on the stream up to
+    the dev morning. The river Oder stays a place; "MAN" stays (a company), and longer names keep
+    their article ("Die Linke")."""
+    title = "Die Schule der magischen Tiere: The Cure in Frankfurt (Oder)"
+    marked = spans(title, ("Die", "MISC"), ("The", "ORG"), ("Oder", "LOC"))
+    assert [title[s:e] for s, e, _ in _without_rare_names([(marked, title)])[0]] == ["Oder"]
+    shouting = "WAS IHRE KINDER BEI MAN LERNEN"
+    marked = spans(shouting, ("IHRE", "ORG"), ("MAN", "ORG"))
+    assert [shouting[s:e] for s, e, _ in _without_rare_names([(marked, shouting)])[0]] == ["MAN"]
+    title = "FAZ+Über-Rendite: Ist ein Kredithebel riskant?"  # not the company Uber
+    marked = spans(title, ("Über-", "ORG"))
+    assert _without_rare_names([(marked, title)]) == [[]]
+    text = "Die Linke und Der Spiegel"
+    marked = [(0, 9, "ORG"), (14, 25, "ORG")]
+    assert _without_rare_names([(marked, text)]) == [marked]

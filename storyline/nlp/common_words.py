@@ -35,6 +35,25 @@ def is_common_word(word: str) -> bool:
     return any(f in words or (f.endswith("s") and f[:-1] in words) for f in forms)
 
 
+#: Articles, pronouns, prepositions and conjunctions of German and English: a tagger's one-word
+#: "name" made of one of them is a fragment ("Die" of a film title cut short, "The", a shouting
+#: headline's "ER" or "IHRE"). Lower-case, umlauts kept.
+_FUNCTION = """der die das den dem des ein eine einer einem einen eines dieser diese dieses diesem diesen
+    jener jene jenes er sie es wir ihr ihre ihren ihrem ihrer ihres ich du sein seine seinen seinem
+    seiner mein meine dein deine unser unsere euer eure kein keine und oder aber doch wenn dass ob als
+    wie so auch noch nur schon in im am an auf aus bei beim mit nach von vom zu zum zur für über unter
+    vor gegen ohne um bis durch seit während wegen
+    the a an and or but if of in on at to for from with by as is it he she we they you i his her its
+    their our this that these those"""
+FUNCTION_WORDS = frozenset(_FUNCTION.split())
+
+
+def is_function_word(word: str) -> bool:
+    """Whether ``word`` (any case: "Die", "IHRE"; a compound's cut first part: "Über-" of
+    "Über-Rendite") is an article, pronoun, preposition or conjunction."""
+    return word.strip("-–—").lower() in FUNCTION_WORDS
+
+
 @lru_cache(maxsize=1)
 def rarely_names() -> frozenset[str]:
     """Capitalised words the accurate tagger leaves outside names in most of its uses ("Feuerwerk",

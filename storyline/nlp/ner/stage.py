@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import Mention, Span
 from ...pipeline import Stage, register
-from ..common_words import is_common_word, rarely_names
+from ..common_words import is_common_word, is_function_word, rarely_names
 from ..entity_names import fold
 from ..name_priors import bearer, is_first_name
 from .tagger import PROFILES, load_tagger
@@ -133,7 +133,7 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
     "und" are two names ("Luke Littler & Co." → "Luke Littler"); a byline's "Von" is not part of the
     author's name; a headline phrase tagged as an organisation is dropped (``_is_phrase``)."""
     out: list[tuple[int, int, str]] = []
-    for s, e, lab in spans:
+    for s, e, lab in _unglued(spans, text):
         if paywall := _PAYWALL.match(text[s:e]):  # "FAZ+Adenauers 150. Geburtstag": the outlet's mark
             s += paywall.end()
             if s >= e:
@@ -272,13 +272,16 @@ def _without_rare_names(fields: list[tuple[list[tuple[int, int, str]], str]]) ->
     uses (``common_words.rarely_names``: "Böller", "Feuerwerk", "Kolumne", "Woche") are dropped; a
     person stays when the document names someone with that surname ("Markus Anfang" … "Anfang") or
     the news mostly mean one person by it (``name_priors.bearer``). A "person" of ordinary words only
-    goes too (``_ordinary_words``)."""
+    goes too (``_ordinary_words``), and so does a one-word name that is a function word ("Die" of a
+    title cut short, "The", "IHRE"), unless it is a place (the river "Oder")."""
     rare = rarely_names()
     out: list[list[tuple[int, int, str]]] = []
     for spans, text in fields:
         kept = []
         for s, e, lab in spans:
             word = text[s:e]
+            if lab != "LOC" and " " not in word and is_function_word(word):
+                continue
             rare_word = lab in ("PER", "ORG") and " " not in word and word in rare
             if rare_word and (lab == "ORG" or not (word in _surnames(fields, (s, e, lab)) or bearer((word,)))):
                 continue
@@ -363,6 +366,37 @@ def _consistent(found: list[list[tuple[int, int, str]]], texts: list[str]) -> li
         extra = [(a, b, lab) for a, b, lab in _whole_words(text, wanted, shouting)
                  if not any(s < b and a < e for s, e in taken)]
         out.append(sorted([*spans, *extra]) if extra else spans)
+    return out
+
+
+#: a kicker glued to its headline ("Fußball-Bundesliga:Stuttgart …", "KI:Die …"; some outlets leave out
+#: the space), or a bracket or quotation mark the name does not close ("Golden Beach (Florida",
+#: "Dresden-»Tatort", "Fremde“: Er tötet")
+_GLUE = re.compile(r"(?<=\w):(?=\w)|\s*\((?![^)]*\))")
+_QUOTE = re.compile(r"[-\s]*[»«„“”\"][-\s]*")
+
+
+def _unglued(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """Spans cut where the tagger ran a name across a glued kicker, an unclosed bracket or an
+    unpaired quotation mark (``_GLUE``): each side that still holds a letter keeps the label.
+    Balanced brackets and quotes stay inside ("Andrew „bunnie“ Huang", "Halle (Saale)")."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, lab in spans:
+        cuts = [(m.start() + s, m.end() + s) for m in _GLUE.finditer(text[s:e])]
+        quotes = list(_QUOTE.finditer(text[s:e]))
+        if len(quotes) == 1:  # one quotation mark: it opens or closes what the name is not part of
+            cuts = sorted([*cuts, (quotes[0].start() + s, quotes[0].end() + s)])
+        if not cuts:
+            out.append((s, e, lab))
+            continue
+        starts, ends = [s, *(b for _, b in cuts)], [*(a for a, _ in cuts), e]
+        for a, b in zip(starts, ends, strict=True):
+            while a < b and not text[a].isalnum():
+                a += 1
+            while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
+                b -= 1
+            if any(ch.isalpha() for ch in text[a:b]):
+                out.append((a, b, lab))
     return out
 
 
