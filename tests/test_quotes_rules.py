@@ -279,3 +279,43 @@ def test_compound_role_noun_resolves_to_the_person_named_before() -> None:
     mentions = [Mention(Span(14, 25), "PER", "ent-scholz")]
     _, quotes = run(text, mentions=mentions)
     assert quotes[-1].speaker_entity_id == "ent-scholz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wird das «Stranger Things»-Finale enttäuschen?",  # a name inside a compound
+        "Der Murot-»Tatort« läuft am Sonntag.",
+        "Dem Verein „Rote Hilfe e.V.“ wurden Konten bei der GLS-Bank gekündigt.",  # after a naming noun
+        "Die Serie „Dark Matter“ startet im Januar.",
+    ],
+)
+def test_a_quoted_name_is_no_quote(text: str) -> None:
+    """Headlines and teasers of the front-page stream: quotation marks that name a thing."""
+    assert run(text)[1] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kulturelle Demokratisierung sieht anders aus.",  # aussehen, not sehen
+        "Brutale Einzelfälle werfen immer wieder Fragen auf.",  # aufwerfen
+        "Orkanartige Böen erwartet - Unwetterwarnung fürs Erzgebirge",  # a participle
+        "Was erwartet Mick Schumacher in der einstigen Todesfalle?",  # a question
+    ],
+)
+def test_verbs_of_claiming_that_claim_nothing(text: str) -> None:
+    assert [q for q in run(text)[1] if q.kind == "reported"] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Die CSU fordert schnellere Abschiebungen.", "Die CSU"),
+        ("Russland wirft der Ukraine einen Angriff vor.", "Russland"),  # vorwerfen is a claim
+        ("Der Ärztepräsident sieht die Kliniken am Limit.", "Der Ärztepräsident"),
+    ],
+)
+def test_verbs_of_claiming_still_report(text: str, speaker: str) -> None:
+    text, quotes = run(text)
+    assert [texts(text, q.speaker) for q in quotes if q.kind == "reported"] == [[speaker]]

@@ -83,6 +83,8 @@ def reported(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> tup
     """ "Die SPD fordert …", "Kritiker befürchten …": a subject, then a verb of claiming: the whole
     sentence is reported speech of the subject (annotated "Reported")."""
     j = lo
+    if toks[j].lower in lx.INTERROGATIVES or toks[hi - 1].text == "?":
+        return None  # a question reports nothing
     if toks[j].lower in lx.REPORTED_LEAD:
         j += 1
     # "Insgesamt spricht die Polizei von …": adverbial, verb, then the subject
@@ -91,6 +93,7 @@ def reported(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> tup
         lo < k < hi - 1
         and toks[k].lower in lx.REPORT_VERBS
         and not mask[k]
+        and _claims(toks, k, hi)
         and toks[j].lower not in lx.SUBJECT_PRONOUNS  # "Er will die Quelltexte …": not an adverbial
     ):
         end = noun_phrase(toks, k + 1, hi)
@@ -107,6 +110,8 @@ def reported(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> tup
         return None
     verb = toks[end].lower
     if verb in lx.REPORT_VERBS:
+        if not _claims(toks, end, hi):
+            return None
         if toks[j].lower in lx.OBLIQUE_DETERMINERS:
             # an object in front: "Den Schaden schätzt die Polizei auf …": the subject follows
             after = noun_phrase(toks, end + 1, hi)
@@ -122,6 +127,18 @@ def reported(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> tup
         if last is not None and (last.lower in lx.PARTICIPLES or last.lower in lx.REPORT_PARTICIPLES):
             return (j, end)
     return None
+
+
+def _claims(toks: Sequence[Tok], verb: int, hi: int) -> bool:
+    """Whether the claiming verb at ``verb`` heads a clause of claiming: it does not end its sentence
+    or headline part ("Orkanartige Böen erwartet - Unwetterwarnung …" is a participle; "Die Polizei
+    warnt: …" goes on), and no particle at the clause's end makes it another verb
+    (``lexicon.NOT_SPEECH_PARTICLES``: "sieht … aus")."""
+    if verb + 1 >= hi or toks[verb + 1].text in ("-", "–", "—", ".", "!", "?"):
+        return False
+    end = clause_end(toks, verb + 1, hi)
+    particles = lx.NOT_SPEECH_PARTICLES.get(toks[verb].lower)
+    return particles is None or toks[end - 1].lower not in particles
 
 
 def labelling(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], first: int) -> bool:

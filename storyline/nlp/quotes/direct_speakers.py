@@ -63,6 +63,8 @@ def direct_parts(walk: Walk, unit: Unit) -> list[Span]:
     toks, text, frame = walk.toks, walk.text, unit.frame
     parts: list[Span] = []
     for q in unit.quoted:
+        if named(text, q.start, q.end):
+            continue
         words = len(re.findall(r"\w+", text[q.start : q.end]))
         # the quote fills its unit, or is all of its frame's message ("X sagte: „…“")
         covers_unit = unit.words <= 3 or words >= unit.words
@@ -85,6 +87,20 @@ def direct_parts(walk: Walk, unit: Unit) -> list[Span]:
             continue
         parts.extend(Span(a, b) for a, b in q.parts)
     return parts
+
+
+_NAMING_BEFORE = re.compile(r"(\w+)\s*$")
+
+
+def named(text: str, start: int, end: int) -> bool:
+    """A quotation that is a name, never speech: part of a compound ("Wird das «Stranger
+    Things»-Finale enttäuschen?", "der Murot-»Tatort«"), or right after a noun that names it
+    ("Dem Verein „Rote Hilfe e.V.“ wurden Konten gekündigt"; ``lexicon.NAMING_NOUNS``)."""
+    after, before = text[end : end + 2], text[max(0, start - 2) : start]
+    if (after[:1] == "-" and after[1:2].isalpha()) or (before[1:] == "-" and before[:1].isalpha()):
+        return True
+    word = _NAMING_BEFORE.search(text, max(0, start - 40), start)
+    return word is not None and word.group(1).lower() in lx.NAMING_NOUNS
 
 
 def in_frame(walk: Walk, unit: Unit, framed: Speaker) -> Speaker | None:

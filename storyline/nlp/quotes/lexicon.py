@@ -318,6 +318,18 @@ SAYING = (
 #: Prepositions of the agent of a passive cue ("von der Polizei aufgefordert").
 AGENT_PREPS = _forms("von vom durch")
 
+#: Nouns that put a name in quotation marks after them: "dem Verein „Rote Hilfe“", "die Serie
+#: »Dark«", "unter dem Motto „…“". What follows is what the thing is called, not what anyone said.
+NAMING_NOUNS = _forms(
+    """
+    verein vereins vereinigung organisation gruppe gruppierung netzwerk bündnis initiative bewegung
+    partei firma unternehmen marke label band projekt programm aktion kampagne motto slogan titel
+    film films serie buch buches roman romans album song lied single show sendung podcast magazin
+    zeitschrift zeitung kolumne reihe format stück theaterstück oper musical ausstellung festival
+    hashtag app spiel operation mission plattform kanal account
+    """
+)
+
 #: Words right before a quoted label ("bezeichnete den Plan als „Wortbruch“").
 LABEL_BEFORE = _forms("als von vom einen eine einer einem ein")
 
@@ -340,6 +352,18 @@ OBLIQUE_DETERMINERS = _forms("den dem einem einen des eines")
 
 #: Subject pronouns ("Er will …": the word before the verb is a subject, not an adverbial).
 SUBJECT_PRONOUNS = _forms("er sie es wir ich ihr man")
+
+#: Claiming verbs that are something else with a particle at the clause's end: "Kulturelle
+#: Demokratisierung sieht anders aus", "Einzelfälle werfen Fragen auf" ("wirft … vor" and "weist …
+#: zurück" are claims and stay, and so does "Der Beschluss sieht vor, dass …": the labels count a
+#: document's provisions as its reported speech).
+NOT_SPEECH_PARTICLES: dict[str, frozenset[str]] = {
+    **dict.fromkeys(_forms("sieht sehen sah sahen"), _forms("aus zu fern nach ab")),
+    **dict.fromkeys(_forms("wirft werfen warf warfen"), _forms("auf zurück um weg hinaus raus ab ein")),
+}
+
+#: Question words: "Was erwartet Mick Schumacher in der einstigen Todesfalle?" asks, it reports nothing.
+INTERROGATIVES = _forms("was wer wen wem wessen wie warum weshalb wieso wo wohin woher wann welche welcher welches welchen")
 
 #: Adverbs that may open a reported-speech sentence before its subject ("Auch die SPD fordert …").
 REPORTED_LEAD = _forms("auch zudem dagegen außerdem ebenso")
