@@ -302,6 +302,8 @@ def test_a_quoted_name_is_no_quote(text: str) -> None:
         "Brutale Einzelfälle werfen immer wieder Fragen auf.",  # aufwerfen
         "Orkanartige Böen erwartet - Unwetterwarnung fürs Erzgebirge",  # a participle
         "Was erwartet Mick Schumacher in der einstigen Todesfalle?",  # a question
+        "Mickey Rourke droht der Rauswurf aus seinem Bungalow.",  # "drohen" + nominative: faces
+        "Mbappé droht wegen einer Bänderverletzung dreiwöchige Zwangspause.",
     ],
 )
 def test_verbs_of_claiming_that_claim_nothing(text: str) -> None:
@@ -314,6 +316,8 @@ def test_verbs_of_claiming_that_claim_nothing(text: str) -> None:
         ("Die CSU fordert schnellere Abschiebungen.", "Die CSU"),
         ("Russland wirft der Ukraine einen Angriff vor.", "Russland"),  # vorwerfen is a claim
         ("Der Ärztepräsident sieht die Kliniken am Limit.", "Der Ärztepräsident"),
+        ("Trump droht dem Iran mit neuen Angriffen.", "Trump"),  # a dative: threatens
+        ("Trump droht Iran mit neuen Angriffen.", "Trump"),
     ],
 )
 def test_verbs_of_claiming_still_report(text: str, speaker: str) -> None:

@@ -93,7 +93,7 @@ def reported(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> tup
         lo < k < hi - 1
         and toks[k].lower in lx.REPORT_VERBS
         and not mask[k]
-        and _claims(toks, k, hi)
+        and _claims(toks, k, hi, subject_first=False)
         and toks[j].lower not in lx.SUBJECT_PRONOUNS  # "Er will die Quelltexte …": not an adverbial
     ):
         end = noun_phrase(toks, k + 1, hi)
@@ -110,7 +110,7 @@ def reported(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> tup
         return None
     verb = toks[end].lower
     if verb in lx.REPORT_VERBS:
-        if not _claims(toks, end, hi):
+        if not _claims(toks, end, hi, subject_first=True):
             return None
         if toks[j].lower in lx.OBLIQUE_DETERMINERS:
             # an object in front: "Den Schaden schätzt die Polizei auf …": the subject follows
@@ -129,16 +129,43 @@ def reported(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> tup
     return None
 
 
-def _claims(toks: Sequence[Tok], verb: int, hi: int) -> bool:
+def _claims(toks: Sequence[Tok], verb: int, hi: int, subject_first: bool) -> bool:
     """Whether the claiming verb at ``verb`` heads a clause of claiming: it does not end its sentence
     or headline part ("Orkanartige Böen erwartet - Unwetterwarnung …" is a participle; "Die Polizei
     warnt: …" goes on), and no particle at the clause's end makes it another verb
-    (``lexicon.NOT_SPEECH_PARTICLES``: "sieht … aus")."""
+    (``lexicon.NOT_SPEECH_PARTICLES``: "sieht … aus"); after its subject, "droht" with a nominative
+    means "faces" (``_faces``)."""
     if verb + 1 >= hi or toks[verb + 1].text in ("-", "–", "—", ".", "!", "?"):
         return False
     end = clause_end(toks, verb + 1, hi)
+    if subject_first and toks[verb].lower in lx.THREATEN and _faces(toks, verb, end):
+        return False
     particles = lx.NOT_SPEECH_PARTICLES.get(toks[verb].lower)
     return particles is None or toks[end - 1].lower not in particles
+
+
+def _faces(toks: Sequence[Tok], verb: int, end: int) -> bool:
+    """Whether "droht" at ``verb`` means "faces": what follows it (past prepositional phrases) is
+    in the nominative ("droht eine Haftstrafe", "droht wegen einer Verletzung dreiwöchige
+    Zwangspause"), not a dative or "mit" ("droht dem Iran", "droht Iran mit Angriffen")."""
+    k = verb + 1
+    while k < end:
+        word = toks[k].lower
+        if word in lx.THREATENED:
+            return False
+        if word in lx.FACED or word.isdigit():
+            return True
+        if word in lx.PREPOSITIONS:
+            k = max(noun_phrase(toks, k + 1, end), k + 1)
+            continue
+        if toks[k].alpha and not toks[k].cap:
+            if word.endswith(("e", "en", "er", "es")) and word not in lx.ADVERBS_BEFORE_OBJECT:
+                return True  # an adjective before the noun it faces
+            k += 1
+            continue
+        return False  # a bare name or noun: the one threatened
+    return False
+
 
 
 def labelling(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], first: int) -> bool:

@@ -362,6 +362,14 @@ NOT_SPEECH_PARTICLES: dict[str, frozenset[str]] = {
     **dict.fromkeys(_forms("wirft werfen warf warfen"), _forms("auf zurück um weg hinaus raus ab ein")),
 }
 
+#: "drohen" faces what follows in the nominative ("Ihm droht eine Haftstrafe", "Mickey Rourke droht
+#: der Rauswurf"); it threatens with an object in the dative or "mit"/"damit" ("Trump droht dem Iran").
+THREATEN = _forms("droht drohen drohte drohten")
+FACED = _forms("der die das ein eine kein keine bis")
+THREATENED = _forms("dem den einem einen ihm ihr ihnen damit mit an")
+#: Adverbs between such a verb and its object ("droht nun eine Strafe").
+ADVERBS_BEFORE_OBJECT = _forms("nun jetzt ebenfalls erneut wieder immer offenbar bereits schon noch nicht auch")
+
 #: Question words: "Was erwartet Mick Schumacher in der einstigen Todesfalle?" asks, it reports nothing.
 INTERROGATIVES = _forms("was wer wen wem wessen wie warum weshalb wieso wo wohin woher wann welche welcher welches welchen")
 
