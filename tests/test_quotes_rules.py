@@ -288,6 +288,7 @@ def test_compound_role_noun_resolves_to_the_person_named_before() -> None:
         "Der Murot-»Tatort« läuft am Sonntag.",
         "Dem Verein „Rote Hilfe e.V.“ wurden Konten bei der GLS-Bank gekündigt.",  # after a naming noun
         "Die Serie „Dark Matter“ startet im Januar.",
+        "Ein Kinofilm „Die Schule der magischen Tiere“ kommt heraus.",  # a compound's last part names it
     ],
 )
 def test_a_quoted_name_is_no_quote(text: str) -> None:
@@ -323,3 +324,11 @@ def test_verbs_of_claiming_that_claim_nothing(text: str) -> None:
 def test_verbs_of_claiming_still_report(text: str, speaker: str) -> None:
     text, quotes = run(text)
     assert [texts(text, q.speaker) for q in quotes if q.kind == "reported"] == [[speaker]]
+
+
+def test_a_headline_kicker_is_no_speaker_but_a_role_or_a_source_is() -> None:
+    text, quotes = run("Tiefpunkt: „Ich habe es überlebt, um zu leben“")
+    assert [q.speaker for q in quotes] == [()]
+    for label in ("Polizei", "Kanzler", "Experte"):
+        text, quotes = run(f"{label}: „Wir haben keine Hinweise auf ein Verbrechen“")
+        assert [texts(text, q.speaker) for q in quotes] == [[label]], label

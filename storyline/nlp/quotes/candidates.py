@@ -37,7 +37,7 @@ def rank(
         return None
     assert walk.ranker is not None
     best = cands[walk.ranker.best(kind, xs)]
-    if best.span is None:
+    if best.span is None or cl.kicker(walk.text, *best.span):
         return (), Resolved(None, None)
     span = Span(*best.span)
     if best.source == "last" and walk.last is not None:

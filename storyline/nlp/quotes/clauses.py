@@ -16,6 +16,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ...model import Quote, Span
+from ..common_words import is_common_word
+from ..entity_names import is_title
 from . import frames as fr
 from . import lexicon as lx
 from .speakers import Resolver, Tok, lowercase_words, noun_phrase, trim
@@ -342,9 +344,27 @@ def label(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> Span |
         end <= lo
         or first.lower in lx.PRONOUNS
         or (first.text in lx.NON_NAMES and first.lower not in lx.DETERMINERS)
+        or (end == lo + 1 and _kicker_word(first.text))
     ):
         return None
     return Span(first.start, toks[end - 1].end)
+
+
+def kicker(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a headline's kicker before its colon ("Tiefpunkt: „…“")."""
+    return text[end : end + 1] == ":" and " " not in text[start:end] and _kicker_word(text[start:end])
+
+
+def _kicker_word(word: str) -> bool:
+    """A headline's kicker, not a speaker: one ordinary noun without an article, not a role
+    ("Tiefpunkt: „Ich hab's überlebt“", "Matchdarts-Drama: „…“"; "Kanzler: „…“" speaks)."""
+    last = word.rsplit("-", 1)[-1]
+    if not last[:1].isupper() or not is_common_word(last) or is_title(last) or last.lower() in lx.ROLE_NOUNS:
+        return False
+    return not last.lower().endswith(_PERSON_ENDINGS)  # "Kritiker", "Expertin", "Augenzeugen" speak
+
+
+_PERSON_ENDINGS = ("er", "ern", "in", "innen", "e", "en", "ist", "isten", "eur", "or", "ant", "ent", "ei")
 
 
 def sentence_subject(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool]) -> Span | None:

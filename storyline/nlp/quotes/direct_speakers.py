@@ -95,12 +95,16 @@ _NAMING_BEFORE = re.compile(r"(\w+)\s*$")
 def named(text: str, start: int, end: int) -> bool:
     """A quotation that is a name, never speech: part of a compound ("Wird das «Stranger
     Things»-Finale enttäuschen?", "der Murot-»Tatort«"), or right after a noun that names it
-    ("Dem Verein „Rote Hilfe e.V.“ wurden Konten gekündigt"; ``lexicon.NAMING_NOUNS``)."""
+    ("Dem Verein „Rote Hilfe e.V.“ wurden Konten gekündigt", "ein Kinofilm „…“";
+    ``lexicon.NAMING_NOUNS``, ``lexicon.NAMING_HEADS``)."""
     after, before = text[end : end + 2], text[max(0, start - 2) : start]
     if (after[:1] == "-" and after[1:2].isalpha()) or (before[1:] == "-" and before[:1].isalpha()):
         return True
     word = _NAMING_BEFORE.search(text, max(0, start - 40), start)
-    return word is not None and word.group(1).lower() in lx.NAMING_NOUNS
+    if word is None:
+        return False
+    low = word.group(1).lower()
+    return low in lx.NAMING_NOUNS or low.endswith(lx.NAMING_HEADS)
 
 
 def in_frame(walk: Walk, unit: Unit, framed: Speaker) -> Speaker | None:

@@ -330,6 +330,14 @@ NAMING_NOUNS = _forms(
     """
 )
 
+#: The same nouns as the last part of a compound ("Kinofilm", "Netflix-Serie", "Kinderbuch"); not
+#: those that end other words ("Reaktion", "Kommission", "Mitglied", "Beispiel").
+NAMING_HEADS = (
+    "film", "serie", "roman", "buch", "album", "song", "podcast", "magazin", "zeitung", "show", "sendung",
+    "reihe", "kampagne", "initiative", "bewegung", "verein", "netzwerk", "bündnis", "festival",
+    "ausstellung", "projekt", "motto", "titel", "label", "marke", "gruppe", "partei", "organisation",
+)
+
 #: Words right before a quoted label ("bezeichnete den Plan als „Wortbruch“").
 LABEL_BEFORE = _forms("als von vom einen eine einer einem ein")
 
