@@ -332,3 +332,12 @@ def test_a_headline_kicker_is_no_speaker_but_a_role_or_a_source_is() -> None:
     for label in ("Polizei", "Kanzler", "Experte"):
         text, quotes = run(f"{label}: „Wir haben keine Hinweise auf ein Verbrechen“")
         assert [texts(text, q.speaker) for q in quotes] == [[label]], label
+
+
+def test_a_quoted_tagged_name_is_no_quote() -> None:
+    text = "Das berichtet das »Wall Street Journal« unter Berufung auf Insider."
+    start = text.index("Wall")
+    name = Mention(Span(start, start + len("Wall Street Journal")), "ORG")
+    assert [q for q in run(text, mentions=[name])[1] if q.kind == "direct"] == []
+    text = "Er sagte: »Wall Street Journal lesen wir nicht mehr.«"
+    assert [q.kind for q in run(text, mentions=[Mention(Span(11, 30), "ORG")])[1]] == ["direct"]

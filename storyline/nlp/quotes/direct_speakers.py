@@ -63,7 +63,7 @@ def direct_parts(walk: Walk, unit: Unit) -> list[Span]:
     toks, text, frame = walk.toks, walk.text, unit.frame
     parts: list[Span] = []
     for q in unit.quoted:
-        if named(text, q.start, q.end):
+        if named(text, q.start, q.end) or walk.resolver.is_name(q.start + 1, q.end - 1):
             continue
         words = len(re.findall(r"\w+", text[q.start : q.end]))
         # the quote fills its unit, or is all of its frame's message ("X sagte: „…“")

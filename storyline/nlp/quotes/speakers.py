@@ -15,6 +15,7 @@ mentions, else the last fitting speaker or capitalised phrase before it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -253,6 +254,7 @@ class Resolver:
     def __init__(self, text: str, mentions: Sequence[Mention]):
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.span.start)
+        self._starts = [m.span.start for m in self.mentions]
         self.history: list[tuple[int, Resolved]] = []  # (position, resolution)
         self.surnames: set[str] = set()  # last word of every name in ``history``
         self.subjects: list[tuple[int, int]] = []  # sentence-initial phrases (start, end)
@@ -270,6 +272,12 @@ class Resolver:
             ):
                 best = m
         return best
+
+    def is_name(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is exactly one tagged name ("»Wall Street Journal«" quotes a
+        name, not words)."""
+        i = bisect_left(self._starts, start)
+        return i < len(self.mentions) and self.mentions[i].span.start == start and self.mentions[i].span.end == end
 
     def _antecedent_mention(self, pos: int, labels: tuple[str, ...]) -> Mention | None:
         for m in reversed(self.mentions):
