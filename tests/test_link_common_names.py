@@ -120,6 +120,29 @@ def test_one_common_name_does_not_thread_a_story_below_the_threshold() -> None:
     assert threader.shares_entities(arms, match)
     assert threader.shares_entities(words, match)
     assert StoryThreader(StoryConfig(rel_entities=0)).shares_entities(wine, match)
+    # names common in the stream do not count: "Trump" and "USA" are no thread together
+    story = Cluster("st_2", "b1", members=["b1", "b2", "b3"],
+                    total={"E:trump": 3.0, "E:usa": 2.0, "E:maduro": 2.0, "venezuela": 2.0})
+    match = Match(story, 0.2, 0.2, 1.0, 0.0, 1)
+    life = {"E:trump": 0.3, "E:usa": 0.3, "lebenserwartung": 0.8}
+    common = frozenset({"E:trump", "E:usa"})
+    assert threader.shares_entities(life, match) and not threader.shares_entities(life, match, common)
+    caracas = {"E:trump": 0.3, "E:usa": 0.3, "E:maduro": 0.5, "venezuela": 0.6}
+    assert threader.shares_entities(caracas, match, common) is False  # one uncommon name: still one
+    assert threader.shares_entities(caracas | {"E:caracas": 0.2}, match, common) is False
+    story.total["E:caracas"] = 1.0
+    assert threader.shares_entities(caracas | {"E:caracas": 0.2}, match, common)
+
+
+def test_the_parts_of_a_shared_compound_are_one_piece_of_evidence() -> None:
+    """"US-Präsident Trump" gives the words us-prasident, us, prasident and trump: two pieces, not
+    four, so two headlines that share only it and other common words are no event."""
+    from storyline.link.events import pieces
+
+    assert pieces(["us-prasident", "us", "prasident", "trump", "E:trump", "E:usa"]) == 2
+    assert pieces(["schwer", "verletzt", "unfall", "polizei"]) == 4
+    assert pieces(["feuer-katastroph", "feuer", "katastroph"]) == 1
+    assert pieces([]) == 0 and pieces(["E:a", "E:b", "E:c"]) == 3
 
 
 def test_odd_sources_and_mentions_do_not_break_the_outlet_rule() -> None:

@@ -24,6 +24,7 @@ articles' strongest terms (``insert``/``query``), limited to ``window_days``; ar
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,11 +85,20 @@ def _words_or_entities(a: SparseVec, b: SparseVec, need: int) -> bool:
 
 
 def _pieces(a: SparseVec, b: SparseVec) -> int:
-    """Pieces of evidence ``a`` and ``b`` share: words or entities, whichever are more (the word
-    "Trump" and the entity Trump are one piece, and "Trump" with "USA" two)."""
-    common = a.keys() & b.keys()
-    ents = sum(1 for k in common if k[:2] == "E:")
-    return max(ents, len(common) - ents)
+    """Pieces of evidence ``a`` and ``b`` share (``pieces``)."""
+    return pieces(a.keys() & b.keys())
+
+
+def pieces(shared: Iterable[str]) -> int:
+    """Pieces of evidence in the ``shared`` dimensions: words or entities, whichever are more (the
+    word "Trump" and the entity Trump are one piece, and "Trump" with "USA" two); the parts of a
+    shared hyphenated word are that word ("US-Präsident" is one piece, not three with "US" and
+    "Präsident")."""
+    keys = set(shared)
+    ents = sum(1 for k in keys if k[:2] == "E:")
+    words = {k for k in keys if k[:2] != "E:"}
+    parts = {part for w in words if "-" in w for part in w.split("-")}
+    return max(ents, len(words - parts))
 
 
 def _beyond(a: SparseVec, b: SparseVec, mask: frozenset[str], need: int) -> bool:

@@ -30,6 +30,7 @@ from typing import Any
 from .clusters import Match, OnlineClusterer, centroid_linkage
 from .coldmap import prefetch
 from .config import StoryConfig
+from .events import pieces
 from .index import CandidateIndex
 from .text import SparseVec, dot, heaviest
 
@@ -77,7 +78,7 @@ class StoryThreader:
         m = self.clusters.best(vec, day, days, extra)
         if m is None:
             return None
-        if m.score < self.config.threshold and not (self.fits_cohesion(m) and self.shares_entities(vec, m)):
+        if m.score < self.config.threshold and not (self.fits_cohesion(m) and self.shares_entities(vec, m, common)):
             return None
         if common and not self.distinct(vec, m, common):
             self.refused = m  # for the explanation: the story that only common words pointed to
@@ -99,9 +100,7 @@ class StoryThreader:
             return True
         # many common pieces together are a thread still ("Brexit", "May", "deal", "vote" in a
         # stream of few topics), as for events (``event.common_min``)
-        shared = [k for k in vec if k in common and k in total]
-        ents = sum(1 for k in shared if k[:2] == "E:")
-        return max(ents, len(shared) - ents) >= self.config.distinct_pieces
+        return pieces(k for k in vec if k in common and k in total) >= self.config.distinct_pieces
 
     def typical(self, story_id: str) -> float:
         """How close a typical member is to the centroid of the *other* members (0 when unknown).
@@ -127,16 +126,18 @@ class StoryThreader:
             return False
         return m.score >= cfg.rel_beta * self.typical(m.cluster.id)
 
-    def shares_entities(self, vec: SparseVec, m: Match) -> bool:
+    def shares_entities(self, vec: SparseVec, m: Match, common: frozenset[str] = frozenset()) -> bool:
         """Whether an article with entities shares ``rel_entities`` of them with the story: below the
         threshold, one common name is no thread ("Deutschland" gathered a wine harvest, a car test
-        and pensions into one story on the stream's first day)."""
+        and pensions into one story on the stream's first day), and names common in the stream
+        (``common``) do not count: "Trump" and "USA" together took a piece on life expectancy into
+        the Venezuela story."""
         need = self.config.rel_entities
         ents = [k for k in vec if k[:2] == "E:"]
         if need <= 0 or not ents:
             return True
         total = m.cluster.total
-        return sum(1 for k in ents if k in total) >= need
+        return sum(1 for k in ents if k in total and k not in common) >= need
 
     def score(self, story_id: str, vec: SparseVec, day: float | None, days: frozenset[str]) -> Match | None:
         """``vec`` scored against one live story as ``match`` would (no threshold)."""
