@@ -134,17 +134,6 @@ def test_one_common_name_does_not_thread_a_story_below_the_threshold() -> None:
     assert threader.shares_entities(caracas | {"E:caracas": 0.2}, match, common)
 
 
-def test_the_parts_of_a_shared_compound_are_one_piece_of_evidence() -> None:
-    """"US-Präsident Trump" gives the words us-prasident, us, prasident and trump: two pieces, not
-    four, so two headlines that share only it and other common words are no event."""
-    from storyline.link.events import pieces
-
-    assert pieces(["us-prasident", "us", "prasident", "trump", "E:trump", "E:usa"]) == 2
-    assert pieces(["schwer", "verletzt", "unfall", "polizei"]) == 4
-    assert pieces(["feuer-katastroph", "feuer", "katastroph"]) == 1
-    assert pieces([]) == 0 and pieces(["E:a", "E:b", "E:c"]) == 3
-
-
 def test_odd_sources_and_mentions_do_not_break_the_outlet_rule() -> None:
     """Sources come from feeds and files as they are: missing, empty, a bare dot, a URL, a hyphenated
     domain whose first word is one letter; mentions may be punctuation only. Nothing fails, and no

@@ -91,14 +91,10 @@ def _pieces(a: SparseVec, b: SparseVec) -> int:
 
 def pieces(shared: Iterable[str]) -> int:
     """Pieces of evidence in the ``shared`` dimensions: words or entities, whichever are more (the
-    word "Trump" and the entity Trump are one piece, and "Trump" with "USA" two); the parts of a
-    shared hyphenated word are that word ("US-Präsident" is one piece, not three with "US" and
-    "Präsident")."""
+    word "Trump" and the entity Trump are one piece, and "Trump" with "USA" two)."""
     keys = set(shared)
     ents = sum(1 for k in keys if k[:2] == "E:")
-    words = {k for k in keys if k[:2] != "E:"}
-    parts = {part for w in words if "-" in w for part in w.split("-")}
-    return max(ents, len(words - parts))
+    return max(ents, len(keys) - ents)
 
 
 def _beyond(a: SparseVec, b: SparseVec, mask: frozenset[str], need: int) -> bool:
