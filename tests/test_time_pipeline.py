@@ -171,3 +171,16 @@ def test_zuvor_with_odd_texts_and_dates_never_breaks_the_timeline() -> None:
         for e in doc.timeline:
             assert 0 <= e.span.start < e.span.end <= len(doc.text)
             timeline_key(e)  # sortable, whatever the year
+
+
+def test_a_night_and_the_day_it_leads_to_place_a_statement_once() -> None:
+    """ "in der Nacht zu Samstag" is two expressions (the night, dated the Friday, and "Samstag"); the
+    Venezuela story's timeline had each such sentence twice, on the 2nd and on the 3rd."""
+    doc = run("US-Truppen haben in der Nacht auf Samstag Caracas angegriffen. Am Samstag sprach Trump.",
+              datetime(2026, 1, 3, 8))
+    assert [m.value for m in doc.times] == ["2026-01-02TNI", "2026-01-03", "2026-01-03"]
+    assert [(e.date, e.span.text(doc.text)[:10]) for e in doc.timeline] == [
+        ("2026-01-02TNI", "US-Truppen"), ("2026-01-03", "Am Samstag")]
+    # a night and a weekday apart in the sentence are two statements' worth: both stay
+    doc = run("In der Nacht fiel Schnee, und am Samstag kam Tauwetter.", datetime(2026, 1, 3, 8))
+    assert len({e.date for e in doc.timeline}) == len({m.value for m in doc.times})

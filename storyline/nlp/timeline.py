@@ -128,10 +128,12 @@ def build_timeline(doc: Document) -> list[TimelineEntry]:
             tm = TimeMention(sent, "DATE", before, mod="BEFORE", direction="past")
             kind = entry_kind(sentence, tm, quoted, claim_only)
             out.append(TimelineEntry(before, "day", kind, sent, doc.id, "BEFORE"))  # type: ignore[arg-type]
-        for tm in in_sent:
+        for i, tm in enumerate(in_sent):
             gran = granularity(tm.value)
             if gran is None or tm.value in seen or value_range(tm.value) is None:
                 continue
+            if i and _night_of(text, in_sent[i - 1], tm):
+                continue  # "in der Nacht zu Samstag": the night says when, Saturday only which night
             seen.add(tm.value)
             out.append(TimelineEntry(tm.value, gran, entry_kind(sentence, tm, quoted, claim_only), sent,  # type: ignore[arg-type]
                                      doc.id, tm.mod))
@@ -139,6 +141,15 @@ def build_timeline(doc: Document) -> list[TimelineEntry]:
                 break
     out.sort(key=timeline_key)
     return out
+
+
+_NIGHT_LINK = re.compile(r"\s+(?:auf|zu|zum)\s+(?:den\s+)?")
+
+
+def _night_of(text: str, night: TimeMention, day: TimeMention) -> bool:
+    """Whether ``day`` names the day after the night ``night`` ("in der Nacht zu Samstag" is two
+    expressions, "Nacht" dated the Friday night and "Samstag"): one statement, placed once."""
+    return night.value.endswith("TNI") and _NIGHT_LINK.fullmatch(text, night.span.end, day.span.start) is not None
 
 
 #: "Kurz zuvor hatte Südkoreas Sicherheitsberater … verkündet", "Trump hatte zuvor … telefoniert";
