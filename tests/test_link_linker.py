@@ -226,3 +226,22 @@ def test_an_event_and_its_story_are_headed_by_their_most_typical_article() -> No
         again.add(it)
     again.consolidate()
     assert event_rows(again, [eid])[0]["title"] == title
+
+
+def test_a_headline_written_without_its_capital_does_not_head_an_event() -> None:
+    """One outlet wrote "angriff auf Venezuela: …"; it was the most typical headline of the stream's
+    Venezuela event and so headed the event and the story."""
+    from storyline.link.rows import event_rows
+
+    items = [
+        LinkItem("t1", "erdbeben in Izmir: Häuser eingestürzt", QUAKE_A, published=T0),
+        LinkItem("t2", "erdbeben erschüttert Izmir", QUAKE_A2, published=T0 + timedelta(hours=1)),
+        LinkItem("t3", "erdbeben in Izmir: Viele Häuser eingestürzt", QUAKE_A, published=T0 + timedelta(hours=2)),
+        LinkItem("t4", "Izmir: Erdbeben fordert Verletzte", QUAKE_A2, published=T0 + timedelta(hours=3)),
+    ]
+    lk = Linker()
+    for it in items:
+        lk.add(it)
+    lk.consolidate()
+    (eid,) = {lk.membership(it.article_id)[0] for it in items}
+    assert event_rows(lk, [eid])[0]["title"] == "Izmir: Erdbeben fordert Verletzte"

@@ -75,6 +75,12 @@ def _readable(title: str) -> bool:
     return any(ch.isalnum() for ch in title)
 
 
+def _capitalised(title: str) -> bool:
+    """Whether the title's first letter or digit is a capital or a digit."""
+    first = next((ch for ch in title if ch.isalnum()), "")
+    return first.isupper() or first.isdigit()
+
+
 def _words_or_entities(a: SparseVec, b: SparseVec, need: int) -> bool:
     """Whether ``a`` and ``b`` share ``need`` words or ``need`` entities. An entity and the word of
     its own name are one piece of evidence: "Euro" as a term and as an entity is not two things
@@ -465,15 +471,18 @@ class EventGraph:
     def _retitle(self) -> None:
         """An event is headed by the title of its most typical active article (nearest to the
         members' sum), not by whichever article opened it: a weather episode that a football piece
-        happened to start ("Anfang bleibt Trainer bei Fortuna") is headed by a weather report.
-        Events with fewer than three active articles keep their title."""
+        happened to start ("Anfang bleibt Trainer bei Fortuna") is headed by a weather report. A
+        headline written with its capital comes first ("angriff auf Venezuela: …", as one outlet
+        wrote it, does not head the story). Events with fewer than three active articles keep their
+        title."""
         for eid in sorted({self.resolve(e) for e in self._grown}):
             ev = self.events.get(eid)
             if ev is None or not ev.total:
                 continue
             titled = [a for a in self.members.get(eid, ()) if a in self.nodes and _readable(self.titles.get(a, ""))]
             if len(titled) >= 3:
-                best = max(titled, key=lambda a: (dot(self.nodes[a].vec, ev.total), -self.nodes[a].order))
+                best = max(titled, key=lambda a: (_capitalised(self.titles[a]), dot(self.nodes[a].vec, ev.total),
+                                                  -self.nodes[a].order))
                 ev.title = self.titles[best]
         self._grown = set()
 
