@@ -169,7 +169,6 @@ def _faces(toks: Sequence[Tok], verb: int, end: int) -> bool:
     return False
 
 
-
 def labelling(toks: Sequence[Tok], lo: int, hi: int, mask: Sequence[bool], first: int) -> bool:
     """Whether a short quotation is someone's words in "X bezeichnete den Plan als „Wortbruch“",
     "X sprach von einer „vollständigen Zerstörung“": a verb of saying or judging in the unit, and
