@@ -196,17 +196,19 @@ def test_linking_uses_an_estimated_date_only_when_it_rests_on_a_named_day() -> N
     assert LinkItem.from_document(given).published == datetime(2018, 1, 10)
 
 
+def _quake_reports(prefix: str, *titles: str) -> list[LinkItem]:
+    """Reports of one quake an hour apart under ``titles``, the two texts taking turns."""
+    return [LinkItem(f"{prefix}{i + 1}", title, (QUAKE_A, QUAKE_A2)[i % 2], published=T0 + timedelta(hours=i))
+            for i, title in enumerate(titles)]
+
+
 def test_an_event_and_its_story_are_headed_by_their_most_typical_article() -> None:
     """Not by whichever article opened them: an odd first headline gives way once three articles are
     in, and the story takes its largest event's title."""
     from storyline.link.rows import event_rows, story_rows
 
-    items = [
-        LinkItem("s1", "Reisewarnung: Was Urlauber jetzt wissen müssen", QUAKE_A, published=T0),
-        LinkItem("s2", "Erdbeben erschüttert Izmir", QUAKE_A2, published=T0 + timedelta(hours=1)),
-        LinkItem("s3", "Erdbeben in Izmir: Häuser eingestürzt", QUAKE_A, published=T0 + timedelta(hours=2)),
-        LinkItem("s4", "Izmir: Erdbeben fordert Verletzte", QUAKE_A2, published=T0 + timedelta(hours=3)),
-    ]
+    items = _quake_reports("s", "Reisewarnung: Was Urlauber jetzt wissen müssen", "Erdbeben erschüttert Izmir",
+                           "Erdbeben in Izmir: Häuser eingestürzt", "Izmir: Erdbeben fordert Verletzte")
     lk = Linker()
     for it in items[:2]:
         lk.add(it)
@@ -233,12 +235,8 @@ def test_a_headline_written_without_its_capital_does_not_head_an_event() -> None
     Venezuela event and so headed the event and the story."""
     from storyline.link.rows import event_rows
 
-    items = [
-        LinkItem("t1", "erdbeben in Izmir: Häuser eingestürzt", QUAKE_A, published=T0),
-        LinkItem("t2", "erdbeben erschüttert Izmir", QUAKE_A2, published=T0 + timedelta(hours=1)),
-        LinkItem("t3", "erdbeben in Izmir: Viele Häuser eingestürzt", QUAKE_A, published=T0 + timedelta(hours=2)),
-        LinkItem("t4", "Izmir: Erdbeben fordert Verletzte", QUAKE_A2, published=T0 + timedelta(hours=3)),
-    ]
+    items = _quake_reports("t", "erdbeben in Izmir: Häuser eingestürzt", "erdbeben erschüttert Izmir",
+                           "erdbeben in Izmir: Viele Häuser eingestürzt", "Izmir: Erdbeben fordert Verletzte")
     lk = Linker()
     for it in items:
         lk.add(it)
