@@ -341,3 +341,16 @@ def test_a_quoted_tagged_name_is_no_quote() -> None:
     assert [q for q in run(text, mentions=[name])[1] if q.kind == "direct"] == []
     text = "Er sagte: »Wall Street Journal lesen wir nicht mehr.«"
     assert [q.kind for q in run(text, mentions=[Mention(Span(11, 30), "ORG")])[1]] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "droht", "Droht?", "X droht", "X droht dem", "X sieht aus", "„“-Finale", "-„X“-", "Verein „",
+        "Tiefpunkt:", ": „Ja“", "Was?", "Wer droht wem mit was?", "»Wall Street Journal«",
+        "Kinofilm „" + "a" * 5000 + "“", "Er droht " + "wegen " * 300 + "Strafe.",
+    ],
+)
+def test_the_new_headline_rules_take_odd_input(text: str) -> None:
+    text, quotes = run(text)
+    check_bounds(text, quotes)

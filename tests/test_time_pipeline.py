@@ -184,3 +184,12 @@ def test_a_night_and_the_day_it_leads_to_place_a_statement_once() -> None:
     # a night and a weekday apart in the sentence are two statements' worth: both stay
     doc = run("In der Nacht fiel Schnee, und am Samstag kam Tauwetter.", datetime(2026, 1, 3, 8))
     assert len({e.date for e in doc.timeline}) == len({m.value for m in doc.times})
+
+
+def test_nights_and_weekdays_in_odd_places() -> None:
+    for text in ("Nacht zu Samstag", "In der Nacht auf Sonntag und in der Nacht zum Montag.", "Nacht. Samstag.",
+                 "Die Nacht zu Samstag " * 200):
+        doc = run(text, datetime(2026, 1, 3, 8))
+        assert all(0 <= e.span.start <= e.span.end <= len(doc.text) for e in doc.timeline)
+    assert {e.date for e in run("In der Nacht auf Sonntag und in der Nacht zum Montag.", datetime(2026, 1, 3, 8)).timeline} \
+        == {"2026-01-03TNI", "2026-01-04TNI"}
