@@ -25,6 +25,9 @@ from .store import open_store
 from .store.base import SearchHit, Store
 from .store.links import event_from_row, membership_from_row, story_from_row
 
+#: How ``Storyline.events`` may order events: first started first, latest active first, largest first.
+EVENT_ORDERS = ("time", "recent", "size")
+
 if TYPE_CHECKING:
     from .views.quotes import QuoteGroup
 
@@ -271,10 +274,22 @@ class Storyline:
             raise NotFound(f"no story with id {story_id!r}")
         return self._story(row)
 
-    def events(self, story_id: str | None = None, limit: int | None = 50, offset: int = 0) -> list[Event]:
-        """Events in time order, optionally only those of one story."""
-        rows = self.store.events_page(story_id, limit=-1 if limit is None else limit, offset=offset)
-        return [event_from_row(r) for r in rows]
+    def events(
+        self, story_id: str | None = None, limit: int | None = 50, offset: int = 0, order: str = "time"
+    ) -> list[Event]:
+        """Events, optionally only those of one story: in time order (``order`` "time", the first to
+        start first), the latest active first ("recent") or the largest first ("size"; ties by the
+        latest). The store pages time order itself; the other orders read every event once."""
+        if order not in EVENT_ORDERS:
+            raise InputError(f"order must be one of {', '.join(EVENT_ORDERS)}, not {order!r}")
+        if order == "time":
+            rows = self.store.events_page(story_id, limit=-1 if limit is None else limit, offset=offset)
+            return [event_from_row(r) for r in rows]
+        events = [event_from_row(r) for r in self.store.events_page(story_id, limit=-1)]
+        recent = sorted(events, key=lambda e: (e.end or "", e.id), reverse=True)
+        if order == "size":
+            recent.sort(key=lambda e: len(e.article_ids), reverse=True)  # stable: ties stay latest first
+        return recent[offset : None if limit is None else offset + limit]
 
     def event(self, event_id: str) -> Event:
         row = self.store.event_row(event_id)

@@ -91,3 +91,19 @@ def test_numbers_right_aligned_and_panels_titled():
     table.add_row("a", "5")
     table.add_row("bb", "120")
     assert plain_lines(Panel(table, title="story")) == ["## story", "# n", "name  count", "a         5", "bb      120"]
+
+
+def test_events_listed_the_latest_or_the_largest_first(small_db: Path):
+    def listed(*extra: str) -> list[dict]:
+        result = runner.invoke(app, ["events", "--db", str(small_db), "-n", "8", "--json", *extra])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)["events"]
+
+    sizes = [len(e["article_ids"]) for e in listed("--order", "size")]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] > 1
+    ends = [e["end"] for e in listed("--order", "recent")]
+    assert ends == sorted(ends, reverse=True)
+    starts = [e["start"] for e in listed()]
+    assert starts == sorted(starts)
+    wrong = runner.invoke(app, ["events", "--db", str(small_db), "--order", "newest"])
+    assert wrong.exit_code != 0 and "order must be one of time, recent, size" in wrong.output

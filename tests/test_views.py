@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from storyline.errors import NotFound
+from storyline.errors import InputError, NotFound
 from storyline.model import Article, Document, Quote, Span
 from storyline.views.quotes import group_json, group_quotes
 
@@ -20,6 +20,22 @@ def test_stories_by_size_and_recency(small_sl):
     assert ends == sorted(ends, reverse=True)
     page2 = small_sl.stories(limit=5, offset=5)
     assert not {s.id for s in recent} & {s.id for s in page2}
+
+
+def test_events_by_time_recency_and_size(small_sl):
+    """`storyline events` listed the first 50 events to start, so on a stream a user saw the oldest
+    one-article events of the first crawl; `--order recent|size` lists the latest or the largest."""
+    timed = small_sl.events(limit=None)
+    assert [e.start for e in timed] == sorted(e.start for e in timed)
+    recent = small_sl.events(limit=10, order="recent")
+    assert [e.end for e in recent] == sorted((e.end for e in timed), reverse=True)[:10]
+    by_size = small_sl.events(limit=10, order="size")
+    assert [len(e.article_ids) for e in by_size] == sorted((len(e.article_ids) for e in timed), reverse=True)[:10]
+    assert {e.id for e in small_sl.events(limit=5, offset=5, order="size")}.isdisjoint(e.id for e in by_size[:5])
+    story = small_sl.stories(limit=1, order="size")[0]
+    assert {e.id for e in small_sl.events(story_id=story.id, limit=None, order="size")} == set(story.event_ids)
+    with pytest.raises(InputError, match="order must be one of"):
+        small_sl.events(order="newest")
 
 
 def test_story_event_and_membership_agree(small_sl):

@@ -155,11 +155,16 @@ def events(
     db: DbOption = None,
     story_id: Annotated[str | None, typer.Option("--story", help="Only events of this story.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n")] = 50,
+    order: Annotated[
+        str,
+        typer.Option("--order", help="time: the first to start first; recent: the latest active first; "
+                     "size: the most articles first."),
+    ] = "time",
     as_json: JsonOption = False,
 ) -> None:
-    """List events (sets of articles reporting the same happening), in time order.
+    """List events (sets of articles reporting the same happening), in time order by default.
 
-    Example: [bold]storyline events --db news.db[/]
+    Example: [bold]storyline events --db news.db --order recent[/]
     """
     with library(db, must_exist=True) as sl, user_errors():
         from ..errors import NotFound
@@ -168,7 +173,7 @@ def events(
             sid = sl.story(story_id).id if story_id else None
         except NotFound:
             sid = ""
-        rows = sl.events(story_id=sid, limit=limit) if sid != "" else []
+        rows = sl.events(story_id=sid, limit=limit, order=order) if sid != "" else []
     if as_json:
         print_json({"events": [{"event_id": r.id, "story_id": r.story_id, "title": r.title, "start": r.start, "end": r.end, "article_ids": r.article_ids} for r in rows]})
         return
