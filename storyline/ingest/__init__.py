@@ -157,8 +157,27 @@ class _Walk:
             yield from self.walk(entry)
         elif not stat.S_ISREG(st.st_mode):
             yield Problem(str(entry), f"skipped: {file_kind(st.st_mode)}, not a regular file", skipped=True)
+        elif is_folder_document(entry.name):
+            note = f"skipped: the folder's {entry.name.split('.')[0].upper()}, not an article (name the file to ingest it)"
+            yield Problem(str(entry), note, fatal=False)
         else:
             yield str(entry)
+
+
+#: Names of a folder's own documentation (any case, any extension among ``_DOC_EXTENSIONS``)
+_DOC_NAMES = frozenset(
+    "readme license licence copying notice authors contributing changelog changes history citation".split()
+)
+_DOC_EXTENSIONS = frozenset({"", "md", "txt", "rst", "markdown"})
+
+
+def is_folder_document(name: str) -> bool:
+    """Whether a file found in a folder is the folder's documentation ("README.md", "LICENSE",
+    "CHANGELOG.txt") rather than an article: a corpus folder nearly always holds one, and
+    ``storyline ingest ../shared/examples`` stored the examples' README as a third, English
+    article. A file named on the command line is read whatever its name."""
+    stem, _, ext = name.partition(".")
+    return stem.casefold() in _DOC_NAMES and ext.casefold() in _DOC_EXTENSIONS
 
 
 def read_inputs(

@@ -59,6 +59,25 @@ def test_fifo_and_unknown_types_in_a_folder_are_reported(lib, tmp_path):
     assert failures(named) == {str(folder / "pipe.txt"): "not a regular file (a FIFO (named pipe))"}
 
 
+def test_a_folders_readme_is_no_article_unless_named(lib, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good_file(folder)
+    for name in ("README.md", "LICENSE", "changelog.txt"):
+        (folder / name).write_text("# The example articles\n\nTwo German news articles, as published.\n")
+    (folder / "readme-notes.txt").write_text("Nordkorea und die USA: Gespräche im Frühjahr. " * 5)
+    report = lib.ingest([str(folder)])
+    assert report.ok  # a note, not a failure: exit code 0
+    assert {p.origin: p.reason for p in report.warnings} == {
+        str(folder / "README.md"): "skipped: the folder's README, not an article (name the file to ingest it)",
+        str(folder / "LICENSE"): "skipped: the folder's LICENSE, not an article (name the file to ingest it)",
+        str(folder / "changelog.txt"): "skipped: the folder's CHANGELOG, not an article (name the file to ingest it)",
+    }
+    assert len(report.ingested) == 2  # the article and "readme-notes.txt", which is no README
+    named = lib.ingest([str(folder / "README.md")])
+    assert len(named.ingested) == 1 and not named.warnings
+
+
 def test_file_deleted_mid_walk_is_reported_as_such(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
