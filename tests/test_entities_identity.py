@@ -22,6 +22,17 @@ def test_genitives_find_the_known_short_form():
     assert set(result.ids.values()) == {ent("Trump").id}
 
 
+def test_a_genitive_full_name_joins_the_surname_known_alone():
+    """The stream named "Netanjahu" alone first; its first full name was a genitive ("Benjamin
+    Netanjahus"), which became an entity of its own, and the two stayed apart for good (15 and 8
+    mentions). An "-s" surname is no genitive ("Venus Williams" is not "William")."""
+    index = EntityIndex([ent("Netanjahu", mentions=3), ent("William", mentions=3)])
+    result = index.merge([ent("Benjamin Netanjahus"), ent("Venus Williams")])
+    assert result.ids[ent("Benjamin Netanjahus").id] == ent("Netanjahu").id
+    assert result.ids[ent("Venus Williams").id] == ent("Venus Williams").id
+    assert [r["reason"] for r in result.log] == ["full name of a short form known alone"]
+
+
 def test_a_full_name_joins_the_known_surname_not_the_known_first_name():
     index = EntityIndex([ent("Trump", mentions=20), ent("Donald", mentions=1)])
     result = index.merge([ent("Donald Trump")])

@@ -456,12 +456,17 @@ class EntityIndex:
             # name is tried first, and a first name alone never (how the news name royals, children and
             # victims: "Andrew", "Kate", "die kleine Noah"; a later "Andrew Huang" is somebody else).
             # The start stays for names that begin with the surname ("Moon" → "Moon Jae In").
+            # A genitive full name meets its nominative short form: "Benjamin Netanjahus" the
+            # "Netanjahu" known alone (the stream's first full name was that genitive, and the
+            # two stayed apart for good).
+            ends = [tokens, *(v for v in variants[1:] if len(v) == len(tokens))]
             for side in ("end", "start"):
                 shorter: set[str] = set()
-                for n in range(1, len(tokens)):
-                    part = tokens[-n:] if side == "end" else tokens[:n]
-                    if side == "end" or not is_first_name(part):
-                        shorter |= self._ids(f"PER|{' '.join(part)}")
+                for form in ends:
+                    for n in range(1, len(form)):
+                        part = form[-n:] if side == "end" else form[:n]
+                        if side == "end" or not is_first_name(part):
+                            shorter |= self._ids(f"PER|{' '.join(part)}")
                 words = {c: _tokens(self._by_id[c].name, "PER") for c in shorter}
                 shorter = {c for c in shorter if len(words[c]) < len(tokens)
                            and not _two_people(words[c], tokens)  # "Robert Schneider" is not "Anna-Sophie Schneider"
