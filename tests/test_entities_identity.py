@@ -399,6 +399,22 @@ def test_a_first_name_alone_does_not_take_a_later_full_name():
     assert not is_first_name(()) and not is_first_name(("trump",))
 
 
+
+def test_a_later_first_name_alone_does_not_join_a_known_full_name():
+    """The other way round, from the stream: "Kate Winslet" was known when "William und Kate" came,
+    and "Noah Klein" when "Emma und Noah sind die beliebtesten Vornamen" did; both first names had
+    joined them (12 and 20 mentions). A first name joins a full name only in the text that writes
+    both, and is then an alias but no key. A surname still joins ("Winslet"), and so does a name
+    written surname first ("Kim" → "Kim Jong Un")."""
+    kate = Entity(entity_id("PER", "kate winslet"), "Kate Winslet", "PER", ["Kate", "Winslet"], 3)
+    index = EntityIndex([kate, ent("Noah Klein", mentions=2), ent("Kim Jong Un", mentions=4)])
+    result = index.merge([ent("Kate"), ent("Noah"), ent("Winslet"), ent("Kim")])
+    assert result.ids[ent("Kate").id] == ent("Kate").id
+    assert result.ids[ent("Noah").id] == ent("Noah").id
+    assert result.ids[ent("Winslet").id] == kate.id
+    assert result.ids[ent("Kim").id] == ent("Kim Jong Un").id
+    assert index.get(kate.id).aliases == ["Kate", "Winslet"]  # type: ignore[union-attr]
+
 def test_a_nickname_in_quotes_stays_inside_the_name():
     from storyline.model import Article, Document
     from storyline.nlp.ner.stage import _nicknamed

@@ -147,7 +147,7 @@ def _keys(entity: Entity) -> set[str]:
 
 def _own_alias(entity: Entity, alias: str) -> bool:
     if entity.label == "PER":
-        return not all(is_title(w) for w in alias.split())
+        return not all(is_title(w) for w in alias.split()) and not _first_name_of(fold(alias), entity.name)
     if " " not in alias and " " in entity.name and is_common_word(alias):
         return False  # "Halbinsel" of the Koreanische Halbinsel is another peninsula elsewhere
     hit = gazetteer_lookup(alias) if entity.label == "LOC" else None
@@ -163,6 +163,23 @@ def _tokens(name: str, label: str) -> tuple[str, ...]:
 def _edge_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     n = len(short)
     return 0 < n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
+def _starts_with_first_name(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``short`` is a first name that begins ``long`` and does not end it: "Kate" of "Kate
+    Winslet". Another article's bare "Kate" is not her (the news name people by their surname, and
+    by first name royals, children and victims: "William und Kate", "Emma und Noah sind die
+    beliebtesten Vornamen"), so a first name joins a full name only within the text that wrote both."""
+    n = len(short)
+    if not (0 < n < len(long) and long[:n] == short and long[-n:] != short and is_first_name(short)):
+        return False
+    return not (len(long) >= 3 and all(len(w) <= 4 for w in long))  # "Kim Jong Un": the surname first
+
+
+def _first_name_of(alias: str, name: str) -> bool:
+    """Whether the folded ``alias`` is the first name that begins the person name ``name``
+    (``_starts_with_first_name``): an alias of that person, but no key that finds them elsewhere."""
+    return " " not in alias and _starts_with_first_name((alias,), _tokens(name, "PER"))
 
 
 def _surname_first(known: tuple[str, ...], new: tuple[str, ...]) -> bool:
@@ -439,6 +456,7 @@ class EntityIndex:
         for variant in variants:
             edges = self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}")
             longer = {c for c in edges if any(_edge_of(variant, t) and not _surname_first(variant, t)
+                                              and not _starts_with_first_name(variant, t)
                                               for t in _variants(self._by_id[c]))}
             if len(longer) == 1:
                 only = next(iter(longer))  # not when the news mean someone else by the surname
