@@ -165,9 +165,10 @@ class _Walk:
 
 
 #: Names of a folder's own documentation (any case, any extension among ``_DOC_EXTENSIONS``)
-_DOC_NAMES = frozenset(
-    "readme license licence copying notice authors contributing changelog changes history citation".split()
-)
+_DOC_NAMES = frozenset({
+    "readme", "license", "licence", "copying", "notice", "authors", "contributing", "changelog", "changes",
+    "history", "citation",
+})
 _DOC_EXTENSIONS = frozenset({"", "md", "txt", "rst", "markdown"})
 
 
