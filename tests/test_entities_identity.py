@@ -33,6 +33,37 @@ def test_a_genitive_full_name_joins_the_surname_known_alone():
     assert [r["reason"] for r in result.log] == ["full name of a short form known alone"]
 
 
+def test_another_spelling_of_a_known_full_name_is_that_person():
+    """The stream wrote "Wolodimir Selenskij" 14 times beside 173 "Wolodymyr Selenskyj", and
+    "Benjamin Netanyahu" beside "Benjamin Netanjahu": two entities each. A full name spelled another
+    way joins the one known full name of that spelling key with at least 3 mentions; a bare name, a
+    name known only once and a key two people share do not."""
+    from storyline.nlp.entity_index import spelling_key
+
+    assert spelling_key(("wolodymyr", "selenskyj")) == spelling_key(("volodymyr", "zelensky"))
+    assert spelling_key(("mychajlo", "fedorow")) == spelling_key(("mykhailo", "fedorov"))
+    assert spelling_key(("warren", "buffet")) == spelling_key(("warren", "buffett"))
+    assert spelling_key(("olaf", "scholz")) != spelling_key(("olaf", "schulz"))
+    index = EntityIndex([
+        ent("Wolodymyr Selenskyj", mentions=20), ent("Benjamin Netanjahu", mentions=5),
+        ent("Jakob Fugger", mentions=1), ent("Anna Maier", mentions=4), ent("Anna Majer", mentions=4),
+    ])
+    selenskij = Entity(ent("Wolodimir Selenskij").id, "Wolodimir Selenskij", "PER", ["Selenskij"], 2)
+    result = index.merge([selenskij, ent("Benjamin Netanyahus"), ent("Jacob Fugger"), ent("Anna Mayer")])
+    assert result.ids[ent("Wolodimir Selenskij").id] == ent("Wolodymyr Selenskyj").id
+    assert result.ids[ent("Benjamin Netanyahus").id] == ent("Benjamin Netanjahu").id
+    assert result.ids[ent("Jacob Fugger").id] == ent("Jacob Fugger").id  # the known one is named once
+    assert result.ids[ent("Anna Mayer").id] == ent("Anna Mayer").id  # two known people fit
+    assert "another spelling of Wolodymyr Selenskyj" in [r["reason"] for r in result.log]
+    # the short form its article wrote comes along, and later finds the person
+    assert index.merge([ent("Selenskij")]).ids[ent("Selenskij").id] == ent("Wolodymyr Selenskyj").id
+
+
+def test_a_full_name_in_the_genitive_twice_is_found():
+    index = EntityIndex([ent("Elon Musk", mentions=5)])
+    assert index.merge([ent("Elons Musks")]).ids[ent("Elons Musks").id] == ent("Elon Musk").id
+
+
 def test_a_full_name_joins_the_known_surname_not_the_known_first_name():
     index = EntityIndex([ent("Trump", mentions=20), ent("Donald", mentions=1)])
     result = index.merge([ent("Donald Trump")])
@@ -745,3 +776,18 @@ def test_a_name_is_cut_at_a_glued_kicker_an_unclosed_bracket_or_a_lone_quotation
     }
     for (surface, label), want in cases.items():
         assert [surface[a:b] for a, b, _ in _trimmed([(0, len(surface), label)], surface)] == want, surface
+
+
+def test_a_first_name_tagged_apart_from_its_surname_is_joined_to_it():
+    """The fast tagger read the headline "Elons Musks KI Grok erstellt Bilder …" as an organisation
+    "Elons" beside a person "Musks"; the two are one person. Two names apart, or a place after a
+    club, stay as they are."""
+    from storyline.nlp.ner.stage import _first_names_joined
+
+    title = "Elons Musks KI Grok erstellt Bilder von Menschen im Bikini"
+    assert _first_names_joined([(6, 11, "PER"), (0, 5, "ORG")], title) == [(0, 11, "PER")]
+    text = "Anna Schmidt, Bayern München und Kate, Winslet"
+    spans = [(0, 4, "PER"), (5, 12, "PER"), (14, 20, "ORG"), (21, 28, "LOC"), (33, 37, "PER"), (39, 46, "PER")]
+    assert _first_names_joined(spans, text) == [(0, 12, "PER"), (14, 20, "ORG"), (21, 28, "LOC"),
+                                                (33, 37, "PER"), (39, 46, "PER")]
+    assert _first_names_joined([], "") == [] and _first_names_joined([(0, 1, "PER")], "„") == [(0, 1, "PER")]

@@ -236,7 +236,11 @@ def _variants(entity: Entity) -> list[tuple[str, ...]]:
     if not tokens:
         return []
     stem = None if is_s_surname(tokens[-1]) else genitive_stem(tokens[-1])  # "Williams" is no genitive
-    return [tokens, (*tokens[:-1], stem)] if stem else [tokens]  # "Kims" → "Kim"
+    out = [tokens, (*tokens[:-1], stem)] if stem else [tokens]  # "Kims" → "Kim"
+    first = genitive_stem(tokens[0]) if stem and len(tokens) == 2 else None
+    if first and is_first_name((first,)):  # a headline's "Elons Musks KI": both words in the genitive
+        out.append((first, stem))  # type: ignore[arg-type]
+    return out
 
 
 def sports_context(text: str) -> bool:
@@ -269,6 +273,21 @@ def _club_place(entity: Entity) -> str | None:
     return core[-1]
 
 
+_SPELLING = (("tsch", "ch"), ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("z", "s"), ("w", "v"),
+             ("y", "i"), ("j", "i"))
+SPELLING_MIN = 3  # mentions a known full name needs before another spelling of it joins it
+
+
+def spelling_key(tokens: tuple[str, ...]) -> str:
+    """The folded full name with the letters transliterations disagree on made one, doubled letters
+    single: "Wolodymyr Selenskyj", "Wolodimir Selenskij" and "Volodymyr Zelensky" give one key, so do
+    "Netanjahu"/"Netanyahu", "Fedorow"/"Fedorov" and "Buffett"/"Buffet"."""
+    key = " ".join(tokens)
+    for old, new in _SPELLING:
+        key = key.replace(old, new)
+    return re.sub(r"(\w)\1+", r"\1", key)
+
+
 def entity_keys(entity: Entity) -> set[str]:
     """Keys a known entity is found by: ``LABEL|name`` for its name and aliases, and for persons with
     a full name ``PER|edge:word`` for the first and last word (and the last without a genitive -s). A store can keep these in an indexed
@@ -278,7 +297,7 @@ def entity_keys(entity: Entity) -> set[str]:
         for tokens in _variants(entity):  # "Luke Littlers" is also found by "Littler" and "Luke Littler"
             keys.add(f"PER|{' '.join(tokens)}")
             if len(tokens) > 1:
-                keys |= {f"PER|edge:{tokens[0]}", f"PER|edge:{tokens[-1]}"}
+                keys |= {f"PER|edge:{tokens[0]}", f"PER|edge:{tokens[-1]}", f"PER|spell:{spelling_key(tokens)}"}
     if entity.label == "ORG" and (place := _club_place(entity)) is not None:
         keys.add(f"ORG|club:{place}")
     return keys
@@ -289,7 +308,7 @@ def candidate_keys(entity: Entity) -> set[str]:
     keys = {f"{entity.label}|{k}" for k in _keys(entity)}
     if entity.label == "PER":
         for variant in _variants(entity):
-            keys |= {f"PER|edge:{variant[0]}", f"PER|edge:{variant[-1]}"}
+            keys |= {f"PER|edge:{variant[0]}", f"PER|edge:{variant[-1]}", f"PER|spell:{spelling_key(variant)}"}
             for n in range(1, len(variant)):
                 keys |= {f"PER|{' '.join(variant[:n])}", f"PER|{' '.join(variant[-n:])}"}
     if entity.label == "ORG":
@@ -382,9 +401,22 @@ class EntityIndex:
                     top := self._dominant(shared, NAMESAKE_MIN, NAMESAKE_RATIO)) is not None:
                 return top, "short form of the namesake the stream names far more often than the others"
             return picked, "same name or alias" if picked else "several known entities answer to the name"
+        if entity.label == "PER" and (spelled := self._spelled(entity)) is not None:
+            return spelled, f"another spelling of {self._by_id[spelled].name}"
         if self.short_names and entity.label == "PER":
             return self._resolve_person(entity)
         return None, "new"
+
+    def _spelled(self, entity: Entity) -> str | None:
+        """The one known full name, mentioned at least ``SPELLING_MIN`` times, that this full name
+        spells another way (``spelling_key``): the stream wrote "Wolodimir Selenskij" 14 times beside
+        173 "Wolodymyr Selenskyj", "Benjamin Netanyahu" beside "Benjamin Netanjahu"."""
+        found: set[str] = set()
+        for variant in _variants(entity):
+            if len(variant) > 1:
+                found |= self._ids(f"PER|spell:{spelling_key(variant)}")
+        found = {c for c in found - {entity.id} if self._by_id[c].mentions >= SPELLING_MIN}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _person_named(self, entity: Entity) -> str | None:
         """The person a one-word "place" or "organisation" names: the tagger reads a surname as a

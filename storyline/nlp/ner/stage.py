@@ -178,6 +178,12 @@ def _before(spans: list[tuple[int, int, str]], first: int, end: int) -> list[tup
     return out
 
 
+def _joined(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """The tagger's spans of one text cleaned (``_trimmed``) and the parts of a name it split joined
+    (``_nicknamed``, ``_first_names_joined``)."""
+    return _first_names_joined(_nicknamed(_trimmed(spans, text), text), text)
+
+
 def _nicknamed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     """A person's name with a nickname in quotation marks between first name and surname is one
     name ("der Hacker Andrew „bunnie“ Huang", "Wladimir „Dr. Steelhammer“ Klitschko"), which the
@@ -198,6 +204,28 @@ def _nicknamed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, 
                 continue
         out.append((s, e, lab))
     return out
+
+
+def _first_names_joined(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """A first name (or its genitive) tagged apart from the person name right after it is part of
+    it: the headline "Elons Musks KI Grok erstellt Bilder …" came out of the tagger as an
+    organisation "Elons" beside a person "Musks", and the organisation found nobody."""
+    spans = sorted(spans)
+    out: list[tuple[int, int, str]] = []
+    for s, e, lab in spans:
+        if out and lab == "PER" and text[out[-1][1] : s] == " " and _first_name_word(text[out[-1][0] : out[-1][1]]):
+            out[-1] = (out[-1][0], e, "PER")
+            continue
+        out.append((s, e, lab))
+    return out
+
+
+def _first_name_word(word: str) -> bool:
+    """One capitalised word that is a first name, or a first name's genitive ("Elons")."""
+    if not word.isalpha() or not word[:1].isupper():
+        return False
+    key = fold(word)
+    return is_first_name((key,)) or (key.endswith("s") and len(key) > 3 and is_first_name((key[:-1],)))
 
 
 def _words(s: int, e: int, text: str) -> list[tuple[int, int]]:
@@ -449,8 +477,7 @@ class NerStage(Stage):
                 found[di].extend((s + off, e + off, lab) for s, e, lab in spans)
         for doc, spans, heads in zip(docs, found, in_title, strict=True):
             title = doc.separate_title or ""
-            spans, heads = _consistent(_split_runs([(_nicknamed(_trimmed(spans, doc.text), doc.text), doc.text),
-                                                     (_nicknamed(_trimmed(heads, title), title), title)]),
+            spans, heads = _consistent(_split_runs([(_joined(spans, doc.text), doc.text), (_joined(heads, title), title)]),
                                        [doc.text, title])
             spans, heads = _without_rare_names([(spans, doc.text), (heads, title)])
             spans = sorted(spans)
