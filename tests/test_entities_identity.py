@@ -791,3 +791,17 @@ def test_a_first_name_tagged_apart_from_its_surname_is_joined_to_it():
     assert _first_names_joined(spans, text) == [(0, 12, "PER"), (14, 20, "ORG"), (21, 28, "LOC"),
                                                 (33, 37, "PER"), (39, 46, "PER")]
     assert _first_names_joined([], "") == [] and _first_names_joined([(0, 1, "PER")], "„") == [(0, 1, "PER")]
+
+
+def test_a_spelling_the_stream_met_first_gives_way_to_the_far_more_common_one():
+    """"Benjamin Netanyahu" came before the stream's "Benjamin Netanjahu" had 3 mentions and stayed
+    an entity of its own (7 against 34); a bare "Selenskij" came before any full name so spelled.
+    Later mentions go to the spelling named three times as often; the same surname is no spelling."""
+    index = EntityIndex([ent("Benjamin Netanyahu", mentions=2), ent("Benjamin Netanjahu", mentions=9),
+                         ent("Wolodymyr Selenskyj", mentions=9), ent("Jakob Fugger", mentions=3)])
+    result = index.merge([ent("Benjamin Netanyahu"), ent("Selenskij"), ent("Jacob Fugger")])
+    assert result.ids[ent("Benjamin Netanyahu").id] == ent("Benjamin Netanjahu").id
+    assert result.ids[ent("Selenskij").id] == ent("Wolodymyr Selenskyj").id
+    assert result.ids[ent("Jacob Fugger").id] == ent("Jakob Fugger").id
+    index = EntityIndex([ent("Benjamin Netanyahu", mentions=4), ent("Benjamin Netanjahu", mentions=9)])
+    assert index.merge([ent("Benjamin Netanyahu")]).ids[ent("Benjamin Netanyahu").id] == ent("Benjamin Netanyahu").id

@@ -297,7 +297,8 @@ def entity_keys(entity: Entity) -> set[str]:
         for tokens in _variants(entity):  # "Luke Littlers" is also found by "Littler" and "Luke Littler"
             keys.add(f"PER|{' '.join(tokens)}")
             if len(tokens) > 1:
-                keys |= {f"PER|edge:{tokens[0]}", f"PER|edge:{tokens[-1]}", f"PER|spell:{spelling_key(tokens)}"}
+                keys |= {f"PER|edge:{tokens[0]}", f"PER|edge:{tokens[-1]}", f"PER|spell:{spelling_key(tokens)}",
+                         f"PER|spelledge:{spelling_key(tokens[-1:])}"}
     if entity.label == "ORG" and (place := _club_place(entity)) is not None:
         keys.add(f"ORG|club:{place}")
     return keys
@@ -308,7 +309,8 @@ def candidate_keys(entity: Entity) -> set[str]:
     keys = {f"{entity.label}|{k}" for k in _keys(entity)}
     if entity.label == "PER":
         for variant in _variants(entity):
-            keys |= {f"PER|edge:{variant[0]}", f"PER|edge:{variant[-1]}", f"PER|spell:{spelling_key(variant)}"}
+            keys |= {f"PER|edge:{variant[0]}", f"PER|edge:{variant[-1]}", f"PER|spell:{spelling_key(variant)}",
+                     f"PER|spelledge:{spelling_key(variant)}"}
             for n in range(1, len(variant)):
                 keys |= {f"PER|{' '.join(variant[:n])}", f"PER|{' '.join(variant[-n:])}"}
     if entity.label == "ORG":
@@ -377,8 +379,11 @@ class EntityIndex:
         if (person := self._person_named(entity)) is not None:
             return person, "a surname tagged as a place or organisation: the person the stream names far more often"
         if entity.id in self._by_id:
-            if self._by_id[entity.id].relation == AMBIGUOUS and (top := self._dominant_namesake(entity)) is not None:
+            same = self._by_id[entity.id]
+            if same.relation == AMBIGUOUS and (top := self._dominant_namesake(entity)) is not None:
                 return top, "short form of the namesake the stream names far more often than the others"
+            if same.label == "PER" and (spelled := self._spelled(entity, same.mentions)) is not None:
+                return spelled, f"another spelling of {self._by_id[spelled].name}, which the stream names far more often"
             return entity.id, "same name"
         shared: set[str] = set()
         for key in _keys(entity):
@@ -401,21 +406,29 @@ class EntityIndex:
                     top := self._dominant(shared, NAMESAKE_MIN, NAMESAKE_RATIO)) is not None:
                 return top, "short form of the namesake the stream names far more often than the others"
             return picked, "same name or alias" if picked else "several known entities answer to the name"
-        if entity.label == "PER" and (spelled := self._spelled(entity)) is not None:
+        if entity.label == "PER" and len(_tokens(entity.name, "PER")) > 1 and (spelled := self._spelled(entity)):
             return spelled, f"another spelling of {self._by_id[spelled].name}"
         if self.short_names and entity.label == "PER":
-            return self._resolve_person(entity)
+            target, why = self._resolve_person(entity)
+            if target is None and why == "new" and (spelled := self._spelled(entity)) is not None:
+                return spelled, f"the surname of {self._by_id[spelled].name}, spelled another way"
+            return target, why
         return None, "new"
 
-    def _spelled(self, entity: Entity) -> str | None:
-        """The one known full name, mentioned at least ``SPELLING_MIN`` times, that this full name
-        spells another way (``spelling_key``): the stream wrote "Wolodimir Selenskij" 14 times beside
-        173 "Wolodymyr Selenskyj", "Benjamin Netanyahu" beside "Benjamin Netanjahu"."""
+    def _spelled(self, entity: Entity, rival: int = 0) -> str | None:
+        """The one known full name, mentioned at least ``SPELLING_MIN`` times, that this name spells
+        another way (``spelling_key``), as a whole or as its surname: the stream wrote "Wolodimir
+        Selenskij" 14 times beside 173 "Wolodymyr Selenskyj", "Benjamin Netanyahu" beside "Benjamin
+        Netanjahu". ``rival``: the mentions of the entity this name already is; the other spelling
+        must then be named ``DOMINANT_RATIO`` times as often to take the later mentions."""
         found: set[str] = set()
         for variant in _variants(entity):
-            if len(variant) > 1:
-                found |= self._ids(f"PER|spell:{spelling_key(variant)}")
-        found = {c for c in found - {entity.id} if self._by_id[c].mentions >= SPELLING_MIN}
+            kind = "spell" if len(variant) > 1 else "spelledge"
+            found |= self._ids(f"PER|{kind}:{spelling_key(variant)}")
+        if len(written := {v[-1] for v in _variants(entity) if len(v) == 1}):  # the same surname is no other spelling
+            found = {c for c in found if _tokens(self._by_id[c].name, "PER")[-1] not in written}
+        least = max(SPELLING_MIN, DOMINANT_RATIO * rival) if rival else SPELLING_MIN
+        found = {c for c in found - {entity.id} if self._by_id[c].mentions >= least}
         return next(iter(found)) if len(found) == 1 else None
 
     def _person_named(self, entity: Entity) -> str | None:
