@@ -141,6 +141,9 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
         if lab == "PER" and (byline := _BYLINE.match(text[s:e])):  # "Von Peter Wagner": the author
             s += byline.end()
         surface = text[s:e]
+        if lab == "LOC" and " " in surface:  # "Hannover holt", "Bosnien im", "Selenskyj in": a place ends capitalised
+            e = s + _place_end(surface)
+            surface = text[s:e]
         if lab not in ("PER", "ORG") or " " not in surface or not _capital(surface):
             out.append((s, e, lab))  # one word, or a brand written lower-case ("dpa", "heise online")
             continue
@@ -426,6 +429,15 @@ def _unglued(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
             if any(ch.isalpha() for ch in text[a:b]):
                 out.append((a, b, lab))
     return out
+
+
+def _place_end(surface: str) -> int:
+    """Where a place's name ends once the lower-case words the tagger ran on into are cut ("Hannover
+    holt" → "Hannover"; "Frankfurt am Main" and "Côte d’Ivoire" stay whole)."""
+    words = surface.split(" ")
+    while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+        words.pop()
+    return len(" ".join(words))
 
 
 def _run_span(run: list[tuple[int, int]], text: str, lab: str) -> list[tuple[int, int, str]]:
