@@ -210,6 +210,22 @@ def test_a_city_name_is_its_club_in_sports_reporting_and_the_city_elsewhere():
     assert index.merge([hannover], sports=sports_context(city)).ids[hannover.id] == hannover.id
 
 
+def test_a_region_a_club_is_named_after_is_the_club_in_sports_reporting():
+    """"Trainer Kompany hat seine Bayern zu einem Perpetuum mobile ausgebaut": FC Bayern München, not
+    the state (12 of the stream's 170 "Bayern" mentions were the club). Outside sports the state;
+    a club word ("Borussia") is no region."""
+    from storyline.nlp.entity_index import sports_context
+
+    index = EntityIndex([ent("FC Bayern München", "ORG", 9), ent("Bayern", "LOC", 20), ent("Borussia Dortmund", "ORG", 5)])
+    sports = "Trainer Kompany hat seine Bayern zu einem Perpetuum mobile ausgebaut"
+    state = "Schnee und Glätte in Bayern"
+    assert sports_context(sports) and not sports_context(state)
+    bayern = ent("Bayern", "LOC")
+    assert index.merge([bayern], sports=True).ids[bayern.id] == ent("FC Bayern München", "ORG").id
+    assert index.merge([bayern], sports=False).ids[bayern.id] == bayern.id
+    assert index.merge([ent("Borussia", "ORG")], sports=True).ids[ent("Borussia", "ORG").id] == ent("Borussia", "ORG").id
+
+
 def test_sports_reporting_is_told_by_a_word_of_sport_in_any_case():
     from storyline.nlp.entity_index import _SPORTS, sports_context
 

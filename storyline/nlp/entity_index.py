@@ -264,13 +264,18 @@ _CLUB_WORDS = frozenset({
 })
 
 
-def _club_place(entity: Entity) -> str | None:
-    """The place a club of several words is named after: its last word that is no affix or number."""
+def _club_places(entity: Entity) -> list[str]:
+    """The places a club of several words is named after: its last word that is no affix or number,
+    and a region the gazetteer knows before it ("FC Bayern München": München and Bayern, which
+    sports reporting writes alone: "Trainer Kompany hat seine Bayern …", "Pesic feiert mit Bayern")."""
     tokens = _tokens(entity.name, "ORG")
     core = [t for t in tokens if t not in _CLUB_AFFIX and not t.isdigit()]
     if len(tokens) < 2 or not core or not (len(core) < len(tokens) or core[0] in _CLUB_WORDS):
-        return None  # "S-Bahn Hannover" is named after Hannover but is no club
-    return core[-1]
+        return []  # "S-Bahn Hannover" is named after Hannover but is no club
+    places = [core[-1]]
+    if len(core) == 2 and core[0] not in _CLUB_WORDS and (hit := gazetteer_lookup(core[0])) is not None:
+        places += [core[0]] if hit.label == "LOC" else []
+    return places
 
 
 _SPELLING = (("tsch", "ch"), ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("z", "s"), ("w", "v"),
@@ -299,8 +304,8 @@ def entity_keys(entity: Entity) -> set[str]:
             if len(tokens) > 1:
                 keys |= {f"PER|edge:{tokens[0]}", f"PER|edge:{tokens[-1]}", f"PER|spell:{spelling_key(tokens)}",
                          f"PER|spelledge:{spelling_key(tokens[-1:])}"}
-    if entity.label == "ORG" and (place := _club_place(entity)) is not None:
-        keys.add(f"ORG|club:{place}")
+    if entity.label == "ORG":
+        keys |= {f"ORG|club:{place}" for place in _club_places(entity)}
     return keys
 
 
@@ -375,7 +380,7 @@ class EntityIndex:
     def decide(self, entity: Entity, *, sports: bool = False) -> tuple[str | None, str]:
         """``resolve`` with the reason that decided, in words a reader can check."""
         if sports and (club := self._club(entity)) is not None:
-            return club, "in sports reporting a city's name alone is the one club named after it"
+            return club, "in sports reporting a place's name alone is the one club named after it"
         if (person := self._person_named(entity)) is not None:
             return person, "a surname tagged as a place or organisation: the person the stream names far more often"
         if entity.id in self._by_id:
