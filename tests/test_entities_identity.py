@@ -833,3 +833,15 @@ def test_a_spelling_the_stream_met_first_gives_way_to_the_far_more_common_one():
     assert result.ids[ent("Jacob Fugger").id] == ent("Jakob Fugger").id
     index = EntityIndex([ent("Benjamin Netanyahu", mentions=4), ent("Benjamin Netanjahu", mentions=9)])
     assert index.merge([ent("Benjamin Netanyahu")]).ids[ent("Benjamin Netanyahu").id] == ent("Benjamin Netanyahu").id
+
+
+def test_a_club_named_alone_outside_sports_words_is_still_the_club():
+    """"Tabellenführer Arsenal" has no word of sport, and "Arsenal" stayed an organisation of its
+    own beside "FC Arsenal". "Union" (CDU/CSU) is not 1. FC Union, "Bayer" not Bayer 04, and an
+    acronym in capitals is no genitive ("FCAS", the fighter jet, had joined "FCA")."""
+    index = EntityIndex([ent("FC Arsenal", "ORG", 8), ent("1. FC Union", "ORG", 9), ent("Bayer 04", "ORG", 3),
+                         ent("FCA", "ORG", 5)])
+    result = index.merge([ent("Arsenal", "ORG"), ent("Union", "ORG"), ent("Bayer", "ORG"), ent("FCAS", "ORG")])
+    assert result.ids[ent("Arsenal", "ORG").id] == ent("FC Arsenal", "ORG").id
+    assert [result.ids[ent(n, "ORG").id] for n in ("Union", "Bayer", "FCAS")] == [
+        ent("Union", "ORG").id, ent("Bayer", "ORG").id, ent("FCAS", "ORG").id]

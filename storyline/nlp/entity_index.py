@@ -235,7 +235,9 @@ def _variants(entity: Entity) -> list[tuple[str, ...]]:
     tokens = _tokens(entity.name, entity.label)
     if not tokens:
         return []
-    stem = None if is_s_surname(tokens[-1]) else genitive_stem(tokens[-1])  # "Williams" is no genitive
+    last = entity.name.split()[-1] if entity.name.split() else ""
+    # "Williams" is no genitive, nor is an acronym in capitals ("FCAS", the fighter jet, is not "FCA"'s)
+    stem = None if is_s_surname(tokens[-1]) or (last.isupper() and len(last) > 1) else genitive_stem(tokens[-1])
     out = [tokens, (*tokens[:-1], stem)] if stem else [tokens]  # "Kims" → "Kim"
     first = genitive_stem(tokens[0]) if stem and len(tokens) == 2 else None
     if first and is_first_name((first,)):  # a headline's "Elons Musks KI": both words in the genitive
@@ -379,8 +381,9 @@ class EntityIndex:
 
     def decide(self, entity: Entity, *, sports: bool = False) -> tuple[str | None, str]:
         """``resolve`` with the reason that decided, in words a reader can check."""
-        if sports and (club := self._club(entity)) is not None:
-            return club, "in sports reporting a place's name alone is the one club named after it"
+        if (club := self._club(entity, sports)) is not None:
+            return club, ("in sports reporting a place's name alone is the one club named after it" if sports
+                          else "the one club of that name")
         if (person := self._person_named(entity)) is not None:
             return person, "a surname tagged as a place or organisation: the person the stream names far more often"
         if entity.id in self._by_id:
@@ -486,10 +489,17 @@ class EntityIndex:
             return None
         return target if _tokens(person.name, "PER")[-1] in forms else None
 
-    def _club(self, entity: Entity) -> str | None:
+    def _club(self, entity: Entity, sports: bool) -> str | None:
+        """The one club named after the word ``entity`` is: in sports reporting also a place's name
+        ("Hannover" → Hannover 96); elsewhere only an organisation's name that is no place the
+        gazetteer knows, no ordinary word and no club word ("Liverpool", "Chelsea", "Elversberg":
+        "Tabellenführer Arsenal" tells no sport by its words)."""
         tokens = _tokens(entity.name, entity.label)
         if entity.label not in ("LOC", "ORG") or len(tokens) != 1:
             return None
+        if not sports and (entity.label != "ORG" or tokens[0] in _CLUB_WORDS or is_common_word(entity.name)
+                           or gazetteer_lookup(entity.name) is not None):
+            return None  # "Union" (CDU/CSU), "Bayer" (the company), "Hertha" are other things elsewhere
         clubs = self._ids(f"ORG|club:{tokens[0]}")
         return next(iter(clubs)) if len(clubs) == 1 else None
 
