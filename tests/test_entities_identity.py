@@ -845,3 +845,32 @@ def test_a_club_named_alone_outside_sports_words_is_still_the_club():
     assert result.ids[ent("Arsenal", "ORG").id] == ent("FC Arsenal", "ORG").id
     assert [result.ids[ent(n, "ORG").id] for n in ("Union", "Bayer", "FCAS")] == [
         ent("Union", "ORG").id, ent("Bayer", "ORG").id, ent("FCAS", "ORG").id]
+
+
+def test_a_first_name_that_ends_a_nickname_is_not_its_short_form():
+    """"Meghan und Harry" came first, then the darts player "Dirty Harry", who took the bare
+    "Harry" (8 mentions, Prince Harry's). A surname that is also a first name still joins a name led
+    by a first name ("Paul" of "Logan Paul")."""
+    index = EntityIndex([ent("Harry", mentions=4), ent("Paul", mentions=2)])
+    result = index.merge([ent("Dirty Harry"), ent("Martin Paul")])
+    assert result.ids[ent("Dirty Harry").id] == ent("Dirty Harry").id
+    assert result.ids[ent("Martin Paul").id] == ent("Paul").id
+    index = EntityIndex([ent("Dirty Harry", mentions=4)])
+    assert index.merge([ent("Harry")]).ids[ent("Harry").id] == ent("Harry").id
+
+
+def test_a_preposition_and_a_place_are_no_person():
+    """The tagger's persons "von Jill Bidens" (which then joined Joe Biden) and "Israels" (of "Israels
+    Ministerpräsident"): the preposition is cut before a first name, and a place the gazetteer knows
+    by that name is a place. "von der Leyen", "Sydney" and "Hesse" stay persons."""
+    from storyline.nlp.ner.stage import _place_word, _trimmed
+
+    title = "Nach Ehestreit: Frau von Jill Bidens Ex-Mann tot aufgefunden"
+    start, end = title.index("von"), title.index(" Ex-Mann")
+    assert [title[a:b] for a, b, _ in _trimmed([(start, end, "PER")], title)] == ["Jill Bidens"]
+    text = "Kritik an von der Leyen"
+    assert _trimmed([(10, len(text), "PER")], text) == [(10, len(text), "PER")]
+    assert [w for w in ("Israels", "Gabun", "Paderborn", "Sydney", "Hesse", "Merz", "", "s") if _place_word(w)] == [
+        "Israels", "Gabun", "Paderborn"]
+    index = EntityIndex([ent("Joe Biden", mentions=5)])
+    assert index.merge([ent("Jill Bidens")]).ids[ent("Jill Bidens").id] == ent("Jill Bidens").id

@@ -176,6 +176,13 @@ def _starts_with_first_name(short: tuple[str, ...], long: tuple[str, ...]) -> bo
     return not (len(long) >= 3 and all(len(w) <= 4 for w in long))  # "Kim Jong Un": the surname first
 
 
+def _nickname_end(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``short`` is a first name that ends a name not led by a first name: the darts player
+    "Dirty Harry" is not the "Harry" of "Meghan und Harry" (who had joined him, 8 mentions)."""
+    return (len(short) == 1 and len(long) > 1 and long[-1] == short[0] and is_first_name(short)
+            and not is_first_name(long[:1]))
+
+
 def _first_name_of(alias: str, name: str) -> bool:
     """Whether the folded ``alias`` is the first name that begins the person name ``name``
     (``_starts_with_first_name``): an alias of that person, but no key that finds them elsewhere."""
@@ -517,6 +524,7 @@ class EntityIndex:
             edges = self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}")
             longer = {c for c in edges if any(_edge_of(variant, t) and not _surname_first(variant, t)
                                               and not _starts_with_first_name(variant, t)
+                                              and not _nickname_end(variant, t)
                                               for t in _variants(self._by_id[c]))}
             if len(longer) == 1:
                 only = next(iter(longer))  # not when the news mean someone else by the surname
@@ -549,6 +557,7 @@ class EntityIndex:
                 shorter = {c for c in shorter if len(words[c]) < len(tokens)
                            and not _two_people(words[c], tokens)  # "Robert Schneider" is not "Anna-Sophie Schneider"
                            and self._by_id[c].relation != AMBIGUOUS  # a name kept apart stays apart
+                           and not _nickname_end(words[c], tokens)
                            and not _surname_first(words[c], tokens)}
                 if vetoed := {c for c in shorter if _namesake_pair(words[c], tokens)}:
                     shorter -= vetoed  # "Martin Merz" does not take "Merz"
