@@ -287,6 +287,8 @@ def _club_places(entity: Entity) -> list[str]:
     return places
 
 
+_LABEL_WORDS = {"LOC": "a place", "ORG": "an organisation", "MISC": "a thing or event", "PER": "a person"}
+
 _SPELLING = (("tsch", "ch"), ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("c", "k"), ("z", "s"), ("w", "v"),
              ("y", "i"), ("j", "i"))
 SPELLING_MIN = 3  # mentions a known full name needs before another spelling of it joins it
@@ -393,6 +395,9 @@ class EntityIndex:
                           else "the one club of that name")
         if (person := self._person_named(entity)) is not None:
             return person, "a surname tagged as a place or organisation: the person the stream names far more often"
+        if (other := self._usual_label(entity)) is not None:
+            label = self._by_id[other].label
+            return other, f"the name the stream knows far more often as {_LABEL_WORDS.get(label, label)}"
         if entity.id in self._by_id:
             same = self._by_id[entity.id]
             if same.relation == AMBIGUOUS and (top := self._dominant_namesake(entity)) is not None:
@@ -445,6 +450,29 @@ class EntityIndex:
         least = max(SPELLING_MIN, DOMINANT_RATIO * rival) if rival else SPELLING_MIN
         found = {c for c in found - {entity.id} if self._by_id[c].mentions >= least}
         return next(iter(found)) if len(found) == 1 else None
+
+    def _usual_label(self, entity: Entity) -> str | None:
+        """The entity of this very name under another label, when the stream names that one at least
+        ``DOMINANT_MIN`` times and ``DOMINANT_RATIO`` times as often as this label's: the tagger now
+        and then calls "Crans-Montana" an organisation, "Eurotunnel" a thing, "Finnland" a person
+        (226 names of the stream had two or three labels). A person stays a person when the word is
+        a first name ("Sydney"), and persons are not made of others here (``_person_named`` does)."""
+        if entity.label == "PER" and is_first_name(_tokens(entity.name, "PER")[:1]):
+            return None
+        key = fold(entity.name)
+        same = {i for k in _keys(entity) for i in self._ids(f"{entity.label}|{k}")}
+        rival = max((self._by_id[i].mentions for i in same), default=0)
+        best: tuple[int, str] | None = None
+        for label in ("LOC", "ORG", "MISC"):
+            if label == entity.label:
+                continue
+            for i in self._ids(f"{label}|{key}"):
+                other = self._by_id[i]
+                if fold(other.name) == key and (best is None or (other.mentions, i) > best):
+                    best = (other.mentions, i)
+        if best is None or best[0] < DOMINANT_MIN or best[0] < DOMINANT_RATIO * max(rival, entity.mentions, 1):
+            return None
+        return best[1]
 
     def _person_named(self, entity: Entity) -> str | None:
         """The person a one-word "place" or "organisation" names: the tagger reads a surname as a

@@ -218,6 +218,11 @@ def plain_form(name: str, names: Collection[str]) -> str:
     "Dieter Bohlen" for "Dieter Bohlens" (a headline's "Dieter Bohlens Frau" named him first)."""
     if name.endswith("s") and len(name) > 5 and name[-2:-1].isalpha() and name[:-1] in names:
         return name[:-1]
+    words = name.split(" ")  # "Elons Musks" (a headline's doubled genitive): "Elon Musk"
+    if len(words) == 2 and all(len(w) > 3 and w.endswith("s") and w[-2:-1].isalpha() for w in words):
+        plain = " ".join(w[:-1] for w in words)
+        if plain in names:
+            return plain
     return name
 
 
