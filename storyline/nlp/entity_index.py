@@ -445,7 +445,7 @@ class EntityIndex:
         for variant in _variants(entity):
             kind = "spell" if len(variant) > 1 else "spelledge"
             found |= self._ids(f"PER|{kind}:{spelling_key(variant)}")
-        if len(written := {v[-1] for v in _variants(entity) if len(v) == 1}):  # the same surname is no other spelling
+        if written := {v[-1] for v in _variants(entity) if len(v) == 1}:  # the same surname is no other spelling
             found = {c for c in found if _tokens(self._by_id[c].name, "PER")[-1] not in written}
         least = max(SPELLING_MIN, DOMINANT_RATIO * rival) if rival else SPELLING_MIN
         found = {c for c in found - {entity.id} if self._by_id[c].mentions >= least}
