@@ -119,3 +119,34 @@ def test_session_18_name_rules_take_broken_names_without_harm():
     bare = index.merge([Entity(entity_id("PER", "kuntz"), "Kuntz", "PER", [], 1)])
     assert len(index) > 150  # apart, but for spellings of one name ("Adolf"/"Adolph", "Albert"/"Alberto")
     assert bare.entities[0].relation == "ambiguous" and bare.entities[0].name == "Kuntz"
+
+
+def test_session_21_rules_take_odd_input_without_harm():
+    """Spellings, labels, first names, clubs and folder documents fed odd input: empty names, one
+    letter, only digits or capitals, invisible characters, 300 spellings of one name."""
+    from storyline.ingest import is_folder_document
+    from storyline.model import Entity
+    from storyline.nlp.entity_index import EntityIndex, spelling_key
+    from storyline.nlp.entity_names import entity_id, fold
+    from storyline.nlp.ner.stage import _first_names_joined, _place_end, _place_word
+
+    assert spelling_key(()) == "" and spelling_key(("",)) == "" and spelling_key(("zzz", "jj")) == "s i"
+    assert not _place_word("") and not _place_word("S") and not _place_word("ISRAELS") and not _place_word("\u2060")
+    assert _place_end("") == 0 and _place_end("a b") == 1 and _place_end("Berlin \u2060") == len("Berlin \u2060")
+    assert _first_names_joined([(0, 0, "PER"), (0, 0, "ORG")], "") == [(0, 0, "ORG"), (0, 0, "PER")]
+    assert [is_folder_document(n) for n in ("README", "readme.MD", ".md", "README.", "README.pdf", "")] == [
+        True, True, False, True, False, False]
+
+    def ent(name: str, label: str = "PER", mentions: int = 1) -> Entity:
+        return Entity(entity_id(label, fold(name)), name, label, [], mentions)  # type: ignore[arg-type]
+
+    index = EntityIndex([ent("Wolodymyr Selenskyj", mentions=50), ent("Euro", "MISC", 40)])
+    odd = [ent(n, label) for n, label in (("", "PER"), ("-", "ORG"), ("1", "LOC"), ("J", "PER"), ("EURO", "ORG"),
+                                          ("\u2060", "MISC"), ("Selenskyj\u2060", "PER"))]
+    result = index.merge(odd)
+    assert len(result.ids) == len({e.id for e in odd})
+    assert result.ids[ent("EURO", "ORG").id] == ent("Euro", "MISC").id  # the usual label, in any case
+    spellings = [f"Wolodymyr Selenskyj{'j' * k}" for k in range(300)]  # one key, one person
+    for name in spellings:
+        index.merge([ent(name)])
+    assert {index.resolve(ent(n)) for n in spellings} == {ent("Wolodymyr Selenskyj").id}
