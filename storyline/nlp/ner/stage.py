@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ...model import Mention, Span
 from ...pipeline import Stage, register
 from ..common_words import is_common_word, is_function_word, rarely_names
-from ..entity_names import fold
+from ..entity_names import fold, genitive_stem
 from ..gazetteer import lookup as gazetteer_lookup
 from ..name_priors import bearer, is_first_name
 from .tagger import PROFILES, load_tagger
@@ -233,7 +233,7 @@ def _first_name_word(word: str) -> bool:
     if not word.isalpha() or not word[:1].isupper():
         return False
     key = fold(word)
-    return is_first_name((key,)) or (key.endswith("s") and len(key) > 3 and is_first_name((key[:-1],)))
+    return is_first_name((key,)) or ((stem := genitive_stem(key)) is not None and is_first_name((stem,)))
 
 
 def _words(s: int, e: int, text: str) -> list[tuple[int, int]]:
