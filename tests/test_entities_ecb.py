@@ -75,3 +75,36 @@ def test_one_word_names_join_the_longer_name_they_start_or_abbreviate() -> None:
     got = cluster(ms, {"d": "s"}, {"d": text})
     assert same(got, ms, "Internet Explorer", "IE")
     assert same(got, ms, "Indianapolis Colts", "Indianapolis")
+
+
+def test_a_pronoun_keeps_its_contraction_apart() -> None:
+    text = "Lindsay Lohan left rehab. She's fine, and she'd go back."
+    ms = mentions("d", text, [("Lindsay Lohan", "HUM"), ("She's", "HUM"), ("she'd", "HUM")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert same(got, ms, "Lindsay Lohan", "She's", "she'd")
+
+
+def test_a_description_of_sex_joins_the_one_person_of_that_sex() -> None:
+    t1 = "A woman was hit by a driver. Raj Chohan died; she was 59. Police said she walked home."
+    t2 = "Vishwanand Subryan, 23, was charged. He fled. Chohan was hit by him."
+    t3 = "A woman died in Queens. The woman was hit by a car."
+    ms = (mentions("d1", t1, [("woman", "HUM"), ("driver", "HUM"), ("Raj Chohan", "HUM"), ("she", "HUM"),
+                              ("she", "HUM")])
+          + mentions("d2", t2, [("Vishwanand Subryan", "HUM"), ("He", "HUM"), ("Chohan", "HUM"), ("him", "HUM")])
+          + mentions("d3", t3, [("woman", "HUM"), ("woman", "HUM")]))
+    got = cluster(ms, {"d1": "s", "d2": "s", "d3": "s"}, {"d1": t1, "d2": t2, "d3": t3})
+    assert same(got, ms, "woman", "Raj Chohan", "Chohan")
+    assert not same(got, ms, "woman", "Vishwanand Subryan")
+    assert not same(got, ms, "driver", "Raj Chohan")  # no sex in "driver"
+
+
+def test_a_description_of_sex_stays_apart_when_two_persons_fit() -> None:
+    text = ("A man was shot. Paul Riva said he ran; Riva is fine, he said. Alan Steinberg said he hid; "
+            "Steinberg was hurt, he said. Police found the man.")
+    ms = mentions("d", text, [("man", "HUM"), ("Paul Riva", "HUM"), ("he", "HUM"), ("Riva", "HUM"), ("he", "HUM"),
+                              ("Alan Steinberg", "HUM"), ("he", "HUM"), ("Steinberg", "HUM"), ("he", "HUM"),
+                              ("man", "HUM")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert not same(got, ms, "man", "Paul Riva")
+    assert not same(got, ms, "man", "Alan Steinberg")
+    assert same(got, ms, "man")

@@ -8,7 +8,9 @@ dates), and within one story, names and descriptions are one entity when their h
 a one-word name the longer name it starts or abbreviates, and a full name its namesakes in other
 stories (``entities_ecb_rules.story_merges``). Pronouns join a mention before them in their
 document: "he"/"she" the nearest singular person, "it" the nearest singular name, "they" the
-nearest plural, a relative pronoun the mention it follows. Mentions in different stories are not
+nearest plural, a relative pronoun the mention it follows. Last, a description that says only a
+person's sex ("the woman") joins the one named person of its story whose pronouns make them of that
+sex (``entities_ecb_rules.gender_merges``). Mentions in different stories are not
 merged otherwise: a "company" or "he" in one topic is not the one in another.
 """
 
@@ -21,7 +23,18 @@ from pathlib import Path
 from typing import Any
 
 from .coref import scores
-from .entities_ecb_rules import GROUP, PERSONAL, RELATIVE, SKIP, THING, is_named, mention_key, story_merges
+from .entities_ecb_rules import (
+    GROUP,
+    PERSONAL,
+    RELATIVE,
+    SKIP,
+    THING,
+    gender_merges,
+    is_named,
+    mention_key,
+    story_merges,
+    word_of,
+)
 
 
 class _Union:
@@ -69,7 +82,7 @@ def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union) -> None
     last: dict[str, str] = {}  # slot -> key of the nearest earlier mention that fills it
     previous: str | None = None
     for m in sorted(ms, key=lambda m: (m["start"], m["end"])):
-        mid, word = m["mention_id"], m["text"].strip().lower()
+        mid, word = m["mention_id"], word_of(m["text"])
         slots = (("single",) if word in {"himself", "herself"} else ("named", "single") if word in PERSONAL else ("thing_named", "thing", "NON") if word in THING
                  else ("plural", "HUM") if word in GROUP else None)
         if word in RELATIVE and previous is not None:
@@ -116,6 +129,8 @@ def cluster(mentions: list[dict[str, Any]], story_of: dict[str, str],
     for doc_id, ms in by_doc.items():
         _document_clusters(ms, story_of.get(doc_id, doc_id), uf)
     for a, b in story_merges(mentions, story_of, texts or {}):
+        uf.union(a, b)
+    for a, b in list(gender_merges(mentions, story_of, uf.find)):
         uf.union(a, b)
     return {m["mention_id"]: uf.find(m["mention_id"]) for m in mentions}
 

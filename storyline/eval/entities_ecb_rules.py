@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -19,12 +19,20 @@ GROUP = {"they", "them", "their", "theirs", "themselves"}
 RELATIVE = {"who", "whom", "whose", "which", "that", "where"}
 SKIP = {"i", "me", "my", "we", "us", "our", "you", "your"}
 _WORD = re.compile(r"[\w'-]+")
+_CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
 #: a description joins a name mentioned at least MIN_NAMED times and at least 1/RATIO as often as
 #: the description (tuned on train and dev: flat between 1.5 and 4)
 MIN_NAMED = 2
 RATIO = 2
 _SUFFIX = {"md", "m.d", "m.d.", "mba", "m.b.a", "m.b.a.", "phd", "ph.d", "ph.d.", "jr", "jr.", "sr", "sr.",
            "ii", "iii", "iv", "esq", "esq."}
+
+
+def word_of(text: str) -> str:
+    """A mention's text as one lower-case word, a pronoun's contraction left out ("she's", "they'd")."""
+    word = text.strip().lower()
+    bare = _CONTRACTION.sub("", word)
+    return bare if bare in PERSONAL | THING | GROUP | SKIP else word
 
 
 def _name_part(text: str) -> str:
@@ -137,7 +145,7 @@ def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
     the name is mentioned at least twice and at least half as often as the description (a name met
     once is weak evidence for twenty "climber"s); a full name joins its keys across stories."""
     keyed = [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
-             if m["text"].strip().lower() not in PERSONAL | THING | GROUP | RELATIVE | SKIP]
+             if word_of(m["text"]) not in PERSONAL | THING | GROUP | RELATIVE | SKIP]
     size = Counter(key for _, key in keyed)
     nominal = {key for m, key in keyed if not is_named(m)}
     named = {key for m, key in keyed if is_named(m)} - nominal
@@ -156,3 +164,39 @@ def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
         best = min(votes, key=lambda k: (-votes[k], k))
         if size[best] >= MIN_NAMED and RATIO * size[best] >= size[target]:
             yield target, best
+
+
+#: descriptions that say a person's sex and nothing relational ("the woman", not "her mother")
+FEMALE = {"woman", "girl", "lady", "actress", "grandmother", "businesswoman", "female"}
+MALE = {"man", "boy", "actor", "businessman", "male", "gentleman"}
+_SHE, _HE = {"she", "her", "hers", "herself"}, {"he", "him", "his", "himself"}
+
+
+def gender_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
+                  find: Callable[[str], str]) -> Iterable[tuple[str, str]]:
+    """A description that says only a person's sex ("the woman", "a man") joins the one named person
+    of its story that the story's pronouns make of that sex (more "she" than "he", or the other way
+    round) and that is named at least twice; with two such persons, or none, it stays apart. ``find``
+    gives a mention's or key's cluster after the pronouns and the other merges."""
+    he_she: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        word = word_of(m["text"])
+        if word in _SHE | _HE:
+            he_she[find(m["mention_id"])]["f" if word in _SHE else "m"] += 1
+    keyed = [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
+             if m.get("mention_type") == "HUM" and word_of(m["text"]) not in PERSONAL | THING | GROUP | RELATIVE | SKIP]
+    nominal = {key for m, key in keyed if not is_named(m)}
+    named_size: dict[str, Counter[str]] = defaultdict(Counter)  # story -> named cluster -> mentions
+    for _m, key in keyed:
+        if key not in nominal:
+            named_size[key.split("|", 1)[0]][find(key)] += 1
+    for key in sorted(nominal):
+        noun = key.rsplit("|", 1)[1]
+        sex = "f" if noun in FEMALE else "m" if noun in MALE else None
+        if sex is None:
+            continue
+        other = "m" if sex == "f" else "f"
+        persons = [c for c, n in named_size[key.split("|", 1)[0]].items()
+                   if n >= MIN_NAMED and he_she[c][sex] >= MIN_NAMED and he_she[c][sex] > he_she[c][other]]
+        if len(persons) == 1 and find(key) != persons[0]:
+            yield key, persons[0]
