@@ -108,3 +108,14 @@ def test_a_description_of_sex_stays_apart_when_two_persons_fit() -> None:
     assert not same(got, ms, "man", "Paul Riva")
     assert not same(got, ms, "man", "Alan Steinberg")
     assert same(got, ms, "man")
+
+
+def test_a_company_is_the_one_body_the_story_calls_it() -> None:
+    t1 = "Microsoft patched the flaw. It said its users are safe. Microsoft thanked Tom Ford."
+    t2 = "The company said the patch works. The software giant was late."
+    ms = (mentions("d1", t1, [("Microsoft", "HUM"), ("It", "HUM"), ("its", "HUM"), ("Microsoft", "HUM"),
+                              ("Tom Ford", "HUM")])
+          + mentions("d2", t2, [("company", "HUM"), ("giant", "HUM")]))
+    got = cluster(ms, {"d1": "s", "d2": "s"}, {"d1": t1, "d2": t2})
+    assert same(got, ms, "Microsoft", "company", "giant")
+    assert not same(got, ms, "company", "Tom Ford")

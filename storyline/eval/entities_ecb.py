@@ -8,9 +8,9 @@ dates), and within one story, names and descriptions are one entity when their h
 a one-word name the longer name it starts or abbreviates, and a full name its namesakes in other
 stories (``entities_ecb_rules.story_merges``). Pronouns join a mention before them in their
 document: "he"/"she" the nearest singular person, "it" the nearest singular name, "they" the
-nearest plural, a relative pronoun the mention it follows. Last, a description that says only a
-person's sex ("the woman") joins the one named person of its story whose pronouns make them of that
-sex (``entities_ecb_rules.gender_merges``). Mentions in different stories are not
+nearest plural, a relative pronoun the mention it follows. Last, a description that says only
+which pronoun fits it ("the woman", "the company") joins the one named participant of its story that
+the story's pronouns call so (``entities_ecb_rules.pronoun_merges``). Mentions in different stories are not
 merged otherwise: a "company" or "he" in one topic is not the one in another.
 """
 
@@ -29,9 +29,9 @@ from .entities_ecb_rules import (
     RELATIVE,
     SKIP,
     THING,
-    gender_merges,
     is_named,
     mention_key,
+    pronoun_merges,
     story_merges,
     word_of,
 )
@@ -130,7 +130,7 @@ def cluster(mentions: list[dict[str, Any]], story_of: dict[str, str],
         _document_clusters(ms, story_of.get(doc_id, doc_id), uf)
     for a, b in story_merges(mentions, story_of, texts or {}):
         uf.union(a, b)
-    for a, b in list(gender_merges(mentions, story_of, uf.find)):
+    for a, b in list(pronoun_merges(mentions, story_of, uf.find)):
         uf.union(a, b)
     return {m["mention_id"]: uf.find(m["mention_id"]) for m in mentions}
 

@@ -169,20 +169,24 @@ def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
 #: descriptions that say a person's sex and nothing relational ("the woman", not "her mother")
 FEMALE = {"woman", "girl", "lady", "actress", "grandmother", "businesswoman", "female"}
 MALE = {"man", "boy", "actor", "businessman", "male", "gentleman"}
+#: descriptions of a body that the text calls "it" ("the company", "the software giant")
+BODY = {"company", "firm", "giant", "maker", "corporation", "manufacturer", "retailer", "carrier", "airline",
+        "network", "chain", "developer", "publisher", "studio"}
 _SHE, _HE = {"she", "her", "hers", "herself"}, {"he", "him", "his", "himself"}
 
 
-def gender_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
+def pronoun_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
                   find: Callable[[str], str]) -> Iterable[tuple[str, str]]:
-    """A description that says only a person's sex ("the woman", "a man") joins the one named person
-    of its story that the story's pronouns make of that sex (more "she" than "he", or the other way
-    round) and that is named at least twice; with two such persons, or none, it stays apart. ``find``
-    gives a mention's or key's cluster after the pronouns and the other merges."""
-    he_she: dict[str, Counter[str]] = defaultdict(Counter)
+    """A description that says only what pronoun fits it, "she" ("the woman"), "he" ("a man") or
+    "it" ("the company"), joins the one named participant of its story that the story's pronouns
+    call so (at least twice, and more often than anything else) and that is named at least twice;
+    with two such participants, or none, it stays apart. ``find`` gives a mention's or key's cluster
+    after the pronouns and the other merges."""
+    called: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         word = word_of(m["text"])
-        if word in _SHE | _HE:
-            he_she[find(m["mention_id"])]["f" if word in _SHE else "m"] += 1
+        if word in _SHE | _HE | THING:
+            called[find(m["mention_id"])]["f" if word in _SHE else "m" if word in _HE else "n"] += 1
     keyed = [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
              if m.get("mention_type") == "HUM" and word_of(m["text"]) not in PERSONAL | THING | GROUP | RELATIVE | SKIP]
     nominal = {key for m, key in keyed if not is_named(m)}
@@ -192,11 +196,10 @@ def gender_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
             named_size[key.split("|", 1)[0]][find(key)] += 1
     for key in sorted(nominal):
         noun = key.rsplit("|", 1)[1]
-        sex = "f" if noun in FEMALE else "m" if noun in MALE else None
-        if sex is None:
+        kind = "f" if noun in FEMALE else "m" if noun in MALE else "n" if noun in BODY else None
+        if kind is None:
             continue
-        other = "m" if sex == "f" else "f"
         persons = [c for c, n in named_size[key.split("|", 1)[0]].items()
-                   if n >= MIN_NAMED and he_she[c][sex] >= MIN_NAMED and he_she[c][sex] > he_she[c][other]]
+                   if n >= MIN_NAMED and called[c][kind] >= MIN_NAMED and 2 * called[c][kind] > sum(called[c].values())]
         if len(persons) == 1 and find(key) != persons[0]:
             yield key, persons[0]
