@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from storyline.cli.main import app, hoist_global_options
 from storyline.cli.plain import plain_lines
+from storyline.views.titles import reader_title
 
 runner = CliRunner()
 BOX = set("│┃┏┓┗┛━─┡┩╇┳┻╋")
@@ -38,7 +39,7 @@ def test_piped_stories_are_one_plain_line_each(small_db: Path):
     assert len(body) == len(rows)
     for row, line in zip(rows, body, strict=True):
         assert line.startswith(row["story_id"] + " ")
-        assert (row["title"] or "") in line  # the title is never wrapped onto a line of its own
+        assert reader_title(row["title"] or "") in line  # the title is never wrapped onto a line of its own
     starts = {line.index(" " + line.split()[3]) for line in body}  # the date column is aligned
     assert len(starts) == 1
 

@@ -13,6 +13,7 @@ from rich.text import Text
 from ..errors import StorylineError
 from ..model import Event, Story, StoryEntry
 from ..views.records import story_detail
+from ..views.titles import reader_title
 from .common import DbOption, JsonOption, console, err, fail, library, print_json, user_errors
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def stories(
     for r in rows:
         ents = ", ".join(names.get(e, e) for e in r.entity_ids[:5])
         span = f"{_day(r.start)} – {_day(r.end)}"
-        table.add_row(r.id, str(len(r.event_ids)), str(len(r.article_ids)), span, Text(f"{r.title or ''}\n{ents}"))
+        table.add_row(r.id, str(len(r.event_ids)), str(len(r.article_ids)), span, Text(f"{reader_title(r.title or '')}\n{ents}"))
     console.print(table)
 
 
@@ -115,11 +116,11 @@ def story_view(
     for e in events:
         carried = ", ".join(f"{a[:8]} {(outlets or {}).get(a, '')}".strip() for a in e.article_ids[:12])
         more = f" +{len(e.article_ids) - 12}" if len(e.article_ids) > 12 else ""
-        ev.add_row(e.id, f"{_day(e.start)} – {_day(e.end)}", Text(carried + more), Text(e.title or ""))
+        ev.add_row(e.id, f"{_day(e.start)} – {_day(e.end)}", Text(carried + more), Text(reader_title(e.title or "")))
     parts: list[RenderableType] = [head, Text(""), ev]
     if st.timeline:
         parts.append(timeline_view(st.timeline, outlets))
-    return Panel(Group(*parts), title=Text(st.title or st.id, style="bold"), title_align="left")
+    return Panel(Group(*parts), title=Text(reader_title(st.title or "") or st.id, style="bold"), title_align="left")
 
 
 def _story_panel(sl: Storyline, st: Story) -> RenderableType:
@@ -181,7 +182,7 @@ def events(
     for col in ("event", "story", "from – to", "articles", "title"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r.id, r.story_id or "", f"{_day(r.start)} – {_day(r.end)}", str(len(r.article_ids)), Text(r.title or ""))
+        table.add_row(r.id, r.story_id or "", f"{_day(r.start)} – {_day(r.end)}", str(len(r.article_ids)), Text(reader_title(r.title or "")))
     console.print(table)
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..model import Article, Document, Entity, Event, Membership, Quote, Story
 from ..store.links import entry_row
+from .titles import reader_title
 
 
 def iso(value: Any) -> str | None:
@@ -13,9 +14,10 @@ def iso(value: Any) -> str | None:
 
 
 def headline(a: Article, width: int = 70) -> str:
-    """The title, else the first words of the text (every list needs something to click on)."""
+    """The title as a reader sees it (``titles.reader_title``), else the first words of the text
+    (every list needs something to click on)."""
     if a.title:
-        return a.title
+        return reader_title(a.title)
     first = " ".join(a.text.split())
     return first if len(first) <= width else first[: width - 1].rsplit(" ", 1)[0] + "…"
 
