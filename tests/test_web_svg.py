@@ -8,6 +8,7 @@ import pytest
 
 pytest.importorskip("markupsafe")
 
+from storyline.views.when import when
 from storyline.web.svg import interval, timeline_svg
 
 
@@ -35,3 +36,33 @@ def test_days_are_marks_and_periods_are_bars_on_one_axis():
 def test_entry_text_is_inert():
     svg = str(timeline_svg([{"date": "2018-01-10", "kind": "said\"><script>", "text": "<script>alert(1)</script>\u202e", "article_id": "\"><x", "start": 0}]))
     assert "<script" not in svg and "\u202e" not in svg and '"><x' not in svg
+
+
+@pytest.mark.parametrize(("value", "mod", "words"), [
+    ("2026-01-02TNI", None, "2026-01-02 night"),
+    ("2026-01-02TNI", "BEFORE", "before 2026-01-02 night"),
+    ("2018-03-08TMO", None, "2018-03-08 morning"),
+    ("2018-03-08T10:30", None, "2018-03-08 10:30"),
+    ("2018-W10", None, "week 10 of 2018"),
+    ("2018-W10-WE", None, "weekend of week 10 of 2018"),
+    ("2018-SU", "START", "early summer 2018"),
+    ("2018-H2", None, "second half of 2018"),
+    ("195X", None, "1950s"),
+    ("19XX", "END", "late 1900s"),
+    ("2018-05", "APPROX", "about 2018-05"),
+    ("2018-01-10", None, "2018-01-10"),
+    ("XXXX-05", None, "XXXX-05"),  # not known: as it is
+    ("2018-01-10", "ODD", "2018-01-10 ODD"),
+    ("", None, ""),
+])
+def test_dates_are_shown_in_words(value: str, mod: str | None, words: str) -> None:
+    assert when(value, mod) == words
+
+
+def test_the_timeline_shows_words_and_keeps_the_value_for_machines():
+    svg = str(timeline_svg([
+        {"date": "2026-01-02TNI", "mod": "BEFORE", "kind": "happened", "text": "Drohungen", "article_id": "a", "start": 0},
+        {"date": "2026-01-03TNI", "kind": "happened", "text": "Angriff", "article_id": "a", "start": 9},
+    ]))
+    assert ">before 2026-01-02 night</text>" in svg and ">2026-01-03 night</text>" in svg
+    assert 'data-date="2026-01-02TNI BEFORE"' in svg and "TNI</text>" not in svg

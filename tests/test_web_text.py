@@ -65,3 +65,12 @@ def test_only_http_urls_become_links():
     assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
     for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,x", "//evil.org", "ftp://x", None, 3):
         assert safe_url(bad) is None
+
+
+def test_a_time_says_its_value_in_words_on_hover():
+    text = "In der Nacht zu Samstag griffen US-Truppen an."
+    article = {"text": text, "entities": [], "quotes": [], "paragraphs": [{"start": 0, "end": len(text), "heading": False}],
+               "sentences": [[0, len(text)]],
+               "times": [{"start": 0, "end": 23, "type": "DATE", "value": "2026-01-02TNI", "mod": None}]}
+    out = str(annotated(article, {}))
+    assert 'datetime="2026-01-02TNI"' in out and 'title="DATE 2026-01-02TNI (2026-01-02 night)"' in out

@@ -12,6 +12,7 @@ from rich.text import Text
 from ..model import Document
 from ..nlp.entities import entities_of
 from ..views.records import document_json
+from ..views.when import when
 from .common import DbOption, JsonOption, console, fail, library, print_json
 from .render import LABEL_STYLES, article_panel
 
@@ -74,7 +75,7 @@ def layers(doc: Document) -> list[Any]:
         table.add_column("kind")
         table.add_column("sentence", max_width=80)
         for e in sorted(doc.timeline, key=lambda e: (e.date, e.span.start)):
-            table.add_row(e.date + (f" {e.mod}" if e.mod else ""), e.kind, Text(e.span.text(t)))
+            table.add_row(when(e.date, e.mod), e.kind, Text(e.span.text(t)))
         out.append(table)
     return out
 

@@ -14,6 +14,7 @@ from ..errors import StorylineError
 from ..model import Event, Story, StoryEntry
 from ..views.records import story_detail
 from ..views.titles import reader_title
+from ..views.when import when
 from .common import DbOption, JsonOption, console, err, fail, library, print_json, user_errors
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def timeline_view(entries: list[StoryEntry], outlets: dict[str, str] | None = No
     table.add_column("sources", style="dim", no_wrap=True)
     for e in entries:
         mark, style = KIND_MARK.get(e.kind, ("·", ""))
-        date = e.date + (f" {e.mod}" if e.mod else "")
+        date = when(e.date, e.mod)
         ids = sorted({s.article_id for s in e.sources} or {e.article_id})
         sources = ", ".join(f"{a[:8]} {(outlets or {}).get(a, '')}".strip() for a in ids)
         table.add_row(date, Text(f"{mark} {e.kind}", style), Text(e.text), Text(sources))

@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..library import Storyline
 from ..views import pages
 from ..views.titles import reader_title
+from ..views.when import when
 from .svg import bars_svg, timeline_svg
 from .text import annotated, clean, safe_url
 
@@ -26,6 +27,7 @@ templates = Environment(
 )
 templates.filters["safe_url"] = safe_url
 templates.filters["day"] = lambda v: (v or "")[:10]
+templates.filters["when"] = lambda v, mod=None: when(v, mod) if isinstance(v, str) else v
 templates.filters["headline"] = lambda v: reader_title(v) if isinstance(v, str) else v
 
 Page = Annotated[int, Query(alias="page", ge=1, le=pages.MAX_PAGE, description="Page number, from 1.")]

@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..views.when import when
 from .text import clean
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -66,7 +67,7 @@ class Placed:
     end: date
 
 
-WIDTH, LEFT, RIGHT, ROW, TOP, BREAK = 960, 150, 20, 26, 34, 28
+WIDTH, LEFT, RIGHT, ROW, TOP, BREAK = 960, 200, 20, 26, 34, 28
 
 
 @dataclass(slots=True)
@@ -170,11 +171,12 @@ def timeline_svg(entries: list[dict[str, Any]], link: str = "/articles/{article_
         w = max(axis.x(p.end) - x0, 0.0)
         kind = p.entry.get("kind", "")
         cls = kind if kind in KIND_LABEL else "other"
-        date_text = str(p.entry.get("date", "")) + (f" {p.entry['mod']}" if p.entry.get("mod") else "")
+        value = str(p.entry.get("date", "")) + (f" {p.entry['mod']}" if p.entry.get("mod") else "")
+        date_text = when(str(p.entry.get("date", "")), p.entry.get("mod"))
         href = link.format(article_id=p.entry.get("article_id", ""), start=int(p.entry.get("start", 0)))
         tip = f"{date_text} · {KIND_LABEL.get(kind, kind)} · {p.entry.get('text', '')}"
         out.append(
-            f'<a class="entry" href="{escape(href)}" data-date="{escape(clean(date_text))}" data-kind="{escape(cls)}">'
+            f'<a class="entry" href="{escape(href)}" data-date="{escape(clean(value))}" data-kind="{escape(cls)}">'
             f"<title>{escape(clean(tip))}</title>"
             f'<text class="date" x="{LEFT - 8}" y="{y + 14}" text-anchor="end">{escape(clean(date_text))}</text>'
             f"{_mark(cls, x0, w, y)}</a>"
@@ -201,12 +203,12 @@ def bars_svg(points: list[tuple[str, int]], label: str = "mentions per day") -> 
     top = max(n for _, n in days)
     out = [f'<svg class="bars" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height + 20}" width="{width}" height="{height + 20}" role="img" aria-label="{escape(label)}">']
     out.append(f'<line class="axis" x1="{pad}" y1="{height}" x2="{width - pad}" y2="{height}"/>')
-    for when, n in days:
+    for at, n in days:
         h = max(n / top * (height - pad), 1)
-        x = pad + (when - first).days * step
+        x = pad + (at - first).days * step
         out.append(
             f'<rect class="bar" x="{x:.1f}" y="{height - h:.1f}" width="{max(min(step - 1, 40), 2):.1f}" height="{h:.1f}">'
-            f"<title>{when.isoformat()}: {n}</title></rect>"
+            f"<title>{at.isoformat()}: {n}</title></rect>"
         )
     out.append(f'<text class="tick" x="{pad}" y="{height + 15}">{first.isoformat()}</text>')
     if last != first:

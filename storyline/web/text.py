@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from ..views.when import when
+
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
@@ -58,7 +60,9 @@ def _open_tags(active: list[tuple[int, str, dict[str, Any]]], names: dict[str, s
                 opening.append(f'<mark class="ent {label}">')
                 closing.append("</mark>")
         elif kind == "time":
-            value = f"{info.get('type')} {info.get('value')}" + (f" {info['mod']}" if info.get("mod") else "")
+            raw = f"{info.get('value')}" + (f" {info['mod']}" if info.get("mod") else "")
+            words = when(str(info.get("value") or ""), info.get("mod"))
+            value = f"{info.get('type')} {raw}" + (f" ({words})" if words != raw else "")
             opening.append(f'<time class="tx" datetime="{escape(clean(str(info.get("value"))))}" title="{escape(clean(value))}">')
             closing.append("</time>")
     return "".join(opening), "".join(reversed(closing))
