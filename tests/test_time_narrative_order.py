@@ -63,6 +63,16 @@ def test_the_night_before_a_named_day() -> None:
     assert values("In der Nacht auf Sonntag brannte es.", DCT)["Nacht"] == "1998-03-07TNI"
 
 
+def test_the_night_that_has_passed_is_last_night() -> None:
+    # the day's news telling what happened "in der Nacht": the night before, dated to its evening
+    assert values("In der Nacht haben US-Truppen Caracas angegriffen.", DCT)["Nacht"] == "1998-03-11TNI"
+    assert values("In der Nacht kam es zu mehreren Unfällen.", DCT)["Nacht"] == "1998-03-11TNI"
+    # a night still to come, and the night of a day the text names, keep their day
+    assert values("In der Nacht wird es regnen.", DCT)["Nacht"] == "1998-03-12TNI"
+    assert values("Am Montag kam er an, in der Nacht ging er wieder.", DCT)["Nacht"] == "1998-03-09TNI"
+    assert values("In der Nacht kam es zu Unfällen.", None)["Nacht"] == "XXXX-XX-XXTNI"
+
+
 def test_a_clause_of_the_expression_alone_reads_the_sentence() -> None:
     got = values("Im April und Mai wurde gebaut.")
     assert got == {"April": "1997-04", "Mai": "1997-05"}  # "Im April" alone had no tense: April 1998

@@ -192,6 +192,10 @@ def _resolve(e: Expr, si: int, direction: int, st: _State) -> str | None:
         return d.isoformat() + (f"T{e.part}" if e.part else "")
     if k in ("time", "daypart"):
         b = _day_base(si, st, DAY_CONTEXT_SENTENCES if k == "time" else 2)
+        if k == "daypart" and e.part == "NI" and direction < 0 and b is not None and b == base:
+            # "In der Nacht haben US-Truppen Caracas angegriffen" in the day's news: the night that
+            # has passed, dated (as "in der Nacht zu Samstag" is) to the evening it began
+            b -= timedelta(days=1)
         day = b.isoformat() if b else "XXXX-XX-XX"
         if k == "daypart":
             return f"{day}T{e.part}"
