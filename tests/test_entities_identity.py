@@ -138,6 +138,8 @@ def test_headline_fragments_do_not_become_names():
         ("Haus der Geschichte", "ORG"): ["Haus der Geschichte"],
         ("Koalition der Willigen", "ORG"): ["Koalition der Willigen"],
         ("FAZ+Adenauers", "ORG"): ["Adenauers"],  # the outlet's paywall mark glued to a headline
+        ("Z+", "ORG"): [],  # ZEIT's mark ("Z+ (abopflichtiger Inhalt); …") is nobody
+        ("Disney+", "ORG"): ["Disney+"],
         ("heise online", "ORG"): ["heise online"],
         # a teaser's byline the tagger read as part of the author's name (the labels count authors)
         ("Von Peter Wagner", "PER"): ["Peter Wagner"],

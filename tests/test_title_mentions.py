@@ -35,3 +35,19 @@ def test_headline_only_items_are_annotated_once(tmp_path: Path) -> None:
         doc = sl.get(report.ingested[0])
         assert doc.text == doc.article.title and doc.title_mentions == []  # the title is the text
         assert "Paris" in {m.span.text(doc.text) for m in doc.mentions}
+
+
+def test_an_outlets_paywall_mark_names_nobody(tmp_path: Path) -> None:
+    from storyline.nlp.ner.stage import _joined
+
+    title = "Z+ (abopflichtiger Inhalt); Merz empfängt Macron im Kanzleramt"
+    assert _joined([(0, 2, "ORG"), (28, 32, "PER")], title) == [(28, 32, "PER")]  # "Z+" is ZEIT's mark
+    glued = "SZ PlusMeinungStromausfall in Berlin"
+    assert _joined([(0, 2, "ORG")], glued) == []  # "SZ" of "SZ Plus"
+    assert _joined([(0, 7, "ORG")], "Disney+ erhöht die Preise") == [(0, 7, "ORG")]
+    with Storyline(tmp_path / "z.db", {"ner.profile": "fast"}) as sl:
+        for i, head in enumerate((title, glued, "FAZ+Merz empfängt Macron im Kanzleramt")):
+            report = sl.add_text(f"{TEXT} Das Treffen war das {i + 2}. in diesem Jahr.", title=head, date="2026-01-05")
+            doc = sl.get(report.ingested[0])
+            named = {m.span.text(head) for m in doc.title_mentions}
+            assert not named & {"Z+", "Z", "SZ", "SZ Plus", "FAZ+", "FAZ"}, (head, named)

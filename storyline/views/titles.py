@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# the outlets' paywall marks at the start of a headline (not any "X+": "Disney+ erhöht die Preise")
-_MARK = re.compile(r"^\s*(?:Z\+\s*\(abopflichtiger Inhalt\)\s*[;:]?|FAZ\+|SZ Plus(?=\S))\s*")
+from ..nlp.marks import mark_end
+
 # a label the SZ runs into the headline after its mark ("SZ PlusMeinungStromausfall in Berlin: …")
 _LABEL = re.compile(r"^(Exklusiv|Meinung|SZ Magazin)(?=[A-ZÄÖÜ„\"»])")
 # a kicker glued to the headline: a letter, a colon, then a capital, a digit or an opening quote
@@ -28,7 +28,7 @@ def reader_title(title: str) -> str:
     """``title`` without an outlet's paywall mark, with a glued label or kicker set off by ": "."""
     if not title:
         return title
-    rest = _MARK.sub("", title, count=1)
+    rest = title[mark_end(title):]
     if rest != title:
         rest = _LABEL.sub(r"\1: ", rest, count=1)
     if "://" not in rest:  # a web address keeps its colons

@@ -22,6 +22,7 @@ from ...pipeline import Stage, register
 from ..common_words import is_common_word, is_function_word, rarely_names
 from ..entity_names import fold, genitive_stem
 from ..gazetteer import lookup as gazetteer_lookup
+from ..marks import mark_end
 from ..name_priors import bearer, is_first_name
 from .tagger import PROFILES, load_tagger
 
@@ -102,7 +103,7 @@ def _is_phrase(surface: str) -> bool:
     return not any(w.lower().strip("-").endswith(_ORG_CUES) or w.lower().startswith(_ORG_CUES) for w in words)
 
 
-_PAYWALL = re.compile(r"^[A-ZÄÖÜ]{2,}\+\s*")
+_PAYWALL = re.compile(r"^(?:[A-ZÄÖÜ]{2,}|Z)\+\s*")  # "FAZ+", ZEIT's "Z+"
 #: a byline run into the author's name: "Von Peter Wagner" (not "Von der Leyen", "Von Weizsäcker")
 _BYLINE = re.compile(r"^(?:Von|VON)\s+(?=[A-ZÄÖÜ][\w.-]*\s+[A-ZÄÖÜ])")
 #: a preposition the tagger took into a person's name: "von Jill Bidens" (the first name decides)
@@ -188,7 +189,10 @@ def _before(spans: list[tuple[int, int, str]], first: int, end: int) -> list[tup
 
 def _joined(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     """The tagger's spans of one text cleaned (``_trimmed``) and the parts of a name it split joined
-    (``_nicknamed``, ``_first_names_joined``)."""
+    (``_nicknamed``, ``_first_names_joined``); an outlet's paywall mark at the text's start
+    ("Z+ (abopflichtiger Inhalt); ", "SZ Plus") names nobody (``marks.mark_end``)."""
+    if cut := mark_end(text):
+        spans = [(max(s, cut), e, lab) for s, e, lab in spans if e > cut]
     return _first_names_joined(_nicknamed(_trimmed(spans, text), text), text)
 
 
