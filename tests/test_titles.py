@@ -92,3 +92,22 @@ def test_the_cli_lists_the_readers_titles(marked_db: Path) -> None:
         assert "abopflichtiger" not in out.output and "Brände:Stromausfall" not in out.output, command
     data = json.loads(runner.invoke(app, ["articles", "--db", str(marked_db), "--json"]).output)
     assert RAW in json.dumps(data, ensure_ascii=False)  # --json gives the data as the outlet wrote it
+
+
+def test_any_title_and_any_value_is_shown_without_harm() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from storyline.views.when import when
+
+    alphabet = st.sampled_from(list("Z+ (abopflichtiger Inhalt);:FAZSPlusMeinung„“\"0123456789-TNIXW\u2060\u202e\n\x00"))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=80), st.one_of(st.none(), st.sampled_from(["BEFORE", "MID", "", "ODD"])))
+    def check(text: str, mod: str | None) -> None:
+        shown = reader_title(text)
+        assert isinstance(shown, str) and (shown.strip() or not text.strip())
+        assert len(shown) <= len(text) + text.count(":") + 2  # only a space after a glued colon or label is added
+        assert isinstance(when(text, mod), str)
+
+    check()
