@@ -140,6 +140,8 @@ def test_headline_fragments_do_not_become_names():
         ("FAZ+Adenauers", "ORG"): ["Adenauers"],  # the outlet's paywall mark glued to a headline
         ("Z+", "ORG"): [],  # ZEIT's mark ("Z+ (abopflichtiger Inhalt); …") is nobody
         ("Disney+", "ORG"): ["Disney+"],
+        ("D", "PER"): [],  # "… im neuen Jahr. D...": a teaser cut off mid-word
+        ("X", "ORG"): ["X"],  # the social network
         ("heise online", "ORG"): ["heise online"],
         # a teaser's byline the tagger read as part of the author's name (the labels count authors)
         ("Von Peter Wagner", "PER"): ["Peter Wagner"],

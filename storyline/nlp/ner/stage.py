@@ -170,7 +170,9 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
             out.extend(_run_span(run, text, lab))
             run = []
         out.extend(_run_span(run, text, lab))
-    return [(a, b, lab) for a, b, lab in out if lab != "PER" or text[a:b] not in _NOT_PEOPLE]
+    # a letter is nobody: "… Innenminister Dobrindt im neuen Jahr. D..." (a teaser cut off mid-word)
+    return [(a, b, lab) for a, b, lab in out
+            if lab != "PER" or (text[a:b] not in _NOT_PEOPLE and len(text[a:b].rstrip(".")) > 1)]
 
 
 #: A nickname in quotation marks and the surname after it: ' „bunnie“ Huang' of "Andrew „bunnie“ Huang"
