@@ -90,3 +90,6 @@ def test_a_function_word_is_no_name_of_any_kind_but_a_place_may_be() -> None:
     text = "Die Linke und Der Spiegel"
     marked = [(0, 9, "ORG"), (14, 25, "ORG")]
     assert _without_rare_names([(marked, text)]) == [marked]
+    text = "Kann es das geben? Ja! Kurze Antwort: Ja. Nein, sagt Jana."  # an answer is nobody; Jana is
+    marked = spans(text, ("Ja!", "PER"), ("Ja.", "PER"), ("Nein", "PER"), ("Jana", "PER"))
+    assert [text[s:e] for s, e, _ in _without_rare_names([(marked, text)])[0]] == ["Jana"]

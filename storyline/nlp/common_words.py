@@ -37,12 +37,12 @@ def is_common_word(word: str) -> bool:
 
 #: Articles, pronouns, prepositions and conjunctions of German and English: a tagger's one-word
 #: "name" made of one of them is a fragment ("Die" of a film title cut short, "The", a shouting
-#: headline's "ER" or "IHRE"). Lower-case, umlauts kept.
+#: headline's "ER" or "IHRE"), or the answer "Ja." of a teaser. Lower-case, umlauts kept.
 _FUNCTION = """der die das den dem des ein eine einer einem einen eines dieser diese dieses diesem diesen
     jener jene jenes er sie es wir ihr ihre ihren ihrem ihrer ihres ich du sein seine seinen seinem
     seiner mein meine dein deine unser unsere euer eure kein keine und oder aber doch wenn dass ob als
     wie so auch noch nur schon in im am an auf aus bei beim mit nach von vom zu zum zur für über unter
-    vor gegen ohne um bis durch seit während wegen
+    vor gegen ohne um bis durch seit während wegen ja nein
     the a an and or but if of in on at to for from with by as is it he she we they you i his her its
     their our this that these those"""
 FUNCTION_WORDS = frozenset(_FUNCTION.split())
@@ -50,8 +50,9 @@ FUNCTION_WORDS = frozenset(_FUNCTION.split())
 
 def is_function_word(word: str) -> bool:
     """Whether ``word`` (any case: "Die", "IHRE"; a compound's cut first part: "Über-" of
-    "Über-Rendite") is an article, pronoun, preposition or conjunction."""
-    return word.strip("-–—").lower() in FUNCTION_WORDS
+    "Über-Rendite"; with the full stop or exclamation mark after it: "Ja!") is an article, pronoun,
+    preposition, conjunction or the answer "ja"/"nein"."""
+    return word.strip("-–—.!?").lower() in FUNCTION_WORDS
 
 
 @lru_cache(maxsize=1)
