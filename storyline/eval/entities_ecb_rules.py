@@ -176,7 +176,7 @@ _SHE, _HE = {"she", "her", "hers", "herself"}, {"he", "him", "his", "himself"}
 
 
 def pronoun_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
-                  find: Callable[[str], str]) -> Iterable[tuple[str, str]]:
+                   find: Callable[[str], str]) -> Iterable[tuple[str, str]]:
     """A description that says only what pronoun fits it, "she" ("the woman"), "he" ("a man") or
     "it" ("the company"), joins the one named participant of its story that the story's pronouns
     call so (at least twice, and more often than anything else) and that is named at least twice;
