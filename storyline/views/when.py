@@ -24,8 +24,8 @@ _DAY_PART = re.compile(r"^(\d{4}-\d{2}-\d{2})T([A-Z]{2})$")
 _DAY_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
 _PART = re.compile(r"^(\d{4})-([A-Z][A-Z0-9])$")
-_DECADE = re.compile(r"^(\d{3})X$")
-_CENTURY = re.compile(r"^(\d{2})XX$")
+DECADE = re.compile(r"^(\d{3})X$")  # TIMEX3 "195X" (also the drawn timeline's, ``web.svg``)
+CENTURY = re.compile(r"^(\d{2})XX$")
 
 
 def _value(value: str) -> str:
@@ -37,9 +37,9 @@ def _value(value: str) -> str:
         return f"{'weekend of ' if m[3] else ''}week {int(m[2])} of {m[1]}"
     if (m := _PART.match(value)) and m[2] in _PARTS:
         return _PARTS[m[2]].format(m[1])
-    if m := _DECADE.match(value):
+    if m := DECADE.match(value):
         return f"{m[1]}0s"
-    if m := _CENTURY.match(value):
+    if m := CENTURY.match(value):
         return f"{m[1]}00s"
     return value
 

@@ -15,15 +15,13 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..views.when import when
+from ..views.when import CENTURY, DECADE, when
 from .text import clean
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 _YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})X$")
-_CENTURY = re.compile(r"^(\d{2})XX$")
 _PART = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|AU|WI)$")
 _PARTS = {"Q1": (1, 3), "Q2": (4, 3), "Q3": (7, 3), "Q4": (10, 3), "H1": (1, 6), "H2": (7, 6), "SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "AU": (9, 3), "WI": (12, 3)}
 KIND_LABEL = {"happened": "happened", "planned": "planned", "said": "said"}
@@ -51,9 +49,9 @@ def interval(value: str) -> tuple[date, date] | None:
             return date(int(m[1]), 1, 1), date(int(m[1]) + 1, 1, 1)
         if m := _PART.match(value):
             return _months(int(m[1]), *_PARTS[m[2]])
-        if m := _DECADE.match(value):
+        if m := DECADE.match(value):
             return date(int(m[1]) * 10, 1, 1), date(int(m[1]) * 10 + 10, 1, 1)
-        if m := _CENTURY.match(value):
+        if m := CENTURY.match(value):
             return date(max(1, int(m[1]) * 100), 1, 1), date(int(m[1]) * 100 + 100, 1, 1)
     except ValueError:
         return None
