@@ -130,11 +130,28 @@ def _log(action: str, name: str, entity_id: str, reason: str) -> dict[str, str]:
     return {"action": action, "subject": name, "object": entity_id, "reason": reason}
 
 
+#: Cities whose clubs and companies German news name in German and in the city's own or English
+#: form: "AC Mailand" / "AC Milan", "SSC Neapel" / "SSC Napoli", "Bayern München" / "Bayern Munich".
+_CITY_EXONYMS = {
+    "milan": "mailand", "milano": "mailand", "napoli": "neapel", "naples": "neapel", "roma": "rom",
+    "rome": "rom", "torino": "turin", "genoa": "genua", "firenze": "florenz", "florence": "florenz",
+    "venezia": "venedig", "venice": "venedig", "lisboa": "lissabon", "lisbon": "lissabon", "kyiv": "kiew",
+    "praha": "prag", "prague": "prag", "moscow": "moskau", "moskva": "moskau", "belgrade": "belgrad",
+    "beograd": "belgrad", "munich": "munchen", "cologne": "koln", "warsaw": "warschau", "vienna": "wien",
+}
+
+
+def _german_city(key: str) -> str:
+    """A folded organisation name with its city in German: "ac milan" → "ac mailand"."""
+    return " ".join(_CITY_EXONYMS.get(w, w) for w in key.split(" "))
+
+
 def _keys(entity: Entity) -> set[str]:
-    """Folded names an entity answers to, titles and determiners removed. Not among them: a role
-    that stood for a person in one text ("Machthaber" of Kim Jong Un), a place's name for another
-    place ("Pjöngjang" for North Korea's government) and an ordinary noun that stood for a longer
-    name ("Halbinsel"): other texts mean others by them."""
+    """Folded names an entity answers to, titles and determiners removed, and an organisation's
+    with its city in German (``_CITY_EXONYMS``). Not among them: a role that stood for a person in
+    one text ("Machthaber" of Kim Jong Un), a place's name for another place ("Pjöngjang" for North
+    Korea's government) and an ordinary noun that stood for a longer name ("Halbinsel"): other texts
+    mean others by them."""
     out = set()
     for name in (entity.name, *(a for a in entity.aliases if _own_alias(entity, a))):
         base = strip_titles(name) if entity.label == "PER" else strip_determiners(name)
@@ -142,6 +159,8 @@ def _keys(entity: Entity) -> set[str]:
             key = fold(form)
             if key:
                 out.add(key)
+                if entity.label == "ORG" and " " in key:
+                    out.add(_german_city(key))
     return out
 
 
