@@ -157,7 +157,7 @@ def link_mentions(
     _attach_heads(items)
     _resolve_genitives(items)
     groups = _group(items)
-    _attach_short_names(items, groups)
+    _attach_short_names(items, groups, text)
     _attach_acronyms(items, groups)
     items += _role_items(text, items, all_mentions)
     entities, ids = _build(items, groups)
@@ -355,9 +355,15 @@ def _group(items: list[_Item]) -> list[_Group]:
     return ordered
 
 
-def _attach_short_names(items: list[_Item], groups: list[_Group]) -> None:
+#: A generation after a name: "mit Vater Alexander senior" is not the text's Alexander Zverev.
+_GENERATION = re.compile(r"\s+(?:senior|junior|sen\.|jun\.|sr\.|jr\.)(?!\w)", re.IGNORECASE)
+
+
+def _attach_short_names(items: list[_Item], groups: list[_Group], text: str = "") -> None:
     """A short name joins the longer person name it begins or ends. The short one may carry another
-    label: taggers often read a lone surname as an organisation ("Trump's decision")."""
+    label: taggers often read a lone surname as an organisation ("Trump's decision"). A name followed
+    by its generation ("Alexander senior", "Alexander Zverev startet mit Vater Alexander senior") is
+    another person than the full name it begins."""
     persons = [gi for gi, g in enumerate(groups) if g.key[0] == "name" and g.label == "PER"]
     persons.sort(key=lambda gi: -len(groups[gi].key))
     shorts = [gi for gi, g in enumerate(groups) if g.key[0] == "name" and g.label in ("PER", "ORG", "MISC")]
@@ -365,6 +371,8 @@ def _attach_short_names(items: list[_Item], groups: list[_Group]) -> None:
     root: dict[int, int] = {}
     for gi in shorts:
         tokens = groups[gi].key[1:]
+        if text and all(_GENERATION.match(text, it.mention.span.end) for it in groups[gi].items):
+            continue
         longer = [hi for hi in persons if _edge_of(tokens, groups[hi].key[1:])]
         roots = sorted({root.get(hi, hi) for hi in longer})
         if len(roots) == 1:

@@ -249,6 +249,23 @@ def _two_people(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return (fx and fy) or (fx and not is_common_word(y.capitalize())) or (fy and not is_common_word(x.capitalize()))
 
 
+def _named_otherwise(known: Entity, tokens: tuple[str, ...]) -> bool:
+    """Whether ``known``, found by a part of the new full name ``tokens``, already has another full
+    name: "Santos", which its article had written "Kaua Santos" (the Frankfurt goalkeeper), is not
+    the short form of "Tahirys Dos Santos" (a victim of the Crans-Montana fire). A title or a word the
+    tagger took in ("Biathlet Bakken", "Holt Schmadtke") is no other first name."""
+    for form in (known.name, *known.aliases):
+        other = _tokens(form, "PER")
+        if len(other) < 2 or other[0] in tokens or _edge_of(other, tokens) or _edge_of(tokens, other):
+            continue
+        first = other[0]
+        if SequenceMatcher(None, first, tokens[0]).ratio() >= 0.75 or (first[0] == tokens[0][0] and len(first) == 1):
+            continue  # a spelling or an initial of the same first name
+        if is_first_name((first,)) or not is_common_word(first.capitalize()):
+            return True
+    return False
+
+
 def _first_name_led(name: str, other: str) -> bool:
     """Whether ``name`` is the better of two full names of one person because it begins with a first
     name and ``other`` with a word that is none: "Jörg Schmadtke" over "Holt Schmadtke" (the verb of
@@ -290,6 +307,9 @@ _CLUB_WORDS = frozenset({
     "viktoria", "rot-weiss", "rot-weiß", "rot", "wacker", "stuttgarter", "hamburger", "karlsruher", "thw", "adler",
     "eisbaren", "eisbären", "löwen", "lowen", "rhein-neckar", "füchse", "fuchse", "alba", "ratiopharm", "telekom",
 })
+
+
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
 
 
 def _club_places(entity: Entity) -> list[str]:
@@ -430,6 +450,10 @@ class EntityIndex:
         if not shared and entity.label in ("PER", "ORG"):  # "Trumps", "Borussia Dortmunds": a genitive
             for variant in _variants(entity)[1:]:
                 shared |= self._ids(f"{entity.label}|{' '.join(variant)}")
+        if shared and entity.label == "ORG" and not sports and _ACRONYM.fullmatch(entity.name):
+            # a club's initials are its name in sports reporting only: "RWE" of "Rot-Weiß Erfurt" in a
+            # piece on the club; "RWE-Chef Krebber" is the energy company
+            shared = {c for c in shared if fold(self._by_id[c].name) == fold(entity.name) or not _club_places(self._by_id[c])}
         if shared and entity.label == "PER":  # "Martin Merz", known as "Merz" in his article
             tokens = _tokens(entity.name, "PER")
             others = {c for c in shared if _two_people(_tokens(self._by_id[c].name, "PER"), tokens)}
@@ -605,7 +629,8 @@ class EntityIndex:
                            and not _two_people(words[c], tokens)  # "Robert Schneider" is not "Anna-Sophie Schneider"
                            and self._by_id[c].relation != AMBIGUOUS  # a name kept apart stays apart
                            and not _nickname_end(words[c], tokens)
-                           and not _surname_first(words[c], tokens)}
+                           and not _surname_first(words[c], tokens)
+                           and not _named_otherwise(self._by_id[c], tokens)}
                 if vetoed := {c for c in shorter if _namesake_pair(words[c], tokens)}:
                     shorter -= vetoed  # "Martin Merz" does not take "Merz"
                     why = "kept apart from the bare surname: the news mean someone else by it"

@@ -91,6 +91,8 @@ def introduced_role(text: str, start: int) -> Role | None:
     before = text[lo:start].rstrip()
     if len(before) == start - lo:
         return None  # no space before the name: "US-Präsident" is a compound, not a role before a name
+    if "\n" in text[lo + len(before) : start]:
+        return None  # a headline's last word is not the role of the text's first name ("… Bundestrainer\nAlexander Zverev")
     before = before.removesuffix(",")
     cut = max(before.rfind(" "), before.rfind("\n"), before.rfind("\t"), before.rfind("\u00a0")) + 1
     if _WORD.fullmatch(before, cut) is None:

@@ -21,6 +21,7 @@ from ...model import Mention, Span
 from ...pipeline import Stage, register
 from ..common_words import is_common_word, is_function_word, rarely_names
 from ..entity_names import fold, genitive_stem
+from ..gazetteer import gazetteer
 from ..gazetteer import lookup as gazetteer_lookup
 from ..marks import mark_end
 from ..name_priors import bearer, is_first_name
@@ -105,12 +106,14 @@ def _is_phrase(surface: str) -> bool:
 
 _PAYWALL = re.compile(r"^(?:[A-ZÄÖÜ]{2,}|Z)\+\s*")  # "FAZ+", ZEIT's "Z+"
 #: a byline run into the author's name: "Von Peter Wagner" (not "Von der Leyen", "Von Weizsäcker")
-_BYLINE = re.compile(r"^(?:Von|VON)\s+(?=[A-ZÄÖÜ][\w.-]*\s+[A-ZÄÖÜ])")
+_BYLINE = re.compile(r"^(?:Von|VON)\s+(?=[A-ZÄÖÜ][\w.-]*\s+(?:(?:von|van|de|der|den|di|da|dos|du|ter|zu)\s+)*[A-ZÄÖÜ])")
 #: a preposition the tagger took into a person's name: "von Jill Bidens" (the first name decides)
 _VON = re.compile(r"(?:von|vom)\s+([A-ZÄÖÜ][\w-]*)\s+[A-ZÄÖÜ]")
 #: "Luke Littler & Ricardo Pietreczko", "Luke Littler & Co.": two people, or one and company
 _PERSON_JOINS = frozenset({"&", "und", "and"})
 _NOT_PEOPLE = frozenset({"Co.", "Co", "Konsorten"})
+#: initials only: "A. Z" of the "F. A. Z. Podcast", "L.A.", "E.T."
+_INITIALS = re.compile(r"(?:[A-ZÄÖÜ]\.\s?)+[A-ZÄÖÜ]?\.?")
 
 
 def _possessive_end(surface: str) -> int | None:
@@ -147,6 +150,9 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
         elif lab == "PER" and (von := _VON.match(text, s, e)) and _first_name_word(von.group(1)):
             s = von.start(1)  # "Frau von Jill Bidens Ex-Mann": a preposition; "von der Leyen" stays
         surface = text[s:e]
+        if lab == "PER" and surface.count(" ") >= 2 and _country(surface.rsplit(" ", 1)[1]):
+            e = s + surface.rfind(" ")  # "Wie Konrad Adenauer Deutschland prägte": the country is its own name
+            surface = text[s:e]
         if lab == "LOC" and " " in surface:  # "Hannover holt", "Bosnien im", "Selenskyj in": a place ends capitalised
             e = s + _place_end(surface)
             surface = text[s:e]
@@ -172,7 +178,14 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
         out.extend(_run_span(run, text, lab))
     # a letter is nobody: "… Innenminister Dobrindt im neuen Jahr. D..." (a teaser cut off mid-word)
     return [(a, b, lab) for a, b, lab in out
-            if lab != "PER" or (text[a:b] not in _NOT_PEOPLE and len(text[a:b].rstrip(".")) > 1)]
+            if lab != "PER" or (text[a:b] not in _NOT_PEOPLE and len(text[a:b].rstrip(".")) > 1
+                                and not _INITIALS.fullmatch(text[a:b]))]
+
+
+def _country(word: str) -> bool:
+    """Whether ``word`` is a country's name ("Deutschland", "USA"), as the gazetteer knows it."""
+    entry = gazetteer().entry(word)
+    return entry is not None and entry.kind == "country"
 
 
 #: A nickname in quotation marks and the surname after it: ' „bunnie“ Huang' of "Andrew „bunnie“ Huang"
