@@ -157,7 +157,7 @@ def link_mentions(
     _attach_heads(items)
     _resolve_genitives(items)
     groups = _group(items)
-    _attach_short_names(items, groups, text)
+    _attach_short_names(items, groups)
     _attach_acronyms(items, groups)
     items += _role_items(text, items, all_mentions)
     entities, ids = _build(items, groups)
@@ -177,12 +177,18 @@ def link_mentions(
     return Linked(out, entities, relations)
 
 
+#: A generation after a name: "mit Vater Alexander senior" is not the text's Alexander Zverev.
+_GENERATION = re.compile(r"\s+(?:senior|junior|sen\.|jun\.|sr\.|jr\.)(?!\w)", re.IGNORECASE)
 _ADJECTIVE_BEFORE = re.compile(r"([a-zäöü][a-zäöüß]+(?:e|en|er|es|em))\s+$")
 
 
 def _widened(text: str, m: Mention) -> Mention:
     """A tagger's "Halbinsel" in "der koreanischen Halbinsel" is the place the gazetteer knows with
-    its adjective: the span grows to "koreanischen Halbinsel"."""
+    its adjective: the span grows to "koreanischen Halbinsel". A person's name takes the generation
+    written after it: "Alexander Zverev startet mit Vater Alexander senior" names "Alexander senior",
+    who is not the text's Alexander Zverev (nor, elsewhere, the journalist Robin Alexander)."""
+    if m.label == "PER" and (generation := _GENERATION.match(text, m.span.end)) is not None:
+        return dataclasses.replace(m, span=Span(m.span.start, generation.end()))
     if m.label == "PER" or text[m.span.start - 1 : m.span.start] != " " or " " in text[m.span.start : m.span.end]:
         return m  # most mentions: no adjective written right before a one-word name
     before = _ADJECTIVE_BEFORE.search(text, max(0, m.span.start - 30), m.span.start)
@@ -355,15 +361,9 @@ def _group(items: list[_Item]) -> list[_Group]:
     return ordered
 
 
-#: A generation after a name: "mit Vater Alexander senior" is not the text's Alexander Zverev.
-_GENERATION = re.compile(r"\s+(?:senior|junior|sen\.|jun\.|sr\.|jr\.)(?!\w)", re.IGNORECASE)
-
-
-def _attach_short_names(items: list[_Item], groups: list[_Group], text: str = "") -> None:
+def _attach_short_names(items: list[_Item], groups: list[_Group]) -> None:
     """A short name joins the longer person name it begins or ends. The short one may carry another
-    label: taggers often read a lone surname as an organisation ("Trump's decision"). A name followed
-    by its generation ("Alexander senior", "Alexander Zverev startet mit Vater Alexander senior") is
-    another person than the full name it begins."""
+    label: taggers often read a lone surname as an organisation ("Trump's decision")."""
     persons = [gi for gi, g in enumerate(groups) if g.key[0] == "name" and g.label == "PER"]
     persons.sort(key=lambda gi: -len(groups[gi].key))
     shorts = [gi for gi, g in enumerate(groups) if g.key[0] == "name" and g.label in ("PER", "ORG", "MISC")]
@@ -371,8 +371,6 @@ def _attach_short_names(items: list[_Item], groups: list[_Group], text: str = ""
     root: dict[int, int] = {}
     for gi in shorts:
         tokens = groups[gi].key[1:]
-        if text and all(_GENERATION.match(text, it.mention.span.end) for it in groups[gi].items):
-            continue
         longer = [hi for hi in persons if _edge_of(tokens, groups[hi].key[1:])]
         roots = sorted({root.get(hi, hi) for hi in longer})
         if len(roots) == 1:

@@ -310,6 +310,8 @@ _CLUB_WORDS = frozenset({
 
 
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
+#: The generation after a name: "Alexander senior", "Hank Williams Jr." (folded, without the full stop)
+_GENERATIONS = frozenset({"senior", "junior", "sen", "jun", "sr", "jr"})
 
 
 def _club_places(entity: Entity) -> list[str]:
@@ -608,6 +610,8 @@ class EntityIndex:
                              if top else f"{len(longer)} known people carry the name")
         tokens = variants[0] if variants else ()
         why = "new"
+        if tokens and tokens[-1].rstrip(".") in _GENERATIONS:
+            return None, why  # "Alexander Zverev senior" is not the son known as "Alexander Zverev"
         if len(tokens) > 1:  # a known short name meets the full one: "Trump" then "Donald Trump"
             # a surname alone names the person far more often than a first name alone: the end of the
             # name is tried first, and a first name alone never (how the news name royals, children and
