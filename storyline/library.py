@@ -15,7 +15,7 @@ from .app.delete import DeleteReport, delete_articles
 from .app.ingest import IngestReport, Progress, ingest_articles
 from .app.linking import LinkReport, link_pending
 from .app.reannotate import links_stale, reannotate, relink_stale
-from .errors import InputError, NotFound
+from .errors import InputError, NotFound, StoreError
 from .ingest import Problem, read_inputs
 from .ingest.article import make_article, parse_date
 from .model import Article, Document, Entity, Event, Membership, Quote, Story
@@ -308,7 +308,13 @@ class Storyline:
         return [membership_from_row(r) for r in self.store.members_of_event(event_id)]
 
     def entity(self, entity_id: str) -> Entity:
+        """One entity by its id or a unique beginning of it ("ent_b4c5324a", as tables shorten them)."""
         found = self.store.entity(entity_id)
+        if found is None and len(entity_id) >= 4:
+            ids = self.store.entity_ids_from(entity_id)
+            if len(ids) > 1:
+                raise StoreError(f"entity id prefix {entity_id!r} is ambiguous; give more characters")
+            found = self.store.entity(ids[0]) if ids else None
         if found is None:
             raise NotFound(f"no entity with id {entity_id!r}")
         return found

@@ -557,6 +557,11 @@ def test_an_entity_s_history_is_stored_and_shown(tmp_path):
     assert as_json["entity"]["name"] == "Donald Trump" and as_json["identity"][0]["name"] == "Donald Trump"
     missing = CliRunner().invoke(app, ["entities", "--db", db, "--why", "ent_nope"])
     assert missing.exit_code != 0 and "no entity with id 'ent_nope'" in missing.output
+    # the tables' and ids' beginning is enough, as for articles, events and stories
+    short = CliRunner().invoke(app, ["entities", "--db", db, "--why", trump.id[:12], "--json"])
+    assert short.exit_code == 0 and json.loads(short.output)["entity"]["name"] == "Donald Trump"
+    ambiguous = CliRunner().invoke(app, ["entities", "--db", db, "--why", "ent_"])
+    assert ambiguous.exit_code != 0 and "ambiguous" in ambiguous.output
     pytest.importorskip("fastapi", reason="the web extra is not installed")
     from fastapi.testclient import TestClient
 

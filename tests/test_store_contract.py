@@ -122,6 +122,10 @@ def test_entities(store_location: str):
         store.put_entities([Entity("e1", "Donald J. Trump", "PER", ["Trump", "Donald"], 7, "family")])
         assert store.entities(label="PER", limit=1) == [Entity("e1", "Donald J. Trump", "PER", ["Trump", "Donald"], 7, "family")]
         assert store.entities(label="PER")[1].aliases == ["Merkel", "Kanzlerin Ü"]
+        store.put_entities([Entity("ent_ab12", "Olaf Scholz", "PER", [], 1), Entity("ent_ab34", "Bonn", "LOC", [], 1)])
+        assert store.entity_ids_from("ent_ab") == ["ent_ab12", "ent_ab34"]
+        assert store.entity_ids_from("ent_ab3") == ["ent_ab34"] and store.entity_ids_from("ent_x") == []
+        assert store.entity_ids_from("e", limit=3) == ["e1", "e2", "e3"]
 
 
 def _member(aid: str, eid: str, sid: str, **extra) -> dict:

@@ -237,6 +237,10 @@ class Store(ABC):
     def entity(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities() if e.id == entity_id), None)
 
+    def entity_ids_from(self, prefix: str, limit: int = 2) -> list[str]:
+        """Ids of stored entities that begin with ``prefix`` (at most ``limit``, in id order)."""
+        return sorted(e.id for e in self.entities() if e.id.startswith(prefix))[:limit]
+
     def recent_stories(self, since: str, limit: int = 20) -> list[tuple[str, int]]:
         """(story id, articles published since ``since``), most new articles first."""
         from collections import Counter

@@ -240,6 +240,12 @@ class PostgresStore(Store):
         return [SearchHit(article_from_row(r), r["snip"], float(r["score"])) for r in rows]
 
     # --- entities
+    def entity_ids_from(self, prefix: str, limit: int = 2) -> list[str]:
+        rows = self.db.execute(
+            "SELECT id FROM entities WHERE left(id, %s) = %s ORDER BY id LIMIT %s", (len(prefix), prefix, limit)
+        ).fetchall()
+        return [r["id"] for r in rows]
+
     def entities(self, label: str | None = None, limit: int | None = None) -> list[Entity]:
         where, args = ("WHERE label = %s", [label]) if label else ("", [])
         q = f"SELECT * FROM entities {where} ORDER BY mentions DESC, name, id LIMIT %s"

@@ -110,6 +110,12 @@ class SQLiteReads:
             return None
         return Entity(r["id"], r["name"], r["label"], json.loads(r["aliases"]), r["mentions"], r["relation"])
 
+    def entity_ids_from(self, prefix: str, limit: int = 2) -> list[str]:
+        rows = self.db.execute(
+            "SELECT id FROM entities WHERE id >= ? AND id < ? ORDER BY id LIMIT ?", (prefix, prefix + "\uffff", limit)
+        )
+        return [r["id"] for r in rows]
+
     def recent_stories(self, since: str, limit: int = 20) -> list[tuple[str, int]]:
         rows = self.db.execute(
             # CROSS JOIN keeps the join order: the few articles since `since` (by index), then their
