@@ -146,3 +146,20 @@ def test_initials_alone_are_nobody(initials: str) -> None:
     assert _trimmed([(start, start + len(initials), "PER")], text) == []
     kept = "JD Vance"
     assert _trimmed([(0, len(kept), "PER")], kept) == [(0, len(kept), "PER")]
+
+
+def test_a_namesakes_surname_alias_finds_no_one() -> None:
+    """ "Dennis Schröder" (the basketball player, named with his bare surname in his first article)
+    had "Schröder" as an alias, and every later bare "Schröder" found him by it: "Frau von Altkanzler
+    Schröder", "HFC-Trainer Schröder". The news mean Gerhard Schröder by the bare surname
+    (``name_priors``), so outside sports reporting a namesake's alias is no key to the namesake; a
+    surname no one else is known by still is ("Zajc"), and in sports reporting the stream's own
+    evidence stands (the NBA reports' "Schröder")."""
+    index = EntityIndex([ent("Dennis Schröder", mentions=5, aliases=("Schröder",)),
+                         ent("Martin Merz", mentions=3, aliases=("Merz",)),
+                         ent("Timi Zajc", mentions=3, aliases=("Zajc",))])
+    assert index.decide(ent("Schröder"))[0] is None
+    assert index.decide(ent("Merz"))[0] is None
+    assert index.decide(ent("Zajc"))[0] == ent("Timi Zajc").id
+    assert index.decide(ent("Dennis Schröder"))[0] == ent("Dennis Schröder").id
+    assert index.decide(ent("Schröder"), sports=True)[0] == ent("Dennis Schröder").id

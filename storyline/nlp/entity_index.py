@@ -461,6 +461,9 @@ class EntityIndex:
             others = {c for c in shared if _two_people(_tokens(self._by_id[c].name, "PER"), tokens)}
             shared = {c for c in shared - others
                       if not _namesake_pair(known := _tokens(self._by_id[c].name, "PER"), tokens)
+                      # outside sports reporting the list's bearer outranks a namesake's alias:
+                      # "Frau von Altkanzler Schröder" is not the NBA's Dennis Schröder, "Kanzler Merz" not Martin Merz
+                      and (sports or not _namesake_pair(tokens, known))
                       and not _surname_first(known, tokens) and not _surname_first(tokens, known)}
             if others and not shared:  # "Stefan Kuntz" and "Katrin Kuntz" share the short form "Kuntz"
                 name = self._by_id[min(others)].name
