@@ -163,3 +163,23 @@ def test_a_namesakes_surname_alias_finds_no_one() -> None:
     assert index.decide(ent("Zajc"))[0] == ent("Timi Zajc").id
     assert index.decide(ent("Dennis Schröder"))[0] == ent("Dennis Schröder").id
     assert index.decide(ent("Schröder"), sports=True)[0] == ent("Dennis Schröder").id
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Der Verfassungsschutz beobachtet die AfD.", "AfD.", "AfD"),  # the sentence's full stop
+        ("Das berichtet WELT TV.", "WELT TV.", "WELT TV"),
+        ("Der Teaser bricht ab beim Bay...", "Bay...", "Bay"),
+        ("Gewinn bei Apple Inc.", "Apple Inc.", "Apple Inc."),  # the name's own
+        ("Es sprach Papst Leo XIV.", "Leo XIV.", "Leo XIV."),
+        ("Es sprach Giovanni L.", "Giovanni L.", "Giovanni L."),
+        ("Ein Kommentar der F.A.Z.", "F.A.Z.", "F.A.Z."),
+    ],
+)
+def test_a_name_ends_before_the_sentences_full_stop(text: str, name: str, expected: str) -> None:
+    """Aliases "AfD.", "BILD.", "VfB.", "WELT." on the stream's entity pages: the tagger took in the
+    full stop that ends the sentence."""
+    start = text.index(name)
+    label = "PER" if name.startswith(("Leo", "Giovanni")) else "ORG"
+    assert [text[s:e] for s, e, _ in _trimmed([(start, len(text), label)], text)] == [expected]

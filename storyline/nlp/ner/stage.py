@@ -112,6 +112,8 @@ _VON = re.compile(r"(?:von|vom)\s+([A-ZÄÖÜ][\w-]*)\s+[A-ZÄÖÜ]")
 #: "Luke Littler & Ricardo Pietreczko", "Luke Littler & Co.": two people, or one and company
 _PERSON_JOINS = frozenset({"&", "und", "and"})
 _NOT_PEOPLE = frozenset({"Co.", "Co", "Konsorten"})
+#: a name's own full stop: "Apple Inc.", "Leo XIV.", "Hauptstr." (the sentence's is cut: "… die AfD.")
+_ABBREVIATED = re.compile(r"(?:[IVXLC]+|Inc|Ltd|Corp|Bros|Prof|Mrs|Str|Ges|Jun|Sen|Nr)", re.IGNORECASE)
 #: initials only: "A. Z" of the "F. A. Z. Podcast", "L.A.", "E.T."
 _INITIALS = re.compile(r"(?:[A-ZÄÖÜ]\.\s?)+[A-ZÄÖÜ]?\.?")
 
@@ -150,6 +152,11 @@ def _trimmed(spans: list[tuple[int, int, str]], text: str) -> list[tuple[int, in
         elif lab == "PER" and (von := _VON.match(text, s, e)) and _first_name_word(von.group(1)):
             s = von.start(1)  # "Frau von Jill Bidens Ex-Mann": a preposition; "von der Leyen" stays
         surface = text[s:e]
+        last = surface.rstrip(".").rsplit(" ", 1)[-1]
+        if surface.endswith(".") and (len(last) >= 3 or (len(last) == 2 and last.isupper())) \
+                and not _ABBREVIATED.fullmatch(last) and "." not in last.rstrip("0123456789"):
+            e = s + len(surface.rstrip("."))  # "Bundesverfassungsschutz prüft die AfD." ends a sentence
+            surface = text[s:e]
         if lab == "PER" and surface.count(" ") >= 2 and _country(surface.rsplit(" ", 1)[1]):
             e = s + surface.rfind(" ")  # "Wie Konrad Adenauer Deutschland prägte": the country is its own name
             surface = text[s:e]
