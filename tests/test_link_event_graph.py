@@ -30,6 +30,27 @@ def test_a_copy_decides_the_event_over_a_better_average() -> None:
         assert g.event_of["n"] == g.event_of[joins]
 
 
+def test_a_copy_joins_its_event_below_the_average_gate() -> None:
+    """A dpa text with another kicker ("Feuer auf Silvesterparty:Brand-Katastrophe: 50 Schwerverletzte
+    müssen ins Ausland", 0.87 alike to the text without it) opened an event of its own, because the
+    Crans-Montana event it copied into had grown diverse and its average fit was below the gate."""
+    grown = [
+        ("c", v(w1=1, w2=1, w3=1, w4=1)),  # the text the newcomer copies
+        *((f"d{i}", v(w1=1, w2=1, **{f"{x}{i}": 1 for x in "xyzqr"})) for i in range(6)),  # follow-ups
+    ]
+    newcomer = v(w1=1, w2=1, w3=1, w4=1, k1=0.6)
+    for copy_sim, together in ((0.8, True), (1.1, False)):
+        g = EventGraph(EventConfig(copy_sim=copy_sim))
+        for aid, vec in grown:
+            g.add(aid, vec, 20_000.0)
+        assert len({g.event_of[a] for a, _ in grown}) == 1  # one grown, diverse event
+        assert g.events[g.event_of["c"]].avg(newcomer) < 0.6
+        g.params.avg_gate = 0.6  # the newcomer's average fit is below the gate
+        _, why = g.add("n", newcomer, 20_000.0)
+        assert (g.event_of["n"] == g.event_of["c"]) is together
+        assert (why["rule"] == "copy") is together
+
+
 def test_alike_pairs_of_distinct_texts_merge_two_events_and_copies_count_once() -> None:
     """Two outlets' texts of one happening: each resembles a text of the other outlet, but the first
     event has grown diverse, so neither passes its average gate. Two alike pairs of distinct texts
