@@ -183,3 +183,44 @@ def test_a_name_ends_before_the_sentences_full_stop(text: str, name: str, expect
     start = text.index(name)
     label = "PER" if name.startswith(("Leo", "Giovanni")) else "ORG"
     assert [text[s:e] for s, e, _ in _trimmed([(start, len(text), label)], text)] == [expected]
+
+
+def test_in_sports_reporting_a_surname_tagged_as_an_organisation_is_the_one_person_known_by_it() -> None:
+    """Transfer headlines make surnames organisations and places ("Auf Leihbasis: Rochelt von Hannover
+    nach Bielefeld", "Vereinsloser Sobottka trainiert bei Bochum mit"): the dev morning's Jannik
+    Rochelt was three entities (a person, a place, an organisation). Outside sports reporting the
+    person must still be named far more often; a club's name, a place the gazetteer knows and an
+    ordinary word stay what they are."""
+    rochelt = ent("Jannik Rochelt", mentions=1, aliases=("Rochelt",))
+    index = EntityIndex([rochelt, ent("VfL Bochum", "ORG", mentions=5), ent("Leon Bochum", mentions=1)])
+    assert index.decide(ent("Rochelt", "ORG"), sports=True)[0] == rochelt.id
+    assert index.decide(ent("Rochelt", "LOC"), sports=True)[0] == rochelt.id
+    assert index.decide(ent("Rochelt", "ORG"))[0] != rochelt.id  # named once: not enough elsewhere
+    assert index.decide(ent("Bochum", "LOC"), sports=True)[0] == ent("VfL Bochum", "ORG").id  # the club
+    index = EntityIndex([ent("Anna Berlin", mentions=1), ent("Peter Winter", mentions=1)])
+    assert index.decide(ent("Berlin", "LOC"), sports=True)[0] != ent("Anna Berlin").id  # a known place
+    assert index.decide(ent("Winter", "ORG"), sports=True)[0] != ent("Peter Winter").id  # an ordinary word
+    # the whole stream: Sacramento's "Kings" is no genitive of Billie Jean King, a reserve team's "II"
+    # no Wilhelm II., and "Disney", an organisation the stream names often, is not Walt Disney
+    index = EntityIndex([ent("Billie Jean King", mentions=2), ent("Wilhelm II.", mentions=2),
+                         ent("Walt Disney", mentions=2), ent("Disney", "ORG", mentions=9)])
+    assert index.decide(ent("Kings", "ORG"), sports=True)[0] != ent("Billie Jean King").id
+    assert index.decide(ent("II", "ORG"), sports=True)[0] != ent("Wilhelm II.").id
+    assert index.decide(ent("Disney", "ORG"), sports=True)[0] == ent("Disney", "ORG").id
+
+
+@pytest.mark.parametrize(
+    ("text", "sports"),
+    [
+        ('"Zoomania 2" ist Disneys erfolgreichster Animationsfilm: ein globales Einspielergebnis von 1,46 '
+         "Milliarden Dollar", False),  # had made "Disney" the person Walt Disney
+        ("Die Profite der Banken steigen", False),
+        ("Nationalspieler Groß wechselt nach Dortmund", True),
+        ("NBA-Profis im Einsatz", True),
+        ("Die Spielerinnen des VfL Wolfsburg", True),
+    ],
+)
+def test_sports_reporting_is_told_by_whole_words(text: str, sports: bool) -> None:
+    from storyline.nlp.entity_index import sports_context
+
+    assert sports_context(text) is sports

@@ -72,10 +72,11 @@ from .gazetteer import lookup as gazetteer_lookup
 from .name_priors import bearer, is_first_name, is_namesake, is_s_surname
 
 #: Words of sports reporting: in such an article a city's name alone is its club ("Schmadtke kehrt
-#: nach Hannover zurück" is Hannover 96), elsewhere the city ("Drohnen über Hannover").
+#: nach Hannover zurück" is Hannover 96), elsewhere the city ("Drohnen über Hannover"). A player and a
+#: pro end their word: "Einspielergebnis" (a film's box office) and "Profit" are no sport.
 _SPORTS = re.compile(
     r"\b(?:\w*trainer\w*|coach\w*|\w*liga\w*|\w*ligist\w*|fußball\w*|handball\w*|eishockey\w*|transfer\w*"
-    r"|stürmer\w*|torwart\w*|\w*keeper|verteidiger\w*|mittelfeld\w*|\w*spieler\w*|\w*profi\w*|kader\w*"
+    r"|stürmer\w*|torwart\w*|\w*keeper|verteidiger\w*|mittelfeld\w*|\w*spieler(?:in|innen|s)?|\w*profis?|kader\w*"
     r"|klub\w*|sportdirektor\w*|sportvorstand\w*|spieltag\w*|pokal\w*|tabelle\w*|testspiel\w*"
     r"|trainingslager\w*|torschütze\w*|derby\w*|ablöse\w*|leih\w*|verleih\w*|rückrunde\w*|hinrunde\w*"
     r"|zugang|neuzugang|abgang|wechsel\w*)\b",
@@ -101,6 +102,7 @@ DOMINANT_RATIO = 3.0  # ... and how many times more than all the others together
 #: stream names at least this often, and this many times as often as the other
 NAMESAKE_MIN = 4
 NAMESAKE_RATIO = 2.0
+SPORTS_SURNAME_RIVAL = 3  # at most this many mentions as a place or organisation: the tagger's slip, not a name
 KNOWN_NAME_MIN = 3  # mentions a person needs before a bare surname the tagger missed is taken for them
 
 
@@ -434,8 +436,9 @@ class EntityIndex:
         if (club := self._club(entity, sports)) is not None:
             return club, ("in sports reporting a place's name alone is the one club named after it" if sports
                           else "the one club of that name")
-        if (person := self._person_named(entity)) is not None:
-            return person, "a surname tagged as a place or organisation: the person the stream names far more often"
+        if (person := self._person_named(entity, sports)) is not None:
+            return person, ("in sports reporting a surname tagged as a place or organisation: the one person known by it"
+                            if sports else "a surname tagged as a place or organisation: the person the stream names far more often")
         if (other := self._usual_label(entity)) is not None:
             label = self._by_id[other].label
             return other, f"the name the stream knows far more often as {_LABEL_WORDS.get(label, label)}"
@@ -522,12 +525,15 @@ class EntityIndex:
             return None
         return best[1]
 
-    def _person_named(self, entity: Entity) -> str | None:
+    def _person_named(self, entity: Entity, sports: bool = False) -> str | None:
         """The person a one-word "place" or "organisation" names: the tagger reads a surname as a
         place after a preposition ("bei Selenskyj", "gegen Maduro"). Only a person the stream names
         at least ``DOMINANT_MIN`` times, ``DOMINANT_RATIO`` times as often as any place or
         organisation of that name, and only for a word the gazetteer does not know as a place
-        ("Washington", "Jordan" stay places)."""
+        ("Washington", "Jordan" stay places). In sports reporting, where transfer headlines make
+        surnames organisations and places ("Rochelt von Hannover nach Bielefeld", "Sobottka trainiert
+        bei Bochum mit"), the one person known by the surname is enough, when the word is no club's
+        name and no ordinary word."""
         if entity.label not in ("LOC", "ORG") or len(_tokens(entity.name, entity.label)) != 1:
             return None
         if gazetteer_lookup(entity.name) is not None:
@@ -537,9 +543,15 @@ class EntityIndex:
         if target is None:
             return None
         person = self._by_id[target]
+        if not _trusted(person):
+            return None
         same = {i for k in _keys(entity) for i in self._ids(f"{entity.label}|{k}")}
         rival = max((self._by_id[i].mentions for i in same), default=0)
-        if person.mentions < DOMINANT_MIN or not _trusted(person) or person.mentions < DOMINANT_RATIO * rival:
+        if (sports and rival <= SPORTS_SURNAME_RIVAL and _tokens(person.name, "PER")[-1] == fold(entity.name)
+                and not is_common_word(entity.name) and not entity.name.isupper()
+                and not self._ids(f"ORG|club:{fold(entity.name)}")):
+            return target  # not "Kings" (Sacramento's, no genitive of Billie Jean King), "II", "Disney"
+        if person.mentions < DOMINANT_MIN or person.mentions < DOMINANT_RATIO * rival:
             return None
         return target
 
