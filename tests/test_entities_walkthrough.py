@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyline.model import Entity, Mention, Span
 from storyline.nlp.entities import link_mentions
@@ -224,3 +226,30 @@ def test_sports_reporting_is_told_by_whole_words(text: str, sports: bool) -> Non
     from storyline.nlp.entity_index import sports_context
 
     assert sports_context(text) is sports
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["...", ".", "Von", "Jr.", " senior", "A.", "Deutschland", "Von Von von Deutschland.", "\u200b.", "II."],
+)
+def test_the_new_rules_take_broken_spans_and_names_calmly(text: str) -> None:
+    """Spans of dots, a lone "Von", a generation word with no name before it, a country alone: each
+    rule keeps its span inside the text and nothing raises."""
+    for label in ("PER", "ORG", "LOC"):
+        for s, e, _ in _trimmed([(0, len(text), label)], text):
+            assert 0 <= s <= e <= len(text)
+    linked = link_mentions(text, [Mention(Span(0, len(text)), "PER")] if text.strip() else [])
+    assert all(0 <= m.span.start <= m.span.end <= len(text) for m in linked.mentions)
+    index = EntityIndex([ent("Hank Williams", mentions=3), ent("Rot-Weiß Erfurt", "ORG", aliases=("RWE",))])
+    for label in ("PER", "ORG", "LOC"):
+        if fold(text.strip(" .")):
+            index.decide(ent(text, label), sports=True)
+            index.decide(ent(text, label))
+
+
+@given(st.text(alphabet="AaVvoön .-JjrRsSeEiIu\n", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_trimming_any_text_keeps_spans_in_it(text: str) -> None:
+    for label in ("PER", "ORG"):
+        for s, e, _ in _trimmed([(0, len(text), label)], text):
+            assert 0 <= s <= e <= len(text)
