@@ -46,6 +46,7 @@ from ..model import Entity, EntityLabel, Mention, Span
 from ..pipeline import Stage, register
 from .common_words import is_common_word
 from .entity_names import (
+    GENERATIONS,
     adjective_key,
     clean,
     entity_id,
@@ -178,7 +179,7 @@ def link_mentions(
 
 
 #: A generation after a name: "mit Vater Alexander senior" is not the text's Alexander Zverev.
-_GENERATION = re.compile(r"\s+(?:senior|junior|sen\.|jun\.|sr\.|jr\.)(?!\w)", re.IGNORECASE)
+_GENERATION = re.compile(rf"\s+(?:senior|junior|(?:{'|'.join(sorted(GENERATIONS))})\.)(?!\w)", re.IGNORECASE)
 _ADJECTIVE_BEFORE = re.compile(r"([a-zäöü][a-zäöüß]+(?:e|en|er|es|em))\s+$")
 
 

@@ -57,6 +57,7 @@ from functools import lru_cache
 from ..model import Entity, EntityLabel, Mention
 from .common_words import is_common_word
 from .entity_names import (
+    GENERATIONS,
     adjective_key,
     entity_id,
     fold,
@@ -312,8 +313,6 @@ _CLUB_WORDS = frozenset({
 
 
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
-#: The generation after a name: "Alexander senior", "Hank Williams Jr." (folded, without the full stop)
-_GENERATIONS = frozenset({"senior", "junior", "sen", "jun", "sr", "jr"})
 
 
 def _club_places(entity: Entity) -> list[str]:
@@ -625,7 +624,7 @@ class EntityIndex:
                              if top else f"{len(longer)} known people carry the name")
         tokens = variants[0] if variants else ()
         why = "new"
-        if tokens and tokens[-1].rstrip(".") in _GENERATIONS:
+        if tokens and tokens[-1].rstrip(".") in GENERATIONS:
             return None, why  # "Alexander Zverev senior" is not the son known as "Alexander Zverev"
         if len(tokens) > 1:  # a known short name meets the full one: "Trump" then "Donald Trump"
             # a surname alone names the person far more often than a first name alone: the end of the

@@ -139,6 +139,9 @@ def fold(surface: str) -> str:
 
 #: Folded forms, so that "US-Präsident" and "US-Prasident" are both recognised.
 TITLES = frozenset(fold(w) for w in _TITLE_WORDS.split())
+#: The generation written after a name, without its full stop: "Alexander senior", "Hank Williams Jr."
+#: name someone else than the name alone (``entities._widened``, ``entity_index``).
+GENERATIONS = frozenset({"senior", "junior", "sen", "jun", "sr", "jr"})
 _TITLE_HEADS = tuple(fold(w) for w in _TITLE_HEAD_WORDS)
 
 
