@@ -26,3 +26,17 @@ def test_compound_part_points_at_the_known_person(tmp_path: Path) -> None:
         doc = sl.get(report.ingested[0])
         part = [m for m in doc.mentions if m.span.text(doc.text) == "Füllkrug"]
         assert part and part[0].entity_id in known and part[0].relation == "part"
+
+
+def test_a_compound_of_an_ordinary_word_names_no_one(tmp_path: Path) -> None:
+    """The table tennis player Sabine Winter had taken every "Winter-Wetter" and "Winter-Chaos" of the
+    front-page stream (29 mentions), Christian Buß a "Bus-Unfall", Pascal Groß a "Groß-Manöver"."""
+    with Storyline(tmp_path / "t.db", {"ner.profile": "fast"}) as sl:
+        for day, text in enumerate(("Tischtennisspielerin Sabine Winter gewinnt in Düsseldorf, sagte der Verband.",
+                                    "Sabine Winter hat am Dienstag in Düsseldorf erneut gewonnen.",
+                                    "Die Tischtennisspielerin Sabine Winter steht im Finale von Düsseldorf.")):
+            sl.add_text(text, date=f"2026-01-0{day + 1}")
+        doc = sl.get(sl.add_text("Das Winter-Wetter legt den Verkehr in Bayern lahm.", date="2026-01-05").ingested[0])
+        assert not [m for m in doc.mentions if m.span.text(doc.text) == "Winter"]
+        doc = sl.get(sl.add_text("Der Winter-Wechsel von Sabine Winter ist perfekt.", date="2026-01-06").ingested[0])
+        assert [m.span.text(doc.text) for m in doc.mentions if m.label == "PER"] == ["Sabine Winter"]

@@ -229,6 +229,23 @@ def test_sports_reporting_is_told_by_whole_words(text: str, sports: bool) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "person"),
+    [
+        ("Ein Fuchs hat in Niedersachsen eine Fünfjährige verletzt.", "Fuchs", False),
+        ("Einen Puma in der Nähe vertrieben sie mit Steinen.", "Puma", False),
+        ("Trainer Baum bleibt erst mal beim FC Augsburg.", "Baum", True),  # a surname after a role
+        ("Fuchs beißt Mädchen ins Bein", "Fuchs", True),  # no article: the tagger's reading stands
+        ("Ein Scholz-Vertrauter sagte, Ein Merz kommt selten allein.", "Merz", True),  # no ordinary word
+    ],
+)
+def test_an_ordinary_word_after_an_article_is_no_person(text: str, word: str, person: bool) -> None:
+    """"Ein Fuchs hat in Niedersachsen …" had made the fox the person Marco Fuchs."""
+    start = text.index(word)
+    linked = link_mentions(text, [Mention(Span(start, start + len(word)), "PER")])
+    assert (_entity_of(text, linked, word) is not None) is person
+
+
+@pytest.mark.parametrize(
     "text",
     ["...", ".", "Von", "Jr.", " senior", "A.", "Deutschland", "Von Von von Deutschland.", "\u200b.", "II."],
 )

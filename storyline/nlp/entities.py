@@ -46,6 +46,7 @@ from ..model import Entity, EntityLabel, Mention, Span
 from ..pipeline import Stage, register
 from .common_words import is_common_word
 from .entity_names import (
+    DETERMINERS,
     GENERATIONS,
     adjective_key,
     clean,
@@ -130,7 +131,7 @@ def link_mentions(
     a place in the text)."""
     # a role alone ("Königin" of "Königin Camilla", tagged apart) is no name; it may stand for one
     surnames = {fold(words[-1]) for m in mentions if m.label == "PER" and len(words := _words(text, m)) > 1}
-    all_mentions = [_widened(text, m) for m in mentions if not _role_only(text, m, surnames)]
+    all_mentions = [_widened(text, m) for m in mentions if not _role_only(text, m, surnames) and not _common_noun(text, m)]
     ruled: dict[Span, str] = {}
     if ruler and text:
         for mention, relation in _ruler_mentions(text, all_mentions, lang, ruler_adjectives):
@@ -208,6 +209,24 @@ def _role_only(text: str, m: Mention, surnames: set[str]) -> bool:
         return False
     words = _words(text, m)
     return bool(words) and all(is_title(w) for w in words) and fold(words[-1]) not in surnames
+
+
+#: German articles: an ordinary word after one is the word, not a person of that name
+_ARTICLES = frozenset(d for d in DETERMINERS if d not in ("the", "a", "an"))
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _common_noun(text: str, m: Mention) -> bool:
+    """A one-word person the tagger found in an ordinary German word after an article: "Ein Fuchs
+    hat in Niedersachsen eine Fünfjährige verletzt" is an animal (it had become the person Marco
+    Fuchs), "Einen Puma vertrieben sie" too. A surname after a role ("Trainer Baum") stays a name."""
+    if m.label != "PER" or m.span.start == 0:
+        return False
+    word = text[m.span.start : m.span.end]
+    if not word.isalpha() or not is_common_word(word):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, m.span.start - 12), m.span.start)
+    return before is not None and before.group(1).casefold() in _ARTICLES
 
 
 def _words(text: str, m: Mention) -> list[str]:

@@ -557,14 +557,19 @@ class EntityIndex:
     def known_part(self, word: str, min_mentions: int = 2) -> tuple[str, EntityLabel] | None:
         """The known person or organisation a compound's first part names ("Trump" of
         "Trump-Resort", "CSU" of "CSU-Bundestagsgruppe"): the entity that the word alone resolves to
-        as exactly one of the two labels, mentioned at least ``min_mentions`` times before."""
+        as exactly one of the two labels, mentioned at least ``min_mentions`` times before. Never a
+        person for an ordinary German word, as in ``known_surname``: the table tennis player Sabine
+        Winter is not the "Winter-Wetter", nor Christian Buß the "Bus-Unfall"."""
         found: dict[str, EntityLabel] = {}  # the "organisation" probe may find the person too
         for label in ("PER", "ORG"):
             probe = Entity(entity_id(label, fold(word)), word, label, [], 1)  # type: ignore[arg-type]
             target = self.resolve(probe)
             if target is not None and self._by_id[target].mentions >= min_mentions and _trusted(self._by_id[target]):
                 found[target] = self._by_id[target].label
-        return next(iter(found.items())) if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        target, label = next(iter(found.items()))
+        return None if label == "PER" and is_common_word(word) else (target, label)
 
     def known_surname(self, word: str, min_mentions: int = KNOWN_NAME_MIN) -> str | None:
         """The known person a bare word in the text names when the tagger missed it ("Füllkrug feiert
