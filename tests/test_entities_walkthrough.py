@@ -270,3 +270,14 @@ def test_trimming_any_text_keeps_spans_in_it(text: str) -> None:
     for label in ("PER", "ORG"):
         for s, e, _ in _trimmed([(0, len(text), label)], text):
             assert 0 <= s <= e <= len(text)
+
+
+def test_a_person_the_stream_names_by_one_word_only_is_found_where_the_tagger_missed_them() -> None:
+    """"Krieg in der Ukraine: Kiesewetter und Strack-Zimmermann: Einsatz der Bundeswehr …": the
+    tagger had named the politician "Strack-Zimmermann" five times before, never in full."""
+    known = ent("Strack-Zimmermann", mentions=5)
+    assert EntityIndex([known]).known_surname("Strack-Zimmermann") == known.id
+    assert EntityIndex([known]).known_part("Strack-Zimmermann") == (known.id, "PER")
+    assert EntityIndex([ent("Strack-Zimmermann", mentions=4)]).known_surname("Strack-Zimmermann") is None
+    assert EntityIndex([ent("Böller", mentions=40)]).known_surname("Böller") is None  # an ordinary word
+    assert EntityIndex([ent("Andrew", mentions=40)]).known_surname("Andrew") is None  # a first name alone

@@ -105,6 +105,9 @@ NAMESAKE_MIN = 4
 NAMESAKE_RATIO = 2.0
 SPORTS_SURNAME_RIVAL = 3  # at most this many mentions as a place or organisation: the tagger's slip, not a name
 KNOWN_NAME_MIN = 3  # mentions a person needs before a bare surname the tagger missed is taken for them
+#: ... and a person the stream knows by that one name only ("Strack-Zimmermann", "Polzin"): the tagger
+#: named them so this often, and the word is no ordinary word (``_known_alone``)
+KNOWN_ALONE_MIN = 5
 
 
 @dataclass(slots=True)
@@ -389,6 +392,16 @@ def _trusted(entity: Entity) -> bool:
             and not (words[0] == "Von" and len(words) > 2))
 
 
+def _known_alone(entity: Entity) -> bool:
+    """A person the stream names by one word only, often (``KNOWN_ALONE_MIN``), and that word no
+    ordinary word and no first name: "Kiesewetter und Strack-Zimmermann: Einsatz der Bundeswehr …"
+    names the politician the tagger had found five times before, written so."""
+    words = entity.name.split()
+    return (entity.label == "PER" and len(words) == 1 and entity.mentions >= KNOWN_ALONE_MIN
+            and words[0][:1].isupper() and not is_common_word(words[0])
+            and not is_first_name((fold(words[0]),)) and entity.relation != AMBIGUOUS)
+
+
 class EntityIndex:
     """Known entities, indexed by id and by ``entity_keys``."""
 
@@ -564,8 +577,9 @@ class EntityIndex:
         for label in ("PER", "ORG"):
             probe = Entity(entity_id(label, fold(word)), word, label, [], 1)  # type: ignore[arg-type]
             target = self.resolve(probe)
-            if target is not None and self._by_id[target].mentions >= min_mentions and _trusted(self._by_id[target]):
-                found[target] = self._by_id[target].label
+            known = self._by_id[target] if target is not None else None
+            if known is not None and known.mentions >= min_mentions and (_trusted(known) or _known_alone(known)):
+                found[known.id] = known.label
         if len(found) != 1:
             return None
         target, label = next(iter(found.items()))
@@ -584,9 +598,12 @@ class EntityIndex:
             return None
         target = self.resolve(Entity(entity_id("PER", key), word, "PER", [], 1))
         person = self._by_id.get(target) if target is not None else None
-        if person is None or person.label != "PER" or person.mentions < min_mentions or not _trusted(person):
+        if person is None or person.label != "PER" or person.mentions < min_mentions:
             return None
-        return target if _tokens(person.name, "PER")[-1] in forms else None
+        if not _trusted(person) and not _known_alone(person):
+            return None
+        tokens = _tokens(person.name, "PER")
+        return target if any(tokens[-len(f.split()):] == tuple(f.split()) for f in forms) else None
 
     def _club(self, entity: Entity, sports: bool) -> str | None:
         """The one club named after the word ``entity`` is: in sports reporting also a place's name
