@@ -281,3 +281,57 @@ def test_a_person_the_stream_names_by_one_word_only_is_found_where_the_tagger_mi
     assert EntityIndex([ent("Strack-Zimmermann", mentions=4)]).known_surname("Strack-Zimmermann") is None
     assert EntityIndex([ent("Böller", mentions=40)]).known_surname("Böller") is None  # an ordinary word
     assert EntityIndex([ent("Andrew", mentions=40)]).known_surname("Andrew") is None  # a first name alone
+
+
+def test_a_clubs_full_name_joins_its_short_name_known_alone() -> None:
+    """The stream knew "Werder" (20 mentions) and "Schalke" before any "Werder Bremen" or "FC Schalke
+    04": the full name joins the short one's entity, which is named after the club from then on."""
+    werder, schalke = ent("Werder", "ORG", 20), ent("Schalke", "ORG", 13)
+    index = EntityIndex([werder, schalke, ent("Union", "ORG", 40), ent("Hannover", "ORG", 3)])
+    full = ent("Werder Bremen", "ORG")
+    result = index.merge([full, ent("FC Schalke 04", "ORG")], sports=True)
+    assert result.ids[full.id] == werder.id and index.get(werder.id).name == "Werder Bremen"
+    assert "Werder" in index.get(werder.id).aliases
+    assert result.ids[ent("FC Schalke 04", "ORG").id] == schalke.id
+    union, h96 = ent("1. FC Union Berlin", "ORG"), ent("Hannover 96", "ORG")
+    kept = index.merge([union, h96], sports=True).ids  # "Union" is also CDU and CSU; "Hannover" the city
+    assert kept[union.id] == union.id and kept[h96.id] == h96.id
+
+
+def test_in_sports_reporting_a_club_word_alone_is_the_one_club_it_begins() -> None:
+    werder, bayer = ent("Werder Bremen", "ORG", 7), ent("Bayer Leverkusen", "ORG", 9)
+    index = EntityIndex([werder, bayer, ent("Borussia Dortmund", "ORG", 9), ent("Borussia Mönchengladbach", "ORG", 9)])
+    assert index.resolve(ent("Werder", "ORG"), sports=True) == werder.id
+    assert index.resolve(ent("Bayer", "ORG"), sports=True) == bayer.id
+    assert index.resolve(ent("Bayer", "ORG")) is None  # the company, outside sports reporting
+    assert index.resolve(ent("Borussia", "ORG"), sports=True) is None  # two clubs begin with it
+
+
+def test_a_store_that_loads_candidates_only_finds_the_club_known_alone() -> None:
+    from storyline.nlp.entity_index import candidate_keys, entity_keys, merge_entities
+
+    known = [ent("Werder", "ORG", 20), ent("Werder Bremen II", "ORG", 1)]
+    table: dict[str, set[str]] = {}
+    for e in known:
+        for key in entity_keys(e):
+            table.setdefault(key, set()).add(e.id)
+    new = ent("Werder Bremen", "ORG")
+    wanted = set().union(*(table.get(k, set()) for k in candidate_keys(new)))
+    assert merge_entities([e for e in known if e.id in wanted], [new]).ids == merge_entities(known, [new]).ids
+    assert merge_entities(known, [new]).ids[new.id] == ent("Werder", "ORG").id
+
+
+def test_a_clubs_name_without_its_founding_year_is_the_club() -> None:
+    """"FC Schalke" and "FC Schalke 04" were two clubs, so a bare "Schalke" found neither."""
+    known = ent("FC Schalke 04", "ORG", 10)
+    index = EntityIndex([known])
+    short = ent("FC Schalke", "ORG")
+    assert index.merge([short]).ids[short.id] == known.id
+    assert index.resolve(ent("Schalke", "ORG"), sports=True) == known.id
+    assert EntityIndex([ent("Hannover", "ORG", 3)]).resolve(ent("Hannover 96", "ORG")) is None  # no "96" stripped to a city
+
+
+def test_a_products_model_number_is_no_founding_year() -> None:
+    five = ent("Hyundai Ioniq 5", "ORG", 3)
+    six = ent("Hyundai Ioniq 6", "ORG")
+    assert EntityIndex([five]).merge([six]).ids[six.id] == six.id

@@ -167,6 +167,9 @@ def _keys(entity: Entity) -> set[str]:
                 out.add(key)
                 if entity.label == "ORG" and " " in key:
                     out.add(_german_city(key))
+                    words = key.split(" ")
+                    if len(words) > 2 and words[-1].isdigit() and (words[0] in _CLUB_WORDS or _CLUB_AFFIX & set(words)):
+                        out.add(" ".join(words[:-1]))  # "FC Schalke 04" is also "FC Schalke"; "Hyundai Ioniq 6" no "Ioniq 5"
     return out
 
 
@@ -315,20 +318,30 @@ _CLUB_WORDS = frozenset({
 })
 
 
+#: Club words that name one club: "Werder" is Werder Bremen, while "Borussia", "Eintracht", "Fortuna"
+#: or "Union" begin the names of several ("Borussia" is Dortmund or Mönchengladbach).
+_ONE_CLUB = frozenset({"werder", "schalke", "arminia", "holstein", "hansa", "jahn", "greuther", "waldhof", "hertha",
+                       "bayer"})
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
+_SQUAD = re.compile(r"ii|iii|u\d{2}")
 
 
 def _club_places(entity: Entity) -> list[str]:
     """The places a club of several words is named after: its last word that is no affix or number,
     and a region the gazetteer knows before it ("FC Bayern München": München and Bayern, which
-    sports reporting writes alone: "Trainer Kompany hat seine Bayern …", "Pesic feiert mit Bayern")."""
+    sports reporting writes alone: "Trainer Kompany hat seine Bayern …", "Pesic feiert mit Bayern"),
+    or the word that begins it and names no other club ("Werder Bremen": Bremen and Werder)."""
     tokens = _tokens(entity.name, "ORG")
+    if tokens and _SQUAD.fullmatch(tokens[-1]):
+        return []  # a reserve or youth team ("Werder Bremen II", "Schalke U19") is not the club
     core = [t for t in tokens if t not in _CLUB_AFFIX and not t.isdigit()]
     if len(tokens) < 2 or not core or not (len(core) < len(tokens) or core[0] in _CLUB_WORDS):
         return []  # "S-Bahn Hannover" is named after Hannover but is no club
     places = [core[-1]]
     if len(core) == 2 and core[0] not in _CLUB_WORDS and (hit := gazetteer_lookup(core[0])) is not None:
         places += [core[0]] if hit.label == "LOC" else []
+    if len(core) >= 2 and core[0] in _ONE_CLUB:
+        places.append(core[0])  # "Werder" of "Werder Bremen", "Bayer" of "Bayer Leverkusen": sports reporting writes it alone
     return places
 
 
@@ -376,6 +389,7 @@ def candidate_keys(entity: Entity) -> set[str]:
                 keys |= {f"PER|{' '.join(variant[:n])}", f"PER|{' '.join(variant[-n:])}"}
     if entity.label == "ORG":
         keys |= {f"ORG|{' '.join(v)}" for v in _variants(entity)[1:]}
+        keys |= {f"ORG|{word}" for word in _club_places(entity)}  # the club known alone by this word
     if entity.label in ("LOC", "ORG") and len(tokens := _tokens(entity.name, entity.label)) == 1:
         keys.add(f"ORG|club:{tokens[0]}")
     return keys
@@ -491,6 +505,8 @@ class EntityIndex:
             return picked, "same name or alias" if picked else "several known entities answer to the name"
         if entity.label == "PER" and len(_tokens(entity.name, "PER")) > 1 and (spelled := self._spelled(entity)):
             return spelled, f"another spelling of {self._by_id[spelled].name}"
+        if entity.label == "ORG" and (short := self._club_known_alone(entity)) is not None:
+            return short, "the club's full name, known alone by its short name before"
         if self.short_names and entity.label == "PER":
             target, why = self._resolve_person(entity)
             if target is None and why == "new" and (spelled := self._spelled(entity)) is not None:
@@ -618,6 +634,20 @@ class EntityIndex:
             return None  # "Union" (CDU/CSU), "Bayer" (the company), "Hertha" are other things elsewhere
         clubs = self._ids(f"ORG|club:{tokens[0]}")
         return next(iter(clubs)) if len(clubs) == 1 else None
+
+    def _club_known_alone(self, entity: Entity) -> str | None:
+        """The one-word organisation a new club name is named after, when the stream knew the club by
+        that word alone first: "Werder" (20 mentions) before any "Werder Bremen", "Schalke" before
+        "FC Schalke 04". Not a word that is an ordinary word or a place the gazetteer knows: "Union"
+        is also CDU and CSU, an organisation "Hannover" also the city's administration."""
+        found = set()
+        for word in _club_places(entity):
+            short = self._by_id.get(entity_id("ORG", word))
+            if (short is not None and short.label == "ORG" and short.relation is None
+                    and len(_tokens(short.name, "ORG")) == 1 and not is_common_word(short.name)
+                    and gazetteer_lookup(short.name) is None):
+                found.add(short.id)
+        return found.pop() if len(found) == 1 else None
 
     def _pick(self, candidates: set[str], entity: Entity) -> str | None:
         """Prefer a candidate whose canonical name matches; else the only one; else give up."""
@@ -752,7 +782,11 @@ class EntityIndex:
                                      or _first_name_led(entity.name, known.name)):
             names = [known.name, *names]
             known.name = entity.name
-        if known.label != "PER" and _cited_form_of(entity.name, known.name):
+        if known.label == "ORG" and len(_tokens(known.name, "ORG")) == 1 and fold(known.name) in _club_places(entity):
+            names = [known.name, *names]  # "Werder Bremen", not "Werder"
+            known.name = entity.name
+            known.aliases = [a for a in known.aliases if a != entity.name]
+        elif known.label != "PER" and _cited_form_of(entity.name, known.name):
             names = [known.name, *names]  # "Deutsche Bahn", not "Deutschen Bahn"
             known.name = entity.name
             known.aliases = [a for a in known.aliases if a != entity.name]
