@@ -335,3 +335,51 @@ def test_a_products_model_number_is_no_founding_year() -> None:
     five = ent("Hyundai Ioniq 5", "ORG", 3)
     six = ent("Hyundai Ioniq 6", "ORG")
     assert EntityIndex([five]).merge([six]).ids[six.id] == six.id
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Wir haben acht Käsegrills getestet. Von Peter Wagner", ["Peter Wagner"]),
+        ("Eine Kolumne von Henrik Müller", ["Henrik Müller"]),
+        ("Kommentar von BILD-Chef Robert Schneider: Die Wunde der AfD", ["Robert Schneider"]),
+        ("Was sie können. Von Gerd Blank und Markus Linden", ["Gerd Blank", "Markus Linden"]),
+        ("Von Friedrich Merz erwartet die CDU viel.", []),  # words follow the name: no byline
+        ("Die Rede von Friedrich Merz. Von Timo Lehmann", ["Timo Lehmann"]),
+    ],
+)
+def test_a_person_named_in_bylines_only_is_the_author(text: str, authors: list[str]) -> None:
+    from storyline.nlp.bylines import AUTHOR
+
+    names = ["Peter Wagner", "Henrik Müller", "Robert Schneider", "Gerd Blank", "Markus Linden", "Friedrich Merz",
+             "Timo Lehmann"]
+    linked = link_mentions(text, _mentions(text, *((n, "PER") for n in names if n in text)))
+    assert sorted(e.name for e in linked.entities if e.relation == AUTHOR) == sorted(authors)
+
+
+def test_a_bare_surname_is_not_an_author_known_from_bylines() -> None:
+    """The SPIEGEL author Peter Wagner (19 mentions, all bylines) had taken "Orlando Magic schwächeln
+    ohne verletzten Wagner" and "ARD-Moderatorin Wagner"."""
+    from storyline.nlp.bylines import AUTHOR
+
+    author = Entity(entity_id("PER", fold("Peter Wagner")), "Peter Wagner", "PER", [], 19, AUTHOR)
+    bare = ent("Wagner")
+    index = EntityIndex([author])
+    assert index.merge([bare], sports=True).ids[bare.id] == bare.id
+    assert index.known_surname("Wagner") is None and index.known_part("Wagner") is None
+    ruth = ent("Ruth Wagner", mentions=6)
+    assert EntityIndex([author, ruth]).resolve(ent("Wagner")) == ruth.id  # the one Wagner in the news
+    # and the other way round: a byline's full name does not take a bare name known alone
+    byline = Entity(author.id, "Peter Wagner", "PER", [], 1, AUTHOR)
+    known_bare = ent("Wagner", mentions=3)
+    assert EntityIndex([known_bare]).merge([byline]).ids[byline.id] == byline.id
+    assert EntityIndex([known_bare]).merge([ent("Peter Wagner")]).ids[ent("Peter Wagner").id] == known_bare.id
+
+
+def test_an_author_named_in_the_news_is_no_author_any_more() -> None:
+    from storyline.nlp.bylines import AUTHOR
+
+    author = Entity(entity_id("PER", fold("Robert Schneider")), "Robert Schneider", "PER", [], 5, AUTHOR)
+    index = EntityIndex([author])
+    index.merge([ent("Robert Schneider")])
+    assert index.get(author.id).relation is None

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, cast
 
 from ..model import Entity, EntityLabel, Mention, Span
 from ..pipeline import Stage, register
+from .bylines import AUTHOR, bylines
 from .common_words import is_common_word
 from .entity_names import (
     DETERMINERS,
@@ -163,6 +164,7 @@ def link_mentions(
     _attach_acronyms(items, groups)
     items += _role_items(text, items, all_mentions)
     entities, ids = _build(items, groups)
+    _mark_authors(entities, ids, items, bylines(text, all_mentions))
     relations = {(it.mention.span.start, it.mention.span.end): it.relation for it in items if it.relation}
     by_index = {it.index: it for it in items}
     out = []
@@ -227,6 +229,18 @@ def _common_noun(text: str, m: Mention) -> bool:
         return False
     before = _WORD_BEFORE.search(text, max(0, m.span.start - 12), m.span.start)
     return before is not None and before.group(1).casefold() in _ARTICLES
+
+
+def _mark_authors(entities: list[Entity], ids: dict[int, str], items: list[_Item], by: set[int]) -> None:
+    """A person the text names in its bylines only is its author (``bylines.AUTHOR``)."""
+    if not by:
+        return
+    where: dict[str, set[bool]] = {}
+    for it in items:
+        where.setdefault(ids[it.root], set()).add(it.index in by)
+    for e in entities:
+        if e.label == "PER" and e.relation is None and where.get(e.id) == {True}:
+            e.relation = AUTHOR
 
 
 def _words(text: str, m: Mention) -> list[str]:

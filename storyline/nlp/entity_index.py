@@ -55,6 +55,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..model import Entity, EntityLabel, Mention
+from .bylines import AUTHOR
 from .common_words import is_common_word
 from .entity_names import (
     GENERATIONS,
@@ -487,6 +488,8 @@ class EntityIndex:
             shared = {c for c in shared if fold(self._by_id[c].name) == fold(entity.name) or not _club_places(self._by_id[c])}
         if shared and entity.label == "PER":  # "Martin Merz", known as "Merz" in his article
             tokens = _tokens(entity.name, "PER")
+            if len(tokens) == 1:
+                shared = self._authors_out(shared)
             others = {c for c in shared if _two_people(_tokens(self._by_id[c].name, "PER"), tokens)}
             shared = {c for c in shared - others
                       if not _namesake_pair(known := _tokens(self._by_id[c].name, "PER"), tokens)
@@ -660,7 +663,7 @@ class EntityIndex:
     def _resolve_person(self, entity: Entity) -> tuple[str | None, str]:
         variants = _variants(entity)
         for variant in variants:
-            edges = self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}")
+            edges = self._authors_out(self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}"))
             longer = {c for c in edges if any(_edge_of(variant, t) and not _surname_first(variant, t)
                                               and not _starts_with_first_name(variant, t)
                                               and not _nickname_end(variant, t)
@@ -678,7 +681,7 @@ class EntityIndex:
         why = "new"
         if tokens and tokens[-1].rstrip(".") in GENERATIONS:
             return None, why  # "Alexander Zverev senior" is not the son known as "Alexander Zverev"
-        if len(tokens) > 1:  # a known short name meets the full one: "Trump" then "Donald Trump"
+        if len(tokens) > 1 and entity.relation != AUTHOR:  # a known short name meets the full one: "Trump" then "Donald Trump"
             # a surname alone names the person far more often than a first name alone: the end of the
             # name is tried first, and a first name alone never (how the news name royals, children and
             # victims: "Andrew", "Kate", "die kleine Noah"; a later "Andrew Huang" is somebody else).
@@ -716,9 +719,15 @@ class EntityIndex:
             return 0
         found: set[str] = set()
         for variant in _variants(entity):
-            edges = self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}")
+            edges = self._authors_out(self._ids(f"PER|edge:{variant[0]}") | self._ids(f"PER|edge:{variant[-1]}"))
             found |= {c for c in edges if any(_edge_of(variant, t) for t in _variants(self._by_id[c]))}
         return len(found)
+
+    def _authors_out(self, ids: set[str]) -> set[str]:
+        """``ids`` without the people known from bylines only (``bylines.AUTHOR``): the news do not
+        name their own authors by surname, so "Wagner" in an NBA report is not the author Peter
+        Wagner, "Umweltminister Schneider" not BILD's Robert Schneider."""
+        return {i for i in ids if self._by_id[i].relation != AUTHOR}
 
     def _dominant_namesake(self, entity: Entity) -> str | None:
         """For a bare name kept apart as ambiguous ("Kuntz": Katrin, a reporter, and Stefan, HSV's
@@ -729,7 +738,7 @@ class EntityIndex:
         for variant in _variants(entity):
             found |= self._ids(f"PER|edge:{variant[-1]}")
             surnames.add(variant[-1])
-        full = {c for c in found - {entity.id}
+        full = {c for c in self._authors_out(found - {entity.id})
                 if len(tokens := _tokens(self._by_id[c].name, "PER")) > 1 and _surname_forms(tokens) & surnames}
         return self._dominant(full, NAMESAKE_MIN, NAMESAKE_RATIO) if full else None
 
