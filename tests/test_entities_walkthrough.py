@@ -346,6 +346,8 @@ def test_a_products_model_number_is_no_founding_year() -> None:
         ("Was sie können. Von Gerd Blank und Markus Linden", ["Gerd Blank", "Markus Linden"]),
         ("Von Friedrich Merz erwartet die CDU viel.", []),  # words follow the name: no byline
         ("Die Rede von Friedrich Merz. Von Timo Lehmann", ["Timo Lehmann"]),
+        ("What the report says. By Timo Lehmann", ["Timo Lehmann"]),
+        ("By Friedrich Merz's own account, it went well.", []),
     ],
 )
 def test_a_person_named_in_bylines_only_is_the_author(text: str, authors: list[str]) -> None:

@@ -12,7 +12,8 @@ A byline is a full name (two words or more) after "Von" that starts a sentence o
 a genre and "von" ("Kommentar von", "Eine Kolumne von"), maybe with the author's role in between
 ("von BILD-Chef", "von Chef-Autor"), that ends the text, its line or its sentence part (before "und",
 ",", ":", "|", "("). A second name joined to a byline by "und" or a comma is one too ("Von Gerd Blank
-und Markus Linden"). "Von Friedrich Merz erwartet die CDU …" is no byline: words follow the name.
+und Markus Linden"). "Von Friedrich Merz erwartet die CDU …" is no byline: words follow the name. English bylines
+begin with "By" ("… the report says. By Jane Smith").
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ AUTHOR = "author"
 
 _GENRES = "kommentar|kolumne|analyse|gastbeitrag|essay|glosse|reportage|leitartikel|meinung"
 _ROLE = r"(?:[\w]+-[\w-]+\s+|\w*(?:autor|autorin|redakteur|redakteurin|korrespondent|korrespondentin)\s+)"
-_BY = rf"(?:(?:ein|eine)\s+)?(?:(?:{_GENRES})\s+)?von\s+{_ROLE}?"
+_BY = rf"(?:(?:(?:ein|eine)\s+)?(?:(?:{_GENRES})\s+)?von\s+{_ROLE}?|by\s+)"
 _AT_START = re.compile(rf"\s*{_BY}", re.IGNORECASE)
 _AFTER_SENTENCE = re.compile(rf"(?:[.!?…:;»«“”\"'|)\]]|\n)\s*{_BY}$", re.IGNORECASE)
 _ENDS = re.compile(r"\s*(?:$|\n|und\s|&|,|:|\||\()")
