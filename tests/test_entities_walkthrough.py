@@ -385,3 +385,25 @@ def test_an_author_named_in_the_news_is_no_author_any_more() -> None:
     index = EntityIndex([author])
     index.merge([ent("Robert Schneider")])
     assert index.get(author.id).relation is None
+
+
+@given(st.text(alphabet="VvonBy .:,\n\u200bWagnerPt-", max_size=50), st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)),
+                                                                         max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_bylines_take_any_text_and_spans_calmly(text: str, spans: list[tuple[int, int]]) -> None:
+    """Bad input for the byline reader and the rules of this walk-through: any text, spans past its
+    end or empty, names of dots and digits."""
+    from storyline.nlp.bylines import bylines
+
+    mentions = sorted((Mention(Span(min(a, b), max(a, b)), "PER") for a, b in spans), key=lambda m: m.span.start)
+    assert bylines(text, mentions) <= set(range(len(mentions)))
+    linked = link_mentions(text, [m for m in mentions if m.span.end <= len(text)])
+    assert all(0 <= m.span.start <= m.span.end <= len(text) for m in linked.mentions)
+
+
+@pytest.mark.parametrize("name", ["FC", "04", "FC 04", "Werder II", "1. FC 1", "", "  ", "Werder Werder 1899"])
+def test_the_club_rules_take_odd_names_calmly(name: str) -> None:
+    index = EntityIndex([ent("Werder", "ORG", 20), ent("FC Schalke 04", "ORG", 10)])
+    if fold(name.strip()):
+        index.merge([ent(name, "ORG")], sports=True)
+        index.resolve(ent(name, "LOC"), sports=True)
