@@ -34,8 +34,9 @@ A document entity is the same as a known one, in this order:
    stays apart: a wrong merge is worse than a missed one, and the next article with a full name will
    decide. A surname the news use for one person (``name_priors``: "Merz" → Friedrich Merz) is not
    taken by a namesake ("Martin Merz"), nor by a tagger's span that begins with it ("Merz
-   Verständnis"). ``decide`` gives the reason with the answer; ``merge`` logs the decisions that
-   change an identity (``MergeResult.log``).
+   Verständnis"). A person named in bylines only (``bylines.AUTHOR``: "… Von Peter Wagner") takes
+   no bare surname: the news do not name their authors so. ``decide`` gives the reason with the
+   answer; ``merge`` logs the decisions that change an identity (``MergeResult.log``).
 
 Ids are stable: the canonical id is the id of whichever document entity came first, and every step is
 deterministic, so the same articles in the same order give the same ids, and merging an article again
