@@ -6,7 +6,9 @@ Such a person is named on every piece they write and so becomes a well-known ful
 bare surname in other news then joined: the NBA's "Wagner" went to the SPIEGEL author Peter Wagner
 (19 mentions on the front-page stream), "Umweltminister Schneider" to BILD's Robert Schneider, the
 Elversberg talent "Book" to the author Simon Book. The entities stage marks a person named only in
-bylines with the relation ``AUTHOR``; the entity index keeps bare surnames away from them.
+bylines with the relation ``AUTHOR``; the entity index keeps bare surnames away from them. A person
+the news also name otherwise is no author (merging drops the mark): Peter Wagner, whose own teaser
+once says "Hobbykoch Peter Wagner verrät es Ihnen", still takes a bare "Wagner".
 
 A byline is a full name (two words or more) after "Von" that starts a sentence or the text, or after
 a genre and "von" ("Kommentar von", "Eine Kolumne von"), maybe with the author's role in between
