@@ -61,6 +61,7 @@ class Linker:
     def __init__(self, config: LinkConfig | None = None):
         self.config = cfg = config or LinkConfig()
         self.idf = IncrementalIdf(cfg.idf_prior_docs)
+        self.seeds = IncrementalIdf(0)  # the words and entities of the articles that opened an event
         self.boilerplate = SourceBoilerplate()
         self.hasher = MinHasher()
         self.lsh = LshIndex(threshold=cfg.dup.threshold, window_days=cfg.dup.window_days)
@@ -128,6 +129,7 @@ class Linker:
         self._prefetch_own_keys([item.article_id for item in items])
         ordered = sorted(keys)
         prefetch(self.idf.df, ordered)
+        prefetch(self.seeds.df, ordered)
         prefetch(self.boilerplate.df, sorted(by_source))
         for index in (self.graph.index, self.stories.clusters.index):
             prefetch(getattr(index, "_postings", None), ordered)
@@ -241,6 +243,18 @@ class Linker:
         n, df = max(self.idf.n * p.common_share, p.common_floor), self.idf.df
         return frozenset(k for k in vec if df.get(k, 0) > n)
 
+    def spread(self, vec: SparseVec) -> frozenset[str]:
+        """The article's words and entities that opened more than ``event.spread_share`` of the
+        stream's events so far (and more than ``event.spread_floor``): Merz, Euro, AfD, "Top 10",
+        "Umfrage". They name a topic many happenings share; a happening's own words, however often
+        its many articles repeat them ("Residenz" of the drone attack on Putin's residence), open
+        one event or a few. ``EventGraph`` merges two events only on more than these."""
+        p = self.config.event
+        if not p.merge_specific:
+            return frozenset()
+        n, df = max(self.seeds.n * p.spread_share, p.spread_floor), self.seeds.df
+        return frozenset(k for k in vec if df.get(k, 0) > n)
+
     def _topic_match(self, svec: SparseVec, f: Features) -> Match | None:
         """The story of the day's weather episode, for an article that names the weather and found
         no story of its own: the episode's event has it (``EventGraph.episodes``)."""
@@ -284,7 +298,10 @@ class Linker:
             item.article_id, vec, f.day, title, f.days, same_article=same_article, places=f.place_dims,
             episode=episode_key(f.about, f.day),
             common=common,
+            spread=self.spread(vec),
         )
+        if ev_expl.get("rule") == "new event":
+            self.seeds.add(vec)
         expl: dict[str, Any] = {"event": ev_expl}
         if eid in self.event_story:
             sid = self.stories.resolve(self.event_story[eid])

@@ -24,7 +24,7 @@ from .queries import duplicate_groups, memberships
 from .rows import event_rows, story_rows
 from .text import IncrementalIdf, SourceBoilerplate
 
-SNAPSHOT_VERSION = 3
+SNAPSHOT_VERSION = 4  # 4: ``seeds``, the event-opening document frequencies
 
 
 def snapshot(linker: Linker) -> dict[str, Any]:
@@ -59,6 +59,7 @@ def _owner(linker: Linker, path: str) -> Any:
 def _core_state(linker: Linker) -> dict[str, Any]:
     return {
         "idf": linker.idf.state(),
+        "seeds": linker.seeds.state(),
         "boilerplate": linker.boilerplate.state(),
         "lsh": linker.lsh.state(),
         "graph": linker.graph.state(),
@@ -126,6 +127,7 @@ def restore(
     lk = Linker(config)
     st = snap["state"]
     lk.idf = IncrementalIdf.from_dict(st["idf"])
+    lk.seeds = IncrementalIdf.from_dict(st["seeds"])
     lk.boilerplate = SourceBoilerplate.from_dict(st["boilerplate"])
     lk.lsh.load(st["lsh"])
     lk.graph.load(st["graph"])
@@ -173,6 +175,7 @@ _MAPS = (
     ("story_keys", "stories.clusters.index", "_keys", "story"),
     ("story_terms", "stories.clusters.index", "_postings", "term"),
     ("idf", "idf", "df", "term"),
+    ("seeds", "seeds", "df", "term"),
     ("boilerplate", "boilerplate", "df", "term"),
 )
 _ENCODE: dict[str, Callable[[Any], Any]] = {
@@ -229,5 +232,6 @@ _DECODE: dict[str, Callable[[Any], Any]] = {
     "story_keys": lambda v: tuple(_ids(v)),
     "story_terms": lambda v: dict.fromkeys(_ids(v)),
     "idf": _count,
+    "seeds": _count,
     "boilerplate": _count,
 }
