@@ -119,3 +119,20 @@ def test_a_company_is_the_one_body_the_story_calls_it() -> None:
     got = cluster(ms, {"d1": "s", "d2": "s"}, {"d1": t1, "d2": t2})
     assert same(got, ms, "Microsoft", "company", "giant")
     assert not same(got, ms, "company", "Tom Ford")
+
+
+def test_he_skips_a_name_that_she_took() -> None:
+    text = "Tom Ford met Mary Lee. She smiled, and he left."
+    ms = mentions("d", text, [("Tom Ford", "HUM"), ("Mary Lee", "HUM"), ("She", "HUM"), ("he", "HUM")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert same(got, ms, "Mary Lee", "She")
+    assert same(got, ms, "Tom Ford", "he")
+
+
+def test_a_persons_name_ending_in_s_is_singular_but_a_team_is_not() -> None:
+    text = "Ellen DeGeneres will host. She said the New Orleans Saints won, and Drew Brees said they played well."
+    ms = mentions("d", text, [("Ellen DeGeneres", "HUM"), ("She", "HUM"), ("New Orleans Saints", "HUM"),
+                              ("Drew Brees", "HUM"), ("they", "HUM")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert same(got, ms, "Ellen DeGeneres", "She")
+    assert same(got, ms, "New Orleans Saints", "they")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,10 @@ from typing import Any
 from .coref import scores
 from .entities_ecb_rules import (
     GROUP,
+    HE,
     PERSONAL,
     RELATIVE,
+    SHE,
     SKIP,
     THING,
     is_named,
@@ -74,12 +77,14 @@ def _stories(docs: list[dict[str, Any]]) -> dict[str, str]:
     return {it.article_id: linker.membership(it.article_id)[1] for it in items}
 
 
-def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union) -> None:
+def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: str = "") -> None:
     """Names and descriptions get their story-level head key; pronouns join a mention before them:
-    "he"/"she" the nearest singular person, preferring a name; "it" the nearest singular name of
+    "he"/"she" the nearest singular person, preferring a name, but not one that a pronoun of the
+    other sex took before; "it" the nearest singular name of
     a person, body or thing (ECB+ counts companies and navies as human participants); "they" the
     nearest plural; a relative pronoun the mention it follows."""
-    last: dict[str, str] = {}  # slot -> key of the nearest earlier mention that fills it
+    seen: list[tuple[str, list[str]]] = []  # key and slots of each earlier name or description
+    sex: dict[str, str] = {}  # key -> "f"/"m", from the pronoun that took it first
     previous: str | None = None
     for m in sorted(ms, key=lambda m: (m["start"], m["end"])):
         mid, word = m["mention_id"], word_of(m["text"])
@@ -90,25 +95,44 @@ def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union) -> None
         elif word in SKIP or word in RELATIVE:
             pass
         elif slots is not None:
-            slot = next((s for s in slots if s in last), None)
-            if slot is not None:
-                uf.union(mid, last[slot])
+            wanted = _sex_of(word)
+            cid = _antecedent(seen, slots, wanted, sex)
+            if cid is not None:
+                uf.union(mid, cid)
+                if wanted:
+                    sex.setdefault(cid, wanted)
         else:
             cid = mention_key(story, m)
             uf.union(mid, cid)
-            for slot in _slots(m):
-                last[slot] = cid
+            seen.append((cid, _slots(m, text)))
         previous = mid
 
 
-def _slots(m: dict[str, Any]) -> list[str]:
+def _sex_of(word: str) -> str | None:
+    """"f" for "she"/"her", "m" for "he"/"him", else None."""
+    return "f" if word in SHE else "m" if word in HE else None
+
+
+def _antecedent(seen: list[tuple[str, list[str]]], slots: tuple[str, ...], wanted: str | None,
+                sex: dict[str, str]) -> str | None:
+    """The nearest earlier key that fills the first slot any earlier key fills, skipping keys a
+    pronoun of the other sex took."""
+    for slot in slots:
+        for cid, filled in reversed(seen):
+            if slot in filled and (wanted is None or sex.get(cid, wanted) == wanted):
+                return cid
+    return None
+
+
+def _slots(m: dict[str, Any], text: str = "") -> list[str]:
     kind = m.get("mention_type") or "NON"
     slots = [kind]
     if kind == "LOC":
         return slots
     last_word = m["text"].split()[-1].lower()
-    plural = last_word.endswith("s") and not last_word.endswith(("ss", "'s"))
     named = is_named(m)
+    plural = (last_word.endswith("s") and not last_word.endswith(("ss", "'s"))
+              and not (named and kind == "HUM" and _person_like(m, text)))
     if plural:
         slots.append("plural")
     else:
@@ -119,6 +143,15 @@ def _slots(m: dict[str, Any]) -> list[str]:
     return slots
 
 
+def _person_like(m: dict[str, Any], text: str) -> bool:
+    """A name of two or more capitalised words that ends in "s" ("Ellen DeGeneres", "Jamal
+    Williams") is one person unless its text says "the" before it ("the New Orleans Saints")."""
+    words = m["text"].split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or words[0].lower() == "the":
+        return False
+    return not re.search(rf"\b(?i:the)\s+(?:[A-Z][\w'-]*\s+)*{re.escape(words[-1])}\b", text)
+
+
 def cluster(mentions: list[dict[str, Any]], story_of: dict[str, str],
             texts: dict[str, str] | None = None) -> dict[str, str]:
     """mention_id -> system cluster."""
@@ -126,9 +159,10 @@ def cluster(mentions: list[dict[str, Any]], story_of: dict[str, str],
     for m in mentions:
         by_doc[m["doc_id"]].append(m)
     uf = _Union()
+    texts = texts or {}
     for doc_id, ms in by_doc.items():
-        _document_clusters(ms, story_of.get(doc_id, doc_id), uf)
-    for a, b in story_merges(mentions, story_of, texts or {}):
+        _document_clusters(ms, story_of.get(doc_id, doc_id), uf, texts.get(doc_id, ""))
+    for a, b in story_merges(mentions, story_of, texts):
         uf.union(a, b)
     for a, b in list(pronoun_merges(mentions, story_of, uf.find)):
         uf.union(a, b)

@@ -172,7 +172,7 @@ MALE = {"man", "boy", "actor", "businessman", "male", "gentleman"}
 #: descriptions of a body that the text calls "it" ("the company", "the software giant")
 BODY = {"company", "firm", "giant", "maker", "corporation", "manufacturer", "retailer", "carrier", "airline",
         "network", "chain", "developer", "publisher", "studio"}
-_SHE, _HE = {"she", "her", "hers", "herself"}, {"he", "him", "his", "himself"}
+SHE, HE = {"she", "her", "hers", "herself"}, {"he", "him", "his", "himself"}
 
 
 def pronoun_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
@@ -185,8 +185,8 @@ def pronoun_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
     called: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         word = word_of(m["text"])
-        if word in _SHE | _HE | THING:
-            called[find(m["mention_id"])]["f" if word in _SHE else "m" if word in _HE else "n"] += 1
+        if word in SHE | HE | THING:
+            called[find(m["mention_id"])]["f" if word in SHE else "m" if word in HE else "n"] += 1
     keyed = [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
              if m.get("mention_type") == "HUM" and word_of(m["text"]) not in PERSONAL | THING | GROUP | RELATIVE | SKIP]
     nominal = {key for m, key in keyed if not is_named(m)}
