@@ -136,3 +136,13 @@ def test_a_persons_name_ending_in_s_is_singular_but_a_team_is_not() -> None:
     got = cluster(ms, {"d": "s"}, {"d": text})
     assert same(got, ms, "Ellen DeGeneres", "She")
     assert same(got, ms, "New Orleans Saints", "they")
+
+
+def test_he_and_she_do_not_take_a_body() -> None:
+    text = "Tom Ford was stopped. Police arrested him. Ellen Page said the Academy asked her, and CNN hired her."
+    ms = mentions("d", text, [("Tom Ford", "HUM"), ("Police", "HUM"), ("him", "HUM"), ("Ellen Page", "HUM"),
+                              ("Academy", "HUM"), ("her", "HUM"), ("CNN", "HUM"), ("her", "HUM")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert same(got, ms, "Tom Ford", "him")
+    assert same(got, ms, "Ellen Page", "her")
+    assert not same(got, ms, "Police", "him")

@@ -32,6 +32,7 @@ from .entities_ecb_rules import (
     SHE,
     SKIP,
     THING,
+    is_body,
     is_named,
     mention_key,
     pronoun_merges,
@@ -79,8 +80,8 @@ def _stories(docs: list[dict[str, Any]]) -> dict[str, str]:
 
 def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: str = "") -> None:
     """Names and descriptions get their story-level head key; pronouns join a mention before them:
-    "he"/"she" the nearest singular person, preferring a name, but not one that a pronoun of the
-    other sex took before; "it" the nearest singular name of
+    "he"/"she" the nearest singular person, preferring a name, but not a body ("Police", "CNN",
+    "the Academy") nor one that a pronoun of the other sex took before; "it" the nearest singular name of
     a person, body or thing (ECB+ counts companies and navies as human participants); "they" the
     nearest plural; a relative pronoun the mention it follows."""
     seen: list[tuple[str, list[str]]] = []  # key and slots of each earlier name or description
@@ -138,7 +139,7 @@ def _slots(m: dict[str, Any], text: str = "") -> list[str]:
     else:
         slots.append("thing")
         slots += ["thing_named"] if named else []
-        if kind == "HUM":
+        if kind == "HUM" and not is_body(m):
             slots += ["single", "named"] if named else ["single"]
     return slots
 

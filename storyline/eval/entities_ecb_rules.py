@@ -172,6 +172,23 @@ MALE = {"man", "boy", "actor", "businessman", "male", "gentleman"}
 #: descriptions of a body that the text calls "it" ("the company", "the software giant")
 BODY = {"company", "firm", "giant", "maker", "corporation", "manufacturer", "retailer", "carrier", "airline",
         "network", "chain", "developer", "publisher", "studio"}
+#: heads of a name or description of a body, not a person: "he"/"she" do not take them
+BODY_HEAD = BODY | {"academy", "command", "police", "department", "post", "university", "college", "association",
+                    "navy", "army", "court", "office", "council", "commission", "agency", "service", "committee",
+                    "inc", "corp", "ltd", "group", "bank", "times", "news", "board", "administration", "government",
+                    "ministry", "team", "club", "league", "party", "union", "institute", "organization", "organisation"}
+
+
+def is_body(m: dict[str, Any]) -> bool:
+    """A name or description of a body: an acronym in capitals ("CNN", "NYPD") or a body's head
+    ("the Academy", "Police", "Western Naval Command")."""
+    words = _WORD.findall(core(m["text"]))
+    if not words:
+        return False
+    last = words[-1]
+    return (2 <= len(last) <= 5 and last.isupper()) or head(m["text"]) in BODY_HEAD
+
+
 SHE, HE = {"she", "her", "hers", "herself"}, {"he", "him", "his", "himself"}
 
 
