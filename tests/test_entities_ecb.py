@@ -146,3 +146,12 @@ def test_he_and_she_do_not_take_a_body() -> None:
     assert same(got, ms, "Tom Ford", "him")
     assert same(got, ms, "Ellen Page", "her")
     assert not same(got, ms, "Police", "him")
+
+
+def test_a_pronoun_takes_a_mention_of_its_own_type() -> None:
+    text = "Microsoft patched Internet Explorer, and it said Lindsay Lohan left a rehab facility after it was closed."
+    ms = mentions("d", text, [("Microsoft", "HUM"), ("Internet Explorer", "NON"), ("it", "HUM"),
+                              ("Lindsay Lohan", "HUM"), ("rehab facility", "LOC"), ("it", "LOC")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert got[ms[2]["mention_id"]] == got[ms[0]["mention_id"]]  # "it" is Microsoft, not the browser
+    assert got[ms[5]["mention_id"]] == got[ms[4]["mention_id"]]  # "it" is the facility, not Lohan

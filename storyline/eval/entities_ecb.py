@@ -79,8 +79,8 @@ def _stories(docs: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: str = "") -> None:
-    """Names and descriptions get their story-level head key; pronouns join a mention before them:
-    "he"/"she" the nearest singular person, preferring a name, but not a body ("Police", "CNN",
+    """Names and descriptions get their story-level head key; pronouns join a mention of their own
+    type (person or body, thing, place) before them: "he"/"she" the nearest singular person, preferring a name, but not a body ("Police", "CNN",
     "the Academy") nor one that a pronoun of the other sex took before; "it" the nearest singular name of
     a person, body or thing (ECB+ counts companies and navies as human participants); "they" the
     nearest plural; a relative pronoun the mention it follows."""
@@ -89,7 +89,7 @@ def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: s
     previous: str | None = None
     for m in sorted(ms, key=lambda m: (m["start"], m["end"])):
         mid, word = m["mention_id"], word_of(m["text"])
-        slots = (("single",) if word in {"himself", "herself"} else ("named", "single") if word in PERSONAL else ("thing_named", "thing", "NON") if word in THING
+        slots = (("single",) if word in {"himself", "herself"} else ("named", "single") if word in PERSONAL else ("thing_named", "thing", "NON", "LOC") if word in THING
                  else ("plural", "HUM") if word in GROUP else None)
         if word in RELATIVE and previous is not None:
             uf.union(mid, previous)
@@ -97,7 +97,7 @@ def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: s
             pass
         elif slots is not None:
             wanted = _sex_of(word)
-            cid = _antecedent(seen, slots, wanted, sex)
+            cid = _antecedent(seen, slots, wanted, sex, m.get("mention_type"))
             if cid is not None:
                 uf.union(mid, cid)
                 if wanted:
@@ -115,12 +115,13 @@ def _sex_of(word: str) -> str | None:
 
 
 def _antecedent(seen: list[tuple[str, list[str]]], slots: tuple[str, ...], wanted: str | None,
-                sex: dict[str, str]) -> str | None:
-    """The nearest earlier key that fills the first slot any earlier key fills, skipping keys a
-    pronoun of the other sex took."""
+                sex: dict[str, str], kind: str | None = None) -> str | None:
+    """The nearest earlier key of the pronoun's own type (person, thing, place) that fills the
+    first slot any such key fills, skipping keys a pronoun of the other sex took."""
     for slot in slots:
         for cid, filled in reversed(seen):
-            if slot in filled and (wanted is None or sex.get(cid, wanted) == wanted):
+            if (slot in filled and (kind is None or filled[0] == kind)
+                    and (wanted is None or sex.get(cid, wanted) == wanted)):
                 return cid
     return None
 
