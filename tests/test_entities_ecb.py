@@ -155,3 +155,11 @@ def test_a_pronoun_takes_a_mention_of_its_own_type() -> None:
     got = cluster(ms, {"d": "s"}, {"d": text})
     assert got[ms[2]["mention_id"]] == got[ms[0]["mention_id"]]  # "it" is Microsoft, not the browser
     assert got[ms[5]["mention_id"]] == got[ms[4]["mention_id"]]  # "it" is the facility, not Lohan
+
+
+def test_they_take_a_plural_noun_without_s() -> None:
+    text = "The police arrested a man. They said he fled."
+    ms = mentions("d", text, [("police", "HUM"), ("man", "HUM"), ("They", "HUM"), ("he", "HUM")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert same(got, ms, "police", "They")
+    assert same(got, ms, "man", "he")

@@ -28,6 +28,7 @@ from .entities_ecb_rules import (
     GROUP,
     HE,
     PERSONAL,
+    PLURAL_NOUNS,
     RELATIVE,
     SHE,
     SKIP,
@@ -133,8 +134,9 @@ def _slots(m: dict[str, Any], text: str = "") -> list[str]:
         return slots
     last_word = m["text"].split()[-1].lower()
     named = is_named(m)
-    plural = (last_word.endswith("s") and not last_word.endswith(("ss", "'s"))
-              and not (named and kind == "HUM" and _person_like(m, text)))
+    plural = (last_word.strip(".,'\"") in PLURAL_NOUNS
+              or (last_word.endswith("s") and not last_word.endswith(("ss", "'s"))
+                  and not (named and kind == "HUM" and _person_like(m, text))))
     if plural:
         slots.append("plural")
     else:

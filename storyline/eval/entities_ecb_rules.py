@@ -18,6 +18,9 @@ THING = {"it", "its", "itself"}
 GROUP = {"they", "them", "their", "theirs", "themselves"}
 RELATIVE = {"who", "whom", "whose", "which", "that", "where"}
 SKIP = {"i", "me", "my", "we", "us", "our", "you", "your"}
+#: plural nouns that do not end in "s": "they", not "he" or "it", take them
+PLURAL_NOUNS = {"people", "men", "women", "children", "police", "gunmen", "policemen", "firemen", "fishermen",
+                "businessmen", "gentlemen", "crewmen", "servicemen", "militiamen", "clergy", "staff", "personnel"}
 _WORD = re.compile(r"[\w'-]+")
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
 #: a description joins a name mentioned at least MIN_NAMED times and at least 1/RATIO as often as
