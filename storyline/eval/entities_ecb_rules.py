@@ -60,13 +60,17 @@ def core(text: str) -> str:
     return _POST.sub("", text) or text
 
 
+#: British spellings of a head, read as the American one ("Betty Ford Centre" is the "Center")
+_SPELLING = {"centre": "center", "theatre": "theater"}
+
+
 def head(text: str) -> str:
     words = [w.lower().strip("'").removesuffix("'s") for w in _WORD.findall(core(text))]
     while len(words) > 1 and words[-1] in _SUFFIX:
         words.pop()
     if not words:
         return text.lower()
-    last = words[-1]
+    last = _SPELLING.get(words[-1], words[-1])
     # a name's plural or possessive is the name ("Sixers", "Cheeks"); "climbers" are not "the climber"
     plural = len(last) > 3 and last.endswith("s") and not last.endswith("ss")
     return last[:-1] if plural and _WORD.findall(core(text))[-1][:1].isupper() else last
