@@ -164,3 +164,12 @@ def test_they_take_a_plural_noun_without_s() -> None:
     got = cluster(ms, {"d": "s"}, {"d": text})
     assert same(got, ms, "police", "They")
     assert same(got, ms, "man", "he")
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_clause() -> None:
+    text = "Raj Chohan was hit. Officers arrested the driver who hit her. Tom Ford said Obama hired him."
+    ms = mentions("d", text, [("Raj Chohan", "HUM"), ("driver", "HUM"), ("her", "HUM"), ("Tom Ford", "HUM"),
+                              ("Obama", "HUM"), ("him", "HUM")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert same(got, ms, "Raj Chohan", "her")
+    assert same(got, ms, "Tom Ford", "him")

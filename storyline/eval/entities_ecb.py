@@ -82,10 +82,11 @@ def _stories(docs: list[dict[str, Any]]) -> dict[str, str]:
 def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: str = "") -> None:
     """Names and descriptions get their story-level head key; pronouns join a mention of their own
     type (person or body, thing, place) before them: "he"/"she" the nearest singular person, preferring a name, but not a body ("Police", "CNN",
-    "the Academy") nor one that a pronoun of the other sex took before; "it" the nearest singular name of
+    "the Academy") nor one that a pronoun of the other sex took before, and an object pronoun
+    ("him", "them") not the subject of its own clause; "it" the nearest singular name of
     a person, body or thing (ECB+ counts companies and navies as human participants); "they" the
     nearest plural; a relative pronoun the mention it follows."""
-    seen: list[tuple[str, list[str]]] = []  # key and slots of each earlier name or description
+    seen: list[tuple[str, list[str], int, int]] = []  # key, slots, start and end of each earlier name or description
     sex: dict[str, str] = {}  # key -> "f"/"m", from the pronoun that took it first
     previous: str | None = None
     for m in sorted(ms, key=lambda m: (m["start"], m["end"])):
@@ -98,7 +99,9 @@ def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: s
             pass
         elif slots is not None:
             wanted = _sex_of(word)
-            cid = _antecedent(seen, slots, wanted, sex, m.get("mention_type"))
+            subject = {key for key, _, start, end in seen
+                       if _is_object(word, text, m) and _same_clause(text, start, end, m["start"])}
+            cid = _antecedent(seen, slots, wanted, {**sex, **dict.fromkeys(subject, "")}, m.get("mention_type"))
             if cid is not None:
                 uf.union(mid, cid)
                 if wanted:
@@ -106,7 +109,7 @@ def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: s
         else:
             cid = mention_key(story, m)
             uf.union(mid, cid)
-            seen.append((cid, _slots(m, text)))
+            seen.append((cid, _slots(m, text), m["start"], m["end"]))
         previous = mid
 
 
@@ -115,13 +118,35 @@ def _sex_of(word: str) -> str | None:
     return "f" if word in SHE else "m" if word in HE else None
 
 
-def _antecedent(seen: list[tuple[str, list[str]]], slots: tuple[str, ...], wanted: str | None,
+_OBJECT_NEXT = re.compile(r"^\s*(?:[.,;:!?)'\"]|$|(?:to|in|at|on|with|for|from|into|a|an|the|as|after|before|and|but|"
+                          r"when|while|because|down|up|out|off|over|back|away|again|together)\b)")
+_CLAUSE_BREAK = re.compile(r"[.,;:!?\"()]|\b(?:that|when|after|before|because|while|if|as|said|says|told|and|but|of)\b", re.I)
+_CLAUSE_START = re.compile(r"(?:^|[.,;:!?\"()]|\b(?i:that|who|when|after|before|because|while|and|but|said|says))\s*(?:[\w'-]+\s+){0,2}$")
+
+
+def _is_object(word: str, text: str, m: dict[str, Any]) -> bool:
+    """An object pronoun: "him", "them", or a "her" that no noun follows ("hit her a few blocks away")."""
+    if word in {"him", "them"}:
+        return True
+    return word == "her" and bool(_OBJECT_NEXT.match(text[m["end"] : m["end"] + 30]))
+
+
+def _same_clause(text: str, start: int, end: int, pronoun: int) -> bool:
+    """A mention that starts a clause (after at most two words such as "the") with no punctuation
+    or conjunction between it and a later pronoun: the subject of the pronoun's own clause ("Police
+    arrested him", "and arrested the driver who hit her"), which an object pronoun is not."""
+    return (0 <= pronoun - end <= 80 and not _CLAUSE_BREAK.search(text[end:pronoun])
+            and bool(_CLAUSE_START.search(text[max(0, start - 40) : start])))
+
+
+def _antecedent(seen: list[tuple[str, list[str], int, int]], slots: tuple[str, ...], wanted: str | None,
                 sex: dict[str, str], kind: str | None = None) -> str | None:
     """The nearest earlier key of the pronoun's own type (person, thing, place) that fills the
-    first slot any such key fills, skipping keys a pronoun of the other sex took."""
+    first slot any such key fills, skipping keys a pronoun of the other sex took (and those that
+    ``sex`` marks with "", the subject of an object pronoun's clause)."""
     for slot in slots:
-        for cid, filled in reversed(seen):
-            if (slot in filled and (kind is None or filled[0] == kind)
+        for cid, filled, _start, _end in reversed(seen):
+            if (slot in filled and (kind is None or filled[0] == kind) and sex.get(cid) != ""
                     and (wanted is None or sex.get(cid, wanted) == wanted)):
                 return cid
     return None
