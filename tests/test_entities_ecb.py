@@ -173,3 +173,12 @@ def test_an_object_pronoun_is_not_the_subject_of_its_clause() -> None:
     got = cluster(ms, {"d": "s"}, {"d": text})
     assert same(got, ms, "Raj Chohan", "her")
     assert same(got, ms, "Tom Ford", "him")
+
+
+def test_a_description_joins_a_name_it_stands_next_to_in_an_unannotated_sentence() -> None:
+    t1 = "The boss died in his cell. Police said Mafia boss Gaetano Lo Presti was held on Tuesday."
+    t2 = "Lo Presti hanged himself. Gaetano Lo Presti was 52."
+    ms = (mentions("d1", t1, [("boss", "HUM")])  # the sentence naming him is not annotated
+          + mentions("d2", t2, [("Lo Presti", "HUM"), ("Gaetano Lo Presti", "HUM")]))
+    got = cluster(ms, {"d1": "s", "d2": "s"}, {"d1": t1, "d2": t2})
+    assert same(got, ms, "boss", "Lo Presti", "Gaetano Lo Presti")

@@ -145,10 +145,35 @@ def _short_names(keyed: list[tuple[dict[str, Any], str]]) -> Iterable[tuple[str,
                 yield key, next(iter(targets))
 
 
+def _name_occurrences(keyed: list[tuple[dict[str, Any], str]], named: set[str], story_of: dict[str, str],
+                      texts: dict[str, str]) -> list[tuple[dict[str, Any], str]]:
+    """Every place a story's texts write one of its names, annotated or not: ECB+ marks only a
+    document's few validated sentences, and "Mafia boss Gaetano Lo Presti" may be in another."""
+    surfaces: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)  # story -> surface -> (key, type)
+    for m, key in keyed:
+        if key in named:
+            surface = core(m["text"]).strip(" .,'\"")
+            if len(surface) > 2:
+                surfaces[key.split("|", 1)[0]][surface] = (key, m.get("mention_type") or "")
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m, _key in keyed:
+        docs_of[story_of.get(m["doc_id"], m["doc_id"])].add(m["doc_id"])
+    found = []
+    for story, names in surfaces.items():
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(names, key=len, reverse=True)) + r")\b")
+        for doc in sorted(docs_of[story]):
+            for hit in pattern.finditer(texts.get(doc, "")):
+                key, kind = names[hit.group(0)]
+                found.append(({"doc_id": doc, "start": hit.start(), "end": hit.end(), "text": hit.group(0),
+                               "mention_type": kind}, key))
+    return found
+
+
 def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
                  texts: dict[str, str]) -> Iterable[tuple[str, str]]:
     """Pairs of keys to merge. Each description key of a story (a common-noun head such as "woman"
-    or "climber") joins the name key that the story's texts most often describe by that noun, when
+    or "climber") joins the name key that the story's texts most often describe by that noun
+    (wherever they write the name, in annotated sentences or not), when
     the name is mentioned at least twice and at least half as often as the description (a name met
     once is weak evidence for twenty "climber"s); a full name joins its keys across stories."""
     keyed = [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
@@ -160,8 +185,7 @@ def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
     for m, key in keyed:
         if (full := _full_name(m)) is not None:
             yield key, full
-        if key not in named:
-            continue
+    for m, key in _name_occurrences(keyed, named, story_of, texts):
         prefix = key.rsplit("|", 1)[0]
         for word in _descriptors(m, texts.get(m["doc_id"], "")):
             if f"{prefix}|{word}" in nominal:
