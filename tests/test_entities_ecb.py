@@ -182,3 +182,13 @@ def test_a_description_joins_a_name_it_stands_next_to_in_an_unannotated_sentence
           + mentions("d2", t2, [("Lo Presti", "HUM"), ("Gaetano Lo Presti", "HUM")]))
     got = cluster(ms, {"d1": "s", "d2": "s"}, {"d1": t1, "d2": t2})
     assert same(got, ms, "boss", "Lo Presti", "Gaetano Lo Presti")
+
+
+def test_a_description_of_two_names_joins_the_one_its_document_writes() -> None:
+    t1 = "Hugh Jackman will be the host. Jackman said the host sings."
+    t2 = "Ellen DeGeneres will be the host. DeGeneres said the host jokes."
+    ms = (mentions("d1", t1, [("Hugh Jackman", "HUM"), ("Jackman", "HUM"), ("host", "HUM")])
+          + mentions("d2", t2, [("Ellen DeGeneres", "HUM"), ("DeGeneres", "HUM"), ("host", "HUM")]))
+    got = cluster(ms, {"d1": "s", "d2": "s"}, {"d1": t1, "d2": t2})
+    assert got[ms[2]["mention_id"]] == got[ms[0]["mention_id"]]
+    assert got[ms[5]["mention_id"]] == got[ms[3]["mention_id"]]

@@ -4,7 +4,8 @@ of ECB+ gold mentions, pooled per split (the dataset README's protocol).
 The system is given the gold mentions, not their topics. It works as Storyline does across articles:
 the documents are linked into stories by the same online linker as ``ingest`` (text only, ECB+ has no
 dates), and within one story, names and descriptions are one entity when their heads agree
-(``entities_ecb_rules.mention_key``); a description joins the name its story's texts describe by it,
+(``entities_ecb_rules.mention_key``); a description joins the name its story's texts describe by it
+(the one its own document writes, when they describe two names by it),
 a one-word name the longer name it starts or abbreviates, and a full name its namesakes in other
 stories (``entities_ecb_rules.story_merges``). Pronouns join a mention before them in their
 document: "he"/"she" the nearest singular person, "it" the nearest singular name, "they" the
@@ -33,6 +34,7 @@ from .entities_ecb_rules import (
     SHE,
     SKIP,
     THING,
+    description_owners,
     is_body,
     is_named,
     mention_key,
@@ -79,7 +81,8 @@ def _stories(docs: list[dict[str, Any]]) -> dict[str, str]:
     return {it.article_id: linker.membership(it.article_id)[1] for it in items}
 
 
-def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: str = "") -> None:
+def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: str = "",
+                       owners: dict[str, str] | None = None) -> None:
     """Names and descriptions get their story-level head key; pronouns join a mention of their own
     type (person or body, thing, place) before them: "he"/"she" the nearest singular person, preferring a name, but not a body ("Police", "CNN",
     "the Academy") nor one that a pronoun of the other sex took before, and an object pronoun
@@ -107,7 +110,7 @@ def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: s
                 if wanted:
                     sex.setdefault(cid, wanted)
         else:
-            cid = mention_key(story, m)
+            cid = (owners or {}).get(mid) or mention_key(story, m)
             uf.union(mid, cid)
             seen.append((cid, _slots(m, text), m["start"], m["end"]))
         previous = mid
@@ -189,8 +192,9 @@ def cluster(mentions: list[dict[str, Any]], story_of: dict[str, str],
         by_doc[m["doc_id"]].append(m)
     uf = _Union()
     texts = texts or {}
+    owners = description_owners(mentions, story_of, texts)
     for doc_id, ms in by_doc.items():
-        _document_clusters(ms, story_of.get(doc_id, doc_id), uf, texts.get(doc_id, ""))
+        _document_clusters(ms, story_of.get(doc_id, doc_id), uf, texts.get(doc_id, ""), owners)
     for a, b in story_merges(mentions, story_of, texts):
         uf.union(a, b)
     for a, b in list(pronoun_merges(mentions, story_of, uf.find)):

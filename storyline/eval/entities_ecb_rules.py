@@ -169,6 +169,29 @@ def _name_occurrences(keyed: list[tuple[dict[str, Any], str]], named: set[str], 
     return found
 
 
+def _keyed(mentions: list[dict[str, Any]], story_of: dict[str, str]) -> list[tuple[dict[str, Any], str]]:
+    """Each name or description with its story-level key (pronouns left out)."""
+    return [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
+            if word_of(m["text"]) not in PERSONAL | THING | GROUP | RELATIVE | SKIP]
+
+
+def _evidence(keyed: list[tuple[dict[str, Any], str]], story_of: dict[str, str], texts: dict[str, str]
+              ) -> tuple[dict[str, Counter[str]], set[tuple[str, str]]]:
+    """For each description key, how often the story's texts put its noun next to each name key;
+    and the (document, name key) pairs of the documents that write each name."""
+    nominal = {key for m, key in keyed if not is_named(m)}
+    named = {key for m, key in keyed if is_named(m)} - nominal
+    evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    written: set[tuple[str, str]] = set()
+    for m, key in _name_occurrences(keyed, named, story_of, texts):
+        written.add((m["doc_id"], key))
+        prefix = key.rsplit("|", 1)[0]
+        for word in _descriptors(m, texts.get(m["doc_id"], "")):
+            if f"{prefix}|{word}" in nominal:
+                evidence[f"{prefix}|{word}"][key] += 1
+    return evidence, written
+
+
 def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
                  texts: dict[str, str]) -> Iterable[tuple[str, str]]:
     """Pairs of keys to merge. Each description key of a story (a common-noun head such as "woman"
@@ -176,25 +199,35 @@ def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
     (wherever they write the name, in annotated sentences or not), when
     the name is mentioned at least twice and at least half as often as the description (a name met
     once is weak evidence for twenty "climber"s); a full name joins its keys across stories."""
-    keyed = [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
-             if word_of(m["text"]) not in PERSONAL | THING | GROUP | RELATIVE | SKIP]
+    keyed = _keyed(mentions, story_of)
     size = Counter(key for _, key in keyed)
-    nominal = {key for m, key in keyed if not is_named(m)}
-    named = {key for m, key in keyed if is_named(m)} - nominal
-    evidence: dict[str, Counter[str]] = defaultdict(Counter)
     for m, key in keyed:
         if (full := _full_name(m)) is not None:
             yield key, full
-    for m, key in _name_occurrences(keyed, named, story_of, texts):
-        prefix = key.rsplit("|", 1)[0]
-        for word in _descriptors(m, texts.get(m["doc_id"], "")):
-            if f"{prefix}|{word}" in nominal:
-                evidence[f"{prefix}|{word}"][key] += 1
+    evidence, _written = _evidence(keyed, story_of, texts)
     yield from _short_names(keyed)
     for target, votes in sorted(evidence.items()):
         best = min(votes, key=lambda k: (-votes[k], k))
         if size[best] >= MIN_NAMED and RATIO * size[best] >= size[target]:
             yield target, best
+
+
+def description_owners(mentions: list[dict[str, Any]], story_of: dict[str, str],
+                       texts: dict[str, str]) -> dict[str, str]:
+    """mention id -> name key, for a description that the story's texts put next to two or more
+    names ("host": Hugh Jackman and Ellen DeGeneres), in a document that writes just one of them."""
+    keyed = _keyed(mentions, story_of)
+    size = Counter(key for _, key in keyed)
+    evidence, written = _evidence(keyed, story_of, texts)
+    owners = {}
+    for m, key in keyed:
+        candidates = [name for name in evidence.get(key, ()) if size[name] >= MIN_NAMED]
+        if len(candidates) < 2:
+            continue
+        here = [name for name in candidates if (m["doc_id"], name) in written]
+        if len(here) == 1:
+            owners[m["mention_id"]] = here[0]
+    return owners
 
 
 #: descriptions that say a person's sex and nothing relational ("the woman", not "her mother")
