@@ -61,7 +61,8 @@ def core(text: str) -> str:
 
 
 #: British spellings of a head, read as the American one ("Betty Ford Centre" is the "Center")
-_SPELLING = {"centre": "center", "theatre": "theater"}
+_SPELLING = {"centre": "center", "theatre": "theater", "jewellery": "jewelry", "programme": "program",
+             "defence": "defense", "offence": "offense", "neighbour": "neighbor", "harbour": "harbor"}
 
 
 def head(text: str) -> str:
