@@ -81,7 +81,7 @@ _TITLE = re.compile(r"^(?:mr|mrs|ms|dr|sgt|gen|gov|sen|rep|lt|col|capt|prof|st)\
 _STOP = r"(?=\s*(?:[,.;:)]|\s(?:who|whom|which|that|of|in|at|on|from|and|with|for|to|has|had|was|is)\b|$))"
 _AFTER = re.compile(r"^,\s+(?:\d+,\s+)?(?:a|an|the|another|his|her|its|their)\s+(?:[\w'-]+\s+){0,4}?([\w'-]+)" + _STOP)
 _COPULA = re.compile(r"^\s+(?:is|was|will be|would be|as|became|becomes)\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?([\w'-]+)" + _STOP)
-_BEFORE = re.compile(r"(?:^|\b(?i:the|a|an)\s+)(?:[\w'-]+\s+){0,3}?([\w'-]+),\s*$")
+_BEFORE = re.compile(r"(?:\b(?i:the|a|an)\s+)(?:[\w'-]+\s+){0,3}?([\w'-]+),\s*$")
 _TITLE_WORD = re.compile(r"([\w'-]+)\s+$")
 
 
