@@ -200,3 +200,10 @@ def test_an_apposition_before_a_name_needs_an_article() -> None:
     ms = mentions("d", text, [("Jack Ketsoyan", "HUM"), ("Ketsoyan", "HUM"), ("magazine", "HUM")])
     got = cluster(ms, {"d": "s"}, {"d": text})
     assert not same(got, ms, "Jack Ketsoyan", "magazine")
+
+
+def test_a_capitalised_word_next_to_a_name_is_no_description() -> None:
+    text = "In an interview with People, Tara Reid said Reid was fine. Many people cheered."
+    ms = mentions("d", text, [("Tara Reid", "HUM"), ("Reid", "HUM"), ("people", "HUM")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert not same(got, ms, "Tara Reid", "people")

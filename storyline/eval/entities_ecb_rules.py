@@ -107,7 +107,7 @@ def _descriptors(m: dict[str, Any], text: str) -> set[str]:
         found.add(t.group(1))
     for pattern, where in ((_AFTER, after), (_COPULA, after), (_BEFORE, before)):
         hit = pattern.search(where)
-        if hit:
+        if hit and hit.group(1)[:1].islower():  # "an interview with People, Reid": no description
             found.add(hit.group(1))
     return {head(w) for w in found}
 
