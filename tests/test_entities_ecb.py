@@ -207,3 +207,12 @@ def test_a_capitalised_word_next_to_a_name_is_no_description() -> None:
     ms = mentions("d", text, [("Tara Reid", "HUM"), ("Reid", "HUM"), ("people", "HUM")])
     got = cluster(ms, {"d": "s"}, {"d": text})
     assert not same(got, ms, "Tara Reid", "people")
+
+
+def test_a_relative_pronoun_skips_the_object_of_a_preposition() -> None:
+    text = "Microsoft fixed a flaw in Internet Explorer that hackers used. The store in Wellington that burned."
+    ms = mentions("d", text, [("flaw", "NON"), ("Internet Explorer", "NON"), ("that", "NON"), ("store", "NON"),
+                              ("Wellington", "LOC"), ("that", "NON")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert got[ms[2]["mention_id"]] == got[ms[0]["mention_id"]]
+    assert got[ms[5]["mention_id"]] == got[ms[3]["mention_id"]]

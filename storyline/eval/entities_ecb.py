@@ -84,20 +84,22 @@ def _stories(docs: list[dict[str, Any]]) -> dict[str, str]:
 def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: str = "",
                        owners: dict[str, str] | None = None) -> None:
     """Names and descriptions get their story-level head key; pronouns join a mention of their own
-    type (person or body, thing, place) before them: "he"/"she" the nearest singular person, preferring a name, but not a body ("Police", "CNN",
-    "the Academy") nor one that a pronoun of the other sex took before, and an object pronoun
-    ("him", "them") not the subject of its own clause; "it" the nearest singular name of
-    a person, body or thing (ECB+ counts companies and navies as human participants); "they" the
-    nearest plural; a relative pronoun the mention it follows."""
+    type (person or body, thing, place) before them: "he"/"she" the nearest singular person,
+    preferring a name, but not a body ("Police", "CNN", "the Academy") nor one that a pronoun of
+    the other sex took before, and an object pronoun ("him", "them") not the subject of its own
+    clause; "it" the nearest singular name of a person, body or thing (ECB+ counts companies and
+    navies as human participants); "they" the nearest plural; a relative pronoun the mention it
+    follows, or the one before that when it follows a mention of another type or the object of a
+    preposition ("a flaw in IE that")."""
     seen: list[tuple[str, list[str], int, int]] = []  # key, slots, start and end of each earlier name or description
     sex: dict[str, str] = {}  # key -> "f"/"m", from the pronoun that took it first
-    previous: str | None = None
+    earlier: list[dict[str, Any]] = []  # the mentions before this one
     for m in sorted(ms, key=lambda m: (m["start"], m["end"])):
         mid, word = m["mention_id"], word_of(m["text"])
         slots = (("single",) if word in {"himself", "herself"} else ("named", "single") if word in PERSONAL else ("thing_named", "thing", "NON", "LOC") if word in THING
                  else ("plural", "HUM") if word in GROUP else None)
-        if word in RELATIVE and previous is not None:
-            uf.union(mid, previous)
+        if word in RELATIVE and earlier:
+            uf.union(mid, _relative_antecedent(m, earlier, text))
         elif word in SKIP or word in RELATIVE:
             pass
         elif slots is not None:
@@ -113,7 +115,20 @@ def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: s
             cid = (owners or {}).get(mid) or mention_key(story, m)
             uf.union(mid, cid)
             seen.append((cid, _slots(m, text), m["start"], m["end"]))
-        previous = mid
+        earlier.append(m)
+
+
+def _relative_antecedent(m: dict[str, Any], earlier: list[dict[str, Any]], text: str) -> str:
+    """The mention a relative pronoun follows, or the one before it when that one is of the
+    relative's own type and the one it follows is not ("the supermarket in Wellington that")."""
+    last = earlier[-1]
+    kind = m.get("mention_type")
+    if len(earlier) >= 2 and earlier[-2].get("mention_type") == kind and (
+            last.get("mention_type") != kind
+            or re.fullmatch(r"\s+(?:in|of|for|at|on|from|with|by)\s+(?:(?:the|a|an|its|his|her|their)\s+)?",
+                            text[earlier[-2]["end"] : last["start"]])):
+        return str(earlier[-2]["mention_id"])
+    return str(last["mention_id"])
 
 
 def _sex_of(word: str) -> str | None:
