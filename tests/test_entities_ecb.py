@@ -35,6 +35,7 @@ def test_heads_skip_ages_degrees_and_prepositional_tails() -> None:
     assert head("New Zealand's highest peak, Mount Cook") == "cook"
     assert head("the Promises Treatment Centre") == head("Promises Treatment Center") == "center"
     assert head("diamond jewellery") == head("jewelry") == "jewelry"
+    assert head("Three") == head("3") == "3"
 
 
 def test_description_joins_the_name_the_text_puts_it_next_to() -> None:

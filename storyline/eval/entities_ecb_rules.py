@@ -63,6 +63,9 @@ def core(text: str) -> str:
 #: British spellings of a head, read as the American one ("Betty Ford Centre" is the "Center")
 _SPELLING = {"centre": "center", "theatre": "theater", "jewellery": "jewelry", "programme": "program",
              "defence": "defense", "offence": "offense", "neighbour": "neighbor", "harbour": "harbor"}
+#: a number word is its digits ("Three" dead are the "3" dead)
+_NUMBER = {w: str(i) for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                            "nine", "ten", "eleven", "twelve"])}
 
 
 def head(text: str) -> str:
@@ -71,7 +74,7 @@ def head(text: str) -> str:
         words.pop()
     if not words:
         return text.lower()
-    last = _SPELLING.get(words[-1], words[-1])
+    last = _NUMBER.get(words[-1], _SPELLING.get(words[-1], words[-1]))
     # a name's plural or possessive is the name ("Sixers", "Cheeks"); "climbers" are not "the climber"
     plural = len(last) > 3 and last.endswith("s") and not last.endswith("ss")
     return last[:-1] if plural and _WORD.findall(core(text))[-1][:1].isupper() else last
