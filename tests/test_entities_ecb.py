@@ -217,3 +217,13 @@ def test_a_relative_pronoun_skips_the_object_of_a_preposition() -> None:
     got = cluster(ms, {"d": "s"}, {"d": text})
     assert got[ms[2]["mention_id"]] == got[ms[0]["mention_id"]]
     assert got[ms[5]["mention_id"]] == got[ms[3]["mention_id"]]
+
+
+def test_a_number_is_the_plural_noun_the_texts_count() -> None:
+    t1 = "Three killed as rioters bomb a bank."
+    t2 = "Three people died in the fire. Police said 3 people were inside."
+    ms = (mentions("d1", t1, [("Three", "HUM"), ("rioters", "HUM")])
+          + mentions("d2", t2, [("people", "HUM"), ("people", "HUM")]))
+    got = cluster(ms, {"d1": "s", "d2": "s"}, {"d1": t1, "d2": t2})
+    assert same(got, ms, "Three", "people")
+    assert not same(got, ms, "Three", "rioters")

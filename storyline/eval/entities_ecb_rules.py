@@ -196,13 +196,36 @@ def _evidence(keyed: list[tuple[dict[str, Any], str]], story_of: dict[str, str],
     return evidence, written
 
 
+_COUNT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)\s+(?:[\w'-]+\s+)?$", re.I)
+
+
+def _counted(keyed: list[tuple[dict[str, Any], str]], texts: dict[str, str]) -> Iterable[tuple[str, str]]:
+    """A number that stands for people or things ("Three killed", "kills 2") is the plural noun the
+    story's texts write it before at least twice ("three people", "2 women")."""
+    keys = {key for _, key in keyed}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m, key in keyed:
+        words = _WORD.findall(core(m["text"]))
+        if is_named(m) or len(words) != 1:
+            continue
+        hit = _COUNT.search(texts.get(m["doc_id"], "")[max(0, m["start"] - 30) : m["start"]])
+        number = f"{key.rsplit('|', 1)[0]}|{head(hit.group(1))}" if hit else None
+        if number in keys and number != key:
+            votes[number][key] += 1
+    for number, nouns in sorted(votes.items()):
+        noun = min(nouns, key=lambda k: (-nouns[k], k))
+        if nouns[noun] >= MIN_NAMED:
+            yield number, noun
+
+
 def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
                  texts: dict[str, str]) -> Iterable[tuple[str, str]]:
     """Pairs of keys to merge. Each description key of a story (a common-noun head such as "woman"
     or "climber") joins the name key that the story's texts most often describe by that noun
     (wherever they write the name, in annotated sentences or not), when
     the name is mentioned at least twice and at least half as often as the description (a name met
-    once is weak evidence for twenty "climber"s); a full name joins its keys across stories."""
+    once is weak evidence for twenty "climber"s); a full name joins its keys across stories; a
+    number joins the plural noun it counts ("Three" killed, "three people")."""
     keyed = _keyed(mentions, story_of)
     size = Counter(key for _, key in keyed)
     for m, key in keyed:
@@ -210,6 +233,7 @@ def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
             yield key, full
     evidence, _written = _evidence(keyed, story_of, texts)
     yield from _short_names(keyed)
+    yield from _counted(keyed, texts)
     for target, votes in sorted(evidence.items()):
         best = min(votes, key=lambda k: (-votes[k], k))
         if size[best] >= MIN_NAMED and RATIO * size[best] >= size[target]:
