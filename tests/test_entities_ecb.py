@@ -227,3 +227,11 @@ def test_a_number_is_the_plural_noun_the_texts_count() -> None:
     got = cluster(ms, {"d1": "s", "d2": "s"}, {"d1": t1, "d2": t2})
     assert same(got, ms, "Three", "people")
     assert not same(got, ms, "Three", "rioters")
+
+
+def test_there_is_the_nearest_place() -> None:
+    text = "Lohan checked into a rehab facility in Newport Beach. Lohan left there after minutes."
+    ms = mentions("d", text, [("Lohan", "HUM"), ("rehab facility in Newport Beach", "LOC"), ("Lohan", "HUM"),
+                              ("there", "LOC")])
+    got = cluster(ms, {"d": "s"}, {"d": text})
+    assert same(got, ms, "rehab facility in Newport Beach", "there")

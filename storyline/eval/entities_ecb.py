@@ -29,6 +29,7 @@ from .entities_ecb_rules import (
     GROUP,
     HE,
     PERSONAL,
+    PLACE,
     PLURAL_NOUNS,
     RELATIVE,
     SHE,
@@ -88,16 +89,16 @@ def _document_clusters(ms: list[dict[str, Any]], story: str, uf: _Union, text: s
     preferring a name, but not a body ("Police", "CNN", "the Academy") nor one that a pronoun of
     the other sex took before, and an object pronoun ("him", "them") not the subject of its own
     clause; "it" the nearest singular name of a person, body or thing (ECB+ counts companies and
-    navies as human participants); "they" the nearest plural; a relative pronoun the mention it
-    follows, or the one before that when it follows a mention of another type or the object of a
-    preposition ("a flaw in IE that")."""
+    navies as human participants); "they" the nearest plural; "there" the nearest place; a
+    relative pronoun the mention it follows, or the one before that when it follows a mention of
+    another type or the object of a preposition ("a flaw in IE that")."""
     seen: list[tuple[str, list[str], int, int]] = []  # key, slots, start and end of each earlier name or description
     sex: dict[str, str] = {}  # key -> "f"/"m", from the pronoun that took it first
     earlier: list[dict[str, Any]] = []  # the mentions before this one
     for m in sorted(ms, key=lambda m: (m["start"], m["end"])):
         mid, word = m["mention_id"], word_of(m["text"])
         slots = (("single",) if word in {"himself", "herself"} else ("named", "single") if word in PERSONAL else ("thing_named", "thing", "NON", "LOC") if word in THING
-                 else ("plural", "HUM") if word in GROUP else None)
+                 else ("plural", "HUM") if word in GROUP else ("LOC",) if word in PLACE else None)
         if word in RELATIVE and earlier:
             uf.union(mid, _relative_antecedent(m, earlier, text))
         elif word in SKIP or word in RELATIVE:

@@ -18,6 +18,7 @@ THING = {"it", "its", "itself"}
 GROUP = {"they", "them", "their", "theirs", "themselves"}
 RELATIVE = {"who", "whom", "whose", "which", "that", "where"}
 SKIP = {"i", "me", "my", "we", "us", "our", "you", "your"}
+PLACE = {"there", "here"}
 #: plural nouns that do not end in "s": "they", not "he" or "it", take them
 PLURAL_NOUNS = {"people", "men", "women", "children", "police", "gunmen", "policemen", "firemen", "fishermen",
                 "businessmen", "gentlemen", "crewmen", "servicemen", "militiamen", "clergy", "staff", "personnel"}
@@ -176,7 +177,7 @@ def _name_occurrences(keyed: list[tuple[dict[str, Any], str]], named: set[str], 
 def _keyed(mentions: list[dict[str, Any]], story_of: dict[str, str]) -> list[tuple[dict[str, Any], str]]:
     """Each name or description with its story-level key (pronouns left out)."""
     return [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
-            if word_of(m["text"]) not in PERSONAL | THING | GROUP | RELATIVE | SKIP]
+            if word_of(m["text"]) not in PERSONAL | THING | GROUP | PLACE | RELATIVE | SKIP]
 
 
 def _evidence(keyed: list[tuple[dict[str, Any], str]], story_of: dict[str, str], texts: dict[str, str]
@@ -297,7 +298,7 @@ def pronoun_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
         if word in SHE | HE | THING:
             called[find(m["mention_id"])]["f" if word in SHE else "m" if word in HE else "n"] += 1
     keyed = [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
-             if m.get("mention_type") == "HUM" and word_of(m["text"]) not in PERSONAL | THING | GROUP | RELATIVE | SKIP]
+             if m.get("mention_type") == "HUM" and word_of(m["text"]) not in PERSONAL | THING | GROUP | PLACE | RELATIVE | SKIP]
     nominal = {key for m, key in keyed if not is_named(m)}
     named_size: dict[str, Counter[str]] = defaultdict(Counter)  # story -> named cluster -> mentions
     for _m, key in keyed:
