@@ -18,6 +18,10 @@ THING = {"it", "its", "itself"}
 GROUP = {"they", "them", "their", "theirs", "themselves"}
 RELATIVE = {"who", "whom", "whose", "which", "that", "where"}
 SKIP = {"i", "me", "my", "we", "us", "our", "you", "your"}
+PLACE = {"there", "here"}
+#: plural nouns that do not end in "s": "they", not "he" or "it", take them
+PLURAL_NOUNS = {"people", "men", "women", "children", "police", "gunmen", "policemen", "firemen", "fishermen",
+                "businessmen", "gentlemen", "crewmen", "servicemen", "militiamen", "clergy", "staff", "personnel"}
 _WORD = re.compile(r"[\w'-]+")
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|m)$")
 #: a description joins a name mentioned at least MIN_NAMED times and at least 1/RATIO as often as
@@ -57,13 +61,21 @@ def core(text: str) -> str:
     return _POST.sub("", text) or text
 
 
+#: British spellings of a head, read as the American one ("Betty Ford Centre" is the "Center")
+_SPELLING = {"centre": "center", "theatre": "theater", "jewellery": "jewelry", "programme": "program",
+             "defence": "defense", "offence": "offense", "neighbour": "neighbor", "harbour": "harbor"}
+#: a number word is its digits ("Three" dead are the "3" dead)
+_NUMBER = {w: str(i) for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                            "nine", "ten", "eleven", "twelve"])}
+
+
 def head(text: str) -> str:
     words = [w.lower().strip("'").removesuffix("'s") for w in _WORD.findall(core(text))]
     while len(words) > 1 and words[-1] in _SUFFIX:
         words.pop()
     if not words:
         return text.lower()
-    last = words[-1]
+    last = _NUMBER.get(words[-1], _SPELLING.get(words[-1], words[-1]))
     # a name's plural or possessive is the name ("Sixers", "Cheeks"); "climbers" are not "the climber"
     plural = len(last) > 3 and last.endswith("s") and not last.endswith("ss")
     return last[:-1] if plural and _WORD.findall(core(text))[-1][:1].isupper() else last
@@ -73,7 +85,7 @@ _TITLE = re.compile(r"^(?:mr|mrs|ms|dr|sgt|gen|gov|sen|rep|lt|col|capt|prof|st)\
 _STOP = r"(?=\s*(?:[,.;:)]|\s(?:who|whom|which|that|of|in|at|on|from|and|with|for|to|has|had|was|is)\b|$))"
 _AFTER = re.compile(r"^,\s+(?:\d+,\s+)?(?:a|an|the|another|his|her|its|their)\s+(?:[\w'-]+\s+){0,4}?([\w'-]+)" + _STOP)
 _COPULA = re.compile(r"^\s+(?:is|was|will be|would be|as|became|becomes)\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,3}?([\w'-]+)" + _STOP)
-_BEFORE = re.compile(r"(?:^|\b(?i:the|a|an)\s+)(?:[\w'-]+\s+){0,3}?([\w'-]+),\s*$")
+_BEFORE = re.compile(r"(?:\b(?i:the|a|an)\s+)(?:[\w'-]+\s+){0,3}?([\w'-]+),\s*$")
 _TITLE_WORD = re.compile(r"([\w'-]+)\s+$")
 
 
@@ -99,7 +111,7 @@ def _descriptors(m: dict[str, Any], text: str) -> set[str]:
         found.add(t.group(1))
     for pattern, where in ((_AFTER, after), (_COPULA, after), (_BEFORE, before)):
         hit = pattern.search(where)
-        if hit:
+        if hit and hit.group(1)[:1].islower():  # "an interview with People, Reid": no description
             found.add(hit.group(1))
     return {head(w) for w in found}
 
@@ -138,32 +150,113 @@ def _short_names(keyed: list[tuple[dict[str, Any], str]]) -> Iterable[tuple[str,
                 yield key, next(iter(targets))
 
 
-def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
-                 texts: dict[str, str]) -> Iterable[tuple[str, str]]:
-    """Pairs of keys to merge. Each description key of a story (a common-noun head such as "woman"
-    or "climber") joins the name key that the story's texts most often describe by that noun, when
-    the name is mentioned at least twice and at least half as often as the description (a name met
-    once is weak evidence for twenty "climber"s); a full name joins its keys across stories."""
-    keyed = [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
-             if word_of(m["text"]) not in PERSONAL | THING | GROUP | RELATIVE | SKIP]
-    size = Counter(key for _, key in keyed)
+def _name_occurrences(keyed: list[tuple[dict[str, Any], str]], named: set[str], story_of: dict[str, str],
+                      texts: dict[str, str]) -> list[tuple[dict[str, Any], str]]:
+    """Every place a story's texts write one of its names, annotated or not: ECB+ marks only a
+    document's few validated sentences, and "Mafia boss Gaetano Lo Presti" may be in another."""
+    surfaces: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)  # story -> surface -> (key, type)
+    for m, key in keyed:
+        if key in named:
+            surface = core(m["text"]).strip(" .,'\"")
+            if len(surface) > 2:
+                surfaces[key.split("|", 1)[0]][surface] = (key, m.get("mention_type") or "")
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m, _key in keyed:
+        docs_of[story_of.get(m["doc_id"], m["doc_id"])].add(m["doc_id"])
+    found = []
+    for story, names in surfaces.items():
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in sorted(names, key=len, reverse=True)) + r")\b")
+        for doc in sorted(docs_of[story]):
+            for hit in pattern.finditer(texts.get(doc, "")):
+                key, kind = names[hit.group(0)]
+                found.append(({"doc_id": doc, "start": hit.start(), "end": hit.end(), "text": hit.group(0),
+                               "mention_type": kind}, key))
+    return found
+
+
+def _keyed(mentions: list[dict[str, Any]], story_of: dict[str, str]) -> list[tuple[dict[str, Any], str]]:
+    """Each name or description with its story-level key (pronouns left out)."""
+    return [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
+            if word_of(m["text"]) not in PERSONAL | THING | GROUP | PLACE | RELATIVE | SKIP]
+
+
+def _evidence(keyed: list[tuple[dict[str, Any], str]], story_of: dict[str, str], texts: dict[str, str]
+              ) -> tuple[dict[str, Counter[str]], set[tuple[str, str]]]:
+    """For each description key, how often the story's texts put its noun next to each name key;
+    and the (document, name key) pairs of the documents that write each name."""
     nominal = {key for m, key in keyed if not is_named(m)}
     named = {key for m, key in keyed if is_named(m)} - nominal
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
-    for m, key in keyed:
-        if (full := _full_name(m)) is not None:
-            yield key, full
-        if key not in named:
-            continue
+    written: set[tuple[str, str]] = set()
+    for m, key in _name_occurrences(keyed, named, story_of, texts):
+        written.add((m["doc_id"], key))
         prefix = key.rsplit("|", 1)[0]
         for word in _descriptors(m, texts.get(m["doc_id"], "")):
             if f"{prefix}|{word}" in nominal:
                 evidence[f"{prefix}|{word}"][key] += 1
+    return evidence, written
+
+
+_COUNT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both)\s+(?:[\w'-]+\s+)?$", re.I)
+
+
+def _counted(keyed: list[tuple[dict[str, Any], str]], texts: dict[str, str]) -> Iterable[tuple[str, str]]:
+    """A number that stands for people or things ("Three killed", "kills 2") is the plural noun the
+    story's texts write it before at least twice ("three people", "2 women")."""
+    keys = {key for _, key in keyed}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m, key in keyed:
+        words = _WORD.findall(core(m["text"]))
+        if is_named(m) or len(words) != 1:
+            continue
+        hit = _COUNT.search(texts.get(m["doc_id"], "")[max(0, m["start"] - 30) : m["start"]])
+        number = f"{key.rsplit('|', 1)[0]}|{head(hit.group(1))}" if hit else None
+        if number in keys and number != key:
+            votes[number][key] += 1
+    for number, nouns in sorted(votes.items()):
+        noun = min(nouns, key=lambda k: (-nouns[k], k))
+        if nouns[noun] >= MIN_NAMED:
+            yield number, noun
+
+
+def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
+                 texts: dict[str, str]) -> Iterable[tuple[str, str]]:
+    """Pairs of keys to merge. Each description key of a story (a common-noun head such as "woman"
+    or "climber") joins the name key that the story's texts most often describe by that noun
+    (wherever they write the name, in annotated sentences or not), when
+    the name is mentioned at least twice and at least half as often as the description (a name met
+    once is weak evidence for twenty "climber"s); a full name joins its keys across stories; a
+    number joins the plural noun it counts ("Three" killed, "three people")."""
+    keyed = _keyed(mentions, story_of)
+    size = Counter(key for _, key in keyed)
+    for m, key in keyed:
+        if (full := _full_name(m)) is not None:
+            yield key, full
+    evidence, _written = _evidence(keyed, story_of, texts)
     yield from _short_names(keyed)
+    yield from _counted(keyed, texts)
     for target, votes in sorted(evidence.items()):
         best = min(votes, key=lambda k: (-votes[k], k))
         if size[best] >= MIN_NAMED and RATIO * size[best] >= size[target]:
             yield target, best
+
+
+def description_owners(mentions: list[dict[str, Any]], story_of: dict[str, str],
+                       texts: dict[str, str]) -> dict[str, str]:
+    """mention id -> name key, for a description that the story's texts put next to two or more
+    names ("host": Hugh Jackman and Ellen DeGeneres), in a document that writes just one of them."""
+    keyed = _keyed(mentions, story_of)
+    size = Counter(key for _, key in keyed)
+    evidence, written = _evidence(keyed, story_of, texts)
+    owners = {}
+    for m, key in keyed:
+        candidates = [name for name in evidence.get(key, ()) if size[name] >= MIN_NAMED]
+        if len(candidates) < 2:
+            continue
+        here = [name for name in candidates if (m["doc_id"], name) in written]
+        if len(here) == 1:
+            owners[m["mention_id"]] = here[0]
+    return owners
 
 
 #: descriptions that say a person's sex and nothing relational ("the woman", not "her mother")
@@ -172,7 +265,24 @@ MALE = {"man", "boy", "actor", "businessman", "male", "gentleman"}
 #: descriptions of a body that the text calls "it" ("the company", "the software giant")
 BODY = {"company", "firm", "giant", "maker", "corporation", "manufacturer", "retailer", "carrier", "airline",
         "network", "chain", "developer", "publisher", "studio"}
-_SHE, _HE = {"she", "her", "hers", "herself"}, {"he", "him", "his", "himself"}
+#: heads of a name or description of a body, not a person: "he"/"she" do not take them
+BODY_HEAD = BODY | {"academy", "command", "police", "department", "post", "university", "college", "association",
+                    "navy", "army", "court", "office", "council", "commission", "agency", "service", "committee",
+                    "inc", "corp", "ltd", "group", "bank", "times", "news", "board", "administration", "government",
+                    "ministry", "team", "club", "league", "party", "union", "institute", "organization", "organisation"}
+
+
+def is_body(m: dict[str, Any]) -> bool:
+    """A name or description of a body: an acronym in capitals ("CNN", "NYPD") or a body's head
+    ("the Academy", "Police", "Western Naval Command")."""
+    words = _WORD.findall(core(m["text"]))
+    if not words:
+        return False
+    last = words[-1]
+    return (2 <= len(last) <= 5 and last.isupper()) or head(m["text"]) in BODY_HEAD
+
+
+SHE, HE = {"she", "her", "hers", "herself"}, {"he", "him", "his", "himself"}
 
 
 def pronoun_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
@@ -185,10 +295,10 @@ def pronoun_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
     called: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         word = word_of(m["text"])
-        if word in _SHE | _HE | THING:
-            called[find(m["mention_id"])]["f" if word in _SHE else "m" if word in _HE else "n"] += 1
+        if word in SHE | HE | THING:
+            called[find(m["mention_id"])]["f" if word in SHE else "m" if word in HE else "n"] += 1
     keyed = [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
-             if m.get("mention_type") == "HUM" and word_of(m["text"]) not in PERSONAL | THING | GROUP | RELATIVE | SKIP]
+             if m.get("mention_type") == "HUM" and word_of(m["text"]) not in PERSONAL | THING | GROUP | PLACE | RELATIVE | SKIP]
     nominal = {key for m, key in keyed if not is_named(m)}
     named_size: dict[str, Counter[str]] = defaultdict(Counter)  # story -> named cluster -> mentions
     for _m, key in keyed:
