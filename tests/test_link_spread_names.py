@@ -112,3 +112,31 @@ def test_the_explanation_names_the_event_kept_apart_and_the_spread_name() -> Non
     assert apart[0]["event"] in {lk.membership("speech")[0], lk.membership("welfare")[0]}
     assert apart[0]["event"] != a.event_id
     assert "friedrich merz" in apart[0]["shared_spread"]
+
+
+def _money_stream() -> list[LinkItem]:
+    """1,000 filler headlines, and 8 events of their own that say "Geld" and 8 that say "bringen",
+    never both: in under 1 % of the articles (not common), but spread over the events."""
+    items = []
+    for i in range(1000):
+        items.append(headline(f"o{i}", f"{_word(3 * i)} {_word(3 * i + 1)} {_word(3 * i + 2)}", i * 0.015))
+        if i % 125 == 0:
+            items.append(headline(f"g{i}", f"Geld für {_word(7000 + i)}", i * 0.015 + 0.001))
+        if i % 125 == 60:
+            items.append(headline(f"b{i}", f"{_word(8000 + i)} bringen {_word(9000 + i)}", i * 0.015 + 0.001))
+    return items
+
+
+def test_a_link_on_two_spread_words_is_no_event() -> None:
+    """"Falsche Polizisten bringen Seniorin um Schmuck und Geld" joined "Was Sie dafür brauchen: So
+    bringen Sie endlich Ordnung in Ihr Geld" through the two words alone."""
+    pair = [
+        headline("fraud", "Falsche Polizisten bringen Seniorin um Schmuck und Geld", 16),
+        headline("advice", "So bringen Sie endlich Ordnung in Ihr Geld", 16.5),
+    ]
+    ev = _events(_money_stream() + pair)
+    assert ev["fraud"] != ev["advice"]
+    config = LinkConfig()
+    config.event.merge_specific = 0.0  # no spread words: the two words link them
+    ev = _events(_money_stream() + pair, config)
+    assert ev["fraud"] == ev["advice"]

@@ -54,7 +54,8 @@ class EventConfig:
     spread_share: float = 0.003  # a word or entity that opened more than this share of the stream's events ...
     spread_floor: int = 5  # ... and more than this many is spread: it names a topic, not a happening ...
     merge_specific: float = 0.3  # ... and two events one article links merge only when what they share
-    # beyond spread words and entities reaches this share of ``merge_gate`` (weather episodes aside)
+    # beyond spread words and entities reaches this share of ``merge_gate`` (weather episodes aside);
+    # a link on spread words alone needs ``common_min`` of them, as on common ones (0: nothing is spread)
 
 
 @dataclass(slots=True)

@@ -158,7 +158,8 @@ class EventGraph:
         the same date; -1 beyond the window or when fewer than ``min_shared`` words or entities are
         shared (one common word between two headlines is not an event, nor is one name that is both
         a word and an entity), or fewer than ``common_min`` pieces (``_pieces``) when all of them are
-        ``common`` (in more than ``common_share`` of the stream's articles: "schwer verletzt" joined
+        ``common`` (in more than ``common_share`` of the stream's articles, or spread over its
+        events, ``Linker.spread``: "schwer verletzt" joined
         fourteen police reports of one day into one event, "Millionen Euro" every sum of money,
         "Trump" and "USA" every American headline)."""
         p = self.params

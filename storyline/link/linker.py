@@ -293,12 +293,16 @@ class Linker:
     def _add_linked(self, item: LinkItem, f: Features, vec: SparseVec, same_article: str | None = None) -> Assignment:
         title = item.title or item.text[:120]
         svec = self.story_vector(vec, f)
-        common = self._common(vec)
+        spread = self.spread(vec)
+        # a link on spread words alone needs as many of them as one on common words ("Falsche
+        # Polizisten bringen Seniorin um Schmuck und Geld" is no "Ordnung in Ihr Geld bringen");
+        # not for the weather, whose words open an event for every regional report
+        common = self._common(vec) | (spread if not f.concepts else frozenset())
         eid, ev_expl = self.graph.add(
             item.article_id, vec, f.day, title, f.days, same_article=same_article, places=f.place_dims,
             episode=episode_key(f.about, f.day),
             common=common,
-            spread=self.spread(vec),
+            spread=spread,
         )
         if ev_expl.get("rule") == "new event":
             self.seeds.add(vec)
