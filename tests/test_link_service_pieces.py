@@ -59,3 +59,35 @@ def test_broken_horoscope_items_link_without_harm():
     ev = {aid: lk.membership(aid)[0] for aid, _, _ in rows}
     assert ev["k2"] == ev["k"] == ev["p"]  # the same words, punctuation aside
     assert len({ev["e"], ev["k"], ev["h"]}) == 3
+
+
+TESTS = [
+    ("t1", "Top 10: Die beste Powerstation im Test", "Wir haben Powerstations getestet und zeigen die besten."),
+    ("t2", "Top 10: Die besten kleinen Smartphones bis 6,4 Zoll im Test", "Wir zeigen die besten kleinen Smartphones."),
+    ("t3", "Top 10: Der beste In-Ear-Kopfhörer im Test", "Wir haben In-Ear-Kopfhörer getestet und zeigen die besten."),
+    ("t4", "Top 10: Die beste Powerstation im Test", "Wir haben Powerstations getestet und zeigen die besten."),  # again
+]
+
+
+def test_each_product_test_is_its_own_event_and_story():
+    """heise's "Top 10: Der/Die beste(n) … im Test" series shares four words from one test to the
+    next; every product it tested on the stream's first days had become one event."""
+    lk = Linker(LinkConfig())
+    out = {aid: lk.add(LinkItem(aid, title, text, "de", T0 + timedelta(hours=i)))
+           for i, (aid, title, text) in enumerate(TESTS)}
+    lk.consolidate()
+    ev = {aid: lk.membership(aid)[0] for aid in out}
+    st = {aid: lk.membership(aid)[1] for aid in out}
+    assert len({ev["t1"], ev["t2"], ev["t3"]}) == 3
+    assert len({st["t1"], st["t2"], st["t3"]}) == 3
+    assert ev["t4"] == ev["t1"]  # the same test listed again
+    assert out["t2"].explanation["event"]["service"] == "product test"
+
+
+def test_what_a_product_test_title_is():
+    assert service_piece("Skoda Enyaq 85 im Praxistest") == "product test"
+    assert service_piece("Im Test: Bitdefender Antivirus Plus") == "product test"
+    assert service_piece("Nur einer ist \"gut\": Multivitaminsäfte fallen im Test durch") == "product test"
+    assert service_piece("Neues im Testament des Verlegers") is None
+    assert service_piece("Bundestag testet neue Abstimmungsgeräte") is None
+    assert service_piece("") is None

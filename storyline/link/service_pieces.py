@@ -8,6 +8,11 @@ horoscopes for Krebs, Widder and Zwillinge share their title's words and dates (
 another; on the dev morning all seven horoscopes are events and stories of their own, save one listed
 twice. So a horoscope is linked by its title alone (``service_vector``): the same title listed again
 meets it, another horoscope does not.
+
+A product test says so ("Top 10: Die beste Powerstation im Test", "Käsegrills im Test", "Bitdefender
+Antivirus Plus im Test: …"): heise's "Top 10: Der/Die beste(n) … im Test" series shares four words
+("Top", "10", "beste", "Test") from one test to the next, and every product it tested on the stream's
+first days had become one event. Each test is its own event and story, linked by its title alone.
 """
 
 from __future__ import annotations
@@ -18,11 +23,15 @@ import re
 from .text import kicker_words, words
 
 _HOROSCOPE = re.compile(r"horoskop|sternzeichen", re.IGNORECASE)
+_PRODUCT_TEST = re.compile(r"\b[Ii]m (?:Praxis|Dauer|Lang(?:zeit)?|Härte)?-?[Tt]est\b")  # "im Test", "im Praxistest"
 
 
 def service_piece(title: str) -> str | None:
-    """The kind of service piece a title announces ("horoscope"), or None for anything else."""
-    return "horoscope" if _HOROSCOPE.search(title or "") else None
+    """The kind of service piece a title announces ("horoscope", "product test"), or None."""
+    title = title or ""
+    if _HOROSCOPE.search(title):
+        return "horoscope"
+    return "product test" if _PRODUCT_TEST.search(title) else None
 
 
 def service_vector(kind: str, title: str) -> dict[str, float]:
