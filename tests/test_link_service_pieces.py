@@ -26,13 +26,16 @@ ROWS = [
 ]
 
 
-def test_horoscopes_are_their_own_events_and_stories():
+def _link(rows: list[tuple[str, str, str]], step: timedelta) -> tuple[dict, dict[str, str], dict[str, str]]:
+    """Each row linked ``step`` after the one before: (assignments, event ids, story ids)."""
     lk = Linker(LinkConfig())
-    out = {aid: lk.add(LinkItem(aid, title, text, "de", T0 + timedelta(minutes=i)))
-           for i, (aid, title, text) in enumerate(ROWS)}
+    out = {aid: lk.add(LinkItem(aid, title, text, "de", T0 + i * step)) for i, (aid, title, text) in enumerate(rows)}
     lk.consolidate()
-    ev = {aid: lk.membership(aid)[0] for aid in out}
-    st = {aid: lk.membership(aid)[1] for aid in out}
+    return out, {aid: lk.membership(aid)[0] for aid in out}, {aid: lk.membership(aid)[1] for aid in out}
+
+
+def test_horoscopes_are_their_own_events_and_stories():
+    out, ev, st = _link(ROWS, timedelta(minutes=1))
     assert len({ev["h1"], ev["h2"], ev["h3"], ev["n1"]}) == 4
     assert len({st["h1"], st["h2"], st["h3"], st["n1"]}) == 4
     assert ev["h4"] == ev["h3"] and st["h4"] == st["h3"]  # the same piece listed again
@@ -72,12 +75,7 @@ TESTS = [
 def test_each_product_test_is_its_own_event_and_story():
     """heise's "Top 10: Der/Die beste(n) … im Test" series shares four words from one test to the
     next; every product it tested on the stream's first days had become one event."""
-    lk = Linker(LinkConfig())
-    out = {aid: lk.add(LinkItem(aid, title, text, "de", T0 + timedelta(hours=i)))
-           for i, (aid, title, text) in enumerate(TESTS)}
-    lk.consolidate()
-    ev = {aid: lk.membership(aid)[0] for aid in out}
-    st = {aid: lk.membership(aid)[1] for aid in out}
+    out, ev, st = _link(TESTS, timedelta(hours=1))
     assert len({ev["t1"], ev["t2"], ev["t3"]}) == 3
     assert len({st["t1"], st["t2"], st["t3"]}) == 3
     assert ev["t4"] == ev["t1"]  # the same test listed again
