@@ -140,3 +140,18 @@ def test_a_link_on_two_spread_words_is_no_event() -> None:
     config.event.merge_specific = 0.0  # no spread words: the two words link them
     ev = _events(_money_stream() + pair, config)
     assert ev["fraud"] == ev["advice"]
+
+
+def test_spread_and_service_pieces_take_broken_input_calmly() -> None:
+    from storyline.link.service_pieces import service_piece
+
+    lk = Linker()
+    assert lk.spread({}) == frozenset()
+    assert lk.spread({"": 1.0, "E:": 0.5, "\u200b": 0.1}) == frozenset()
+    for it in [*_stream()[:50], headline("empty", "", 3), headline("blank", " \u200b ", 3.1),
+               headline("test", "im Test", 3.2), headline("zw", "Top\u200b10: Die beste Powerstation im\u2060Test", 3.3)]:
+        lk.add(it)
+    lk.consolidate()
+    assert lk.membership("empty")[0] and lk.membership("blank")[0]
+    assert service_piece(None) is None  # type: ignore[arg-type]
+    assert service_piece("\x00\ufffd im Test") == "product test"
