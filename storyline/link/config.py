@@ -55,7 +55,7 @@ class EventConfig:
     spread_floor: int = 5  # ... and more than this many is spread: it names a topic, not a happening ...
     merge_specific: float = 0.3  # ... and two events one article links merge only when what they share
     # beyond spread words and entities reaches this share of ``merge_gate`` (weather episodes aside);
-    # a link on spread words alone needs ``common_min`` of them, as on common ones (0: nothing is spread)
+    # a link on spread words (not names) alone needs ``common_min`` of them, as on common ones (0: nothing is spread)
 
 
 @dataclass(slots=True)
