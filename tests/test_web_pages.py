@@ -114,3 +114,23 @@ def test_bad_requests_get_clear_answers(web_client):
     assert web_client.get("/search?since=yesterday").status_code == 422
     assert web_client.get("/compare?a=<b>&b=1").status_code == 422
     assert web_client.get("/nowhere").status_code == 404
+
+
+def test_event_page_says_which_events_an_article_was_kept_apart_from():
+    """The spread rule's explanation (``kept_apart``), its words escaped, and no empty list when
+    the shared names are entities only."""
+    from storyline.web.routes import templates
+
+    def render(shared: list[str]) -> str:
+        article = {"id": "a1", "headline": "H", "date": "2026-01-01", "source": "x", "copies": [], "score": 0.3,
+                   "explanation": {"decision": "joined event",
+                                   "event": {"kept_apart": [{"event": "ev_2", "shared_spread": shared}]}}}
+        data = {"event": {"event_id": "ev_1", "title": "T", "start": None, "end": None}, "story": None,
+                "outlets": [], "articles": [article]}
+        return templates.get_template("event.html").render(data=data)
+
+    html = render(["ent_1e44cbca", "merz", "<script>alert(1)</script>"])
+    assert "not merged with 1 other event(s) it resembles" in html
+    assert "(merz, &lt;script&gt;alert(1)&lt;/script&gt;)" in html and "<script>alert" not in html
+    assert "ent_1e44cbca" not in html
+    assert "many events share ()" not in render(["ent_1e44cbca"])
