@@ -89,3 +89,20 @@ def test_what_a_product_test_title_is():
     assert service_piece("Neues im Testament des Verlegers") is None
     assert service_piece("Bundestag testet neue Abstimmungsgeräte") is None
     assert service_piece("") is None
+
+
+def test_a_product_test_about_winter_is_no_part_of_the_days_weather():
+    """"Fahrradhandschuhe im Test: So bleiben Ihre Hände im Winter warm" had joined a day's weather
+    event (171 articles) and its story through the weather episode."""
+    rows = [
+        ("w1", "Schnee und Glätte: Zahlreiche Unfälle in Bayern", "Schnee, Glätte und Frost sorgen für Unfälle."),
+        ("w2", "Glätte und Schneefall: Unfälle in Hessen", "Dauerfrost und Schneeschauer in Hessen."),
+        ("p1", "Schneeketten im Test: Welche bei Schnee, Glätte und Frost halten",
+         "Schnee, Glätte und Frost: Wir haben Schneeketten getestet."),
+        ("w3", "Sturmtief bringt Schnee und Glätte nach Thüringen", "Frost und Schneeschauer erwartet."),
+    ]
+    out, ev, st = _link(rows, timedelta(minutes=30))
+    assert ev["w1"] == ev["w2"] == ev["w3"]  # one day's weather: one event
+    assert ev["p1"] not in {ev["w1"]} and st["p1"] != st["w1"]
+    assert out["p1"].explanation["event"]["service"] == "product test"
+    assert "episode" not in out["p1"].explanation["event"]

@@ -11,7 +11,7 @@ time or process-salted hashes, so the same input in the same order gives the sam
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .article_keys import article_key
@@ -182,8 +182,11 @@ class Linker:
         elif dup is not None and dup.article_id in self.assignments:
             a = self._add_duplicate(item, f, vec, dup.article_id, dup.jaccard)
         elif service is not None:
-            # its own event and story: linked by its title alone, which only a relisting shares
-            a = self._add_linked(item, f, service_vector(service, item.title))
+            # its own event and story: linked by its title alone, which only a relisting shares; no
+            # weather episode or topic takes it ("Fahrradhandschuhe im Test: So bleiben Ihre Hände
+            # im Winter warm" had joined a day's weather event)
+            plain = replace(f, concepts=frozenset(), about=frozenset())
+            a = self._add_linked(item, plain, service_vector(service, item.title))
             a.explanation.setdefault("event", {})["service"] = service
         else:
             a = self._add_linked(item, f, vec)
