@@ -40,6 +40,7 @@ from .entities_ecb_rules import (
     is_named,
     mention_key,
     pronoun_merges,
+    story_evidence,
     story_merges,
     word_of,
 )
@@ -208,10 +209,11 @@ def cluster(mentions: list[dict[str, Any]], story_of: dict[str, str],
         by_doc[m["doc_id"]].append(m)
     uf = _Union()
     texts = texts or {}
-    owners = description_owners(mentions, story_of, texts)
+    evidence = story_evidence(mentions, story_of, texts)
+    owners = description_owners(evidence)
     for doc_id, ms in by_doc.items():
         _document_clusters(ms, story_of.get(doc_id, doc_id), uf, texts.get(doc_id, ""), owners)
-    for a, b in story_merges(mentions, story_of, texts):
+    for a, b in story_merges(evidence, texts):
         uf.union(a, b)
     for a, b in list(pronoun_merges(mentions, story_of, uf.find)):
         uf.union(a, b)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING = {"it", "its", "itself"}
@@ -219,41 +219,50 @@ def _counted(keyed: list[tuple[dict[str, Any], str]], texts: dict[str, str]) -> 
             yield number, noun
 
 
-def story_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
-                 texts: dict[str, str]) -> Iterable[tuple[str, str]]:
+class StoryEvidence(NamedTuple):
+    """What the story-level rules read, computed once: each name or description with its key
+    (``_keyed``), how many mentions each key has, the description evidence and where each name is
+    written (``_evidence``)."""
+
+    keyed: list[tuple[dict[str, Any], str]]
+    size: Counter[str]
+    evidence: dict[str, Counter[str]]
+    written: set[tuple[str, str]]
+
+
+def story_evidence(mentions: list[dict[str, Any]], story_of: dict[str, str], texts: dict[str, str]) -> StoryEvidence:
+    keyed = _keyed(mentions, story_of)
+    evidence, written = _evidence(keyed, story_of, texts)
+    return StoryEvidence(keyed, Counter(key for _, key in keyed), evidence, written)
+
+
+def story_merges(ev: StoryEvidence, texts: dict[str, str]) -> Iterable[tuple[str, str]]:
     """Pairs of keys to merge. Each description key of a story (a common-noun head such as "woman"
     or "climber") joins the name key that the story's texts most often describe by that noun
     (wherever they write the name, in annotated sentences or not), when
     the name is mentioned at least twice and at least half as often as the description (a name met
     once is weak evidence for twenty "climber"s); a full name joins its keys across stories; a
     number joins the plural noun it counts ("Three" killed, "three people")."""
-    keyed = _keyed(mentions, story_of)
-    size = Counter(key for _, key in keyed)
-    for m, key in keyed:
+    for m, key in ev.keyed:
         if (full := _full_name(m)) is not None:
             yield key, full
-    evidence, _written = _evidence(keyed, story_of, texts)
-    yield from _short_names(keyed)
-    yield from _counted(keyed, texts)
-    for target, votes in sorted(evidence.items()):
+    yield from _short_names(ev.keyed)
+    yield from _counted(ev.keyed, texts)
+    for target, votes in sorted(ev.evidence.items()):
         best = min(votes, key=lambda k: (-votes[k], k))
-        if size[best] >= MIN_NAMED and RATIO * size[best] >= size[target]:
+        if ev.size[best] >= MIN_NAMED and RATIO * ev.size[best] >= ev.size[target]:
             yield target, best
 
 
-def description_owners(mentions: list[dict[str, Any]], story_of: dict[str, str],
-                       texts: dict[str, str]) -> dict[str, str]:
+def description_owners(ev: StoryEvidence) -> dict[str, str]:
     """mention id -> name key, for a description that the story's texts put next to two or more
     names ("host": Hugh Jackman and Ellen DeGeneres), in a document that writes just one of them."""
-    keyed = _keyed(mentions, story_of)
-    size = Counter(key for _, key in keyed)
-    evidence, written = _evidence(keyed, story_of, texts)
     owners = {}
-    for m, key in keyed:
-        candidates = [name for name in evidence.get(key, ()) if size[name] >= MIN_NAMED]
+    for m, key in ev.keyed:
+        candidates = [name for name in ev.evidence.get(key, ()) if ev.size[name] >= MIN_NAMED]
         if len(candidates) < 2:
             continue
-        here = [name for name in candidates if (m["doc_id"], name) in written]
+        here = [name for name in candidates if (m["doc_id"], name) in ev.written]
         if len(here) == 1:
             owners[m["mention_id"]] = here[0]
     return owners

@@ -55,6 +55,12 @@ class Assignment:
         }
 
 
+def _frequent(vec: SparseVec, counts: IncrementalIdf, share: float, floor: int) -> frozenset[str]:
+    """The keys of ``vec`` counted in more than ``share`` of ``counts``' documents and more than ``floor``."""
+    n, df = max(counts.n * share, floor), counts.df
+    return frozenset(k for k in vec if df.get(k, 0) > n)
+
+
 class Linker:
     """Near-duplicates → events → stories, online, with stable ids and explanations."""
 
@@ -243,8 +249,7 @@ class Linker:
         p = self.config.event
         if not p.common_min or not p.common_share:
             return frozenset()
-        n, df = max(self.idf.n * p.common_share, p.common_floor), self.idf.df
-        return frozenset(k for k in vec if df.get(k, 0) > n)
+        return _frequent(vec, self.idf, p.common_share, p.common_floor)
 
     def spread(self, vec: SparseVec) -> frozenset[str]:
         """The article's words and entities that opened more than ``event.spread_share`` of the
@@ -255,8 +260,7 @@ class Linker:
         p = self.config.event
         if not p.merge_specific:
             return frozenset()
-        n, df = max(self.seeds.n * p.spread_share, p.spread_floor), self.seeds.df
-        return frozenset(k for k in vec if df.get(k, 0) > n)
+        return _frequent(vec, self.seeds, p.spread_share, p.spread_floor)
 
     def _topic_match(self, svec: SparseVec, f: Features) -> Match | None:
         """The story of the day's weather episode, for an article that names the weather and found
