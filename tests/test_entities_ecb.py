@@ -196,6 +196,16 @@ def test_a_description_of_two_names_joins_the_one_its_document_writes() -> None:
     assert got[ms[5]["mention_id"]] == got[ms[3]["mention_id"]]
 
 
+def test_a_description_of_two_names_joins_the_one_its_document_writes_most() -> None:
+    t1 = "Hugh Jackman will be the host, after Ellen DeGeneres. Jackman said the host sings."
+    t2 = "Ellen DeGeneres will be the host. DeGeneres was the host before."
+    ms = (mentions("d1", t1, [("Hugh Jackman", "HUM"), ("Jackman", "HUM"), ("host", "HUM")])
+          + mentions("d2", t2, [("Ellen DeGeneres", "HUM"), ("DeGeneres", "HUM")]))
+    got = cluster(ms, {"d1": "s", "d2": "s"}, {"d1": t1, "d2": t2})
+    assert got[ms[2]["mention_id"]] == got[ms[0]["mention_id"]]
+    assert got[ms[2]["mention_id"]] != got[ms[3]["mention_id"]]
+
+
 def test_an_apposition_before_a_name_needs_an_article() -> None:
     text = "Talking to People magazine, Jack Ketsoyan said Ketsoyan was fine. The magazine ran it."
     ms = mentions("d", text, [("Jack Ketsoyan", "HUM"), ("Ketsoyan", "HUM"), ("magazine", "HUM")])

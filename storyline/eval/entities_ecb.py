@@ -5,7 +5,7 @@ The system is given the gold mentions, not their topics. It works as Storyline d
 the documents are linked into stories by the same online linker as ``ingest`` (text only, ECB+ has no
 dates), and within one story, names and descriptions are one entity when their heads agree
 (``entities_ecb_rules.mention_key``); a description joins the name its story's texts describe by it
-(the one its own document writes, when they describe two names by it),
+(the one its own document writes most, when they describe two names by it),
 a one-word name the longer name it starts or abbreviates, and a full name its namesakes in other
 stories (``entities_ecb_rules.story_merges``). Pronouns join a mention before them in their
 document: "he"/"she" the nearest singular person, "it" the nearest singular name, "they" the

@@ -181,15 +181,15 @@ def _keyed(mentions: list[dict[str, Any]], story_of: dict[str, str]) -> list[tup
 
 
 def _evidence(keyed: list[tuple[dict[str, Any], str]], story_of: dict[str, str], texts: dict[str, str]
-              ) -> tuple[dict[str, Counter[str]], set[tuple[str, str]]]:
+              ) -> tuple[dict[str, Counter[str]], Counter[tuple[str, str]]]:
     """For each description key, how often the story's texts put its noun next to each name key;
-    and the (document, name key) pairs of the documents that write each name."""
+    and how often each document writes each name key."""
     nominal = {key for m, key in keyed if not is_named(m)}
     named = {key for m, key in keyed if is_named(m)} - nominal
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
-    written: set[tuple[str, str]] = set()
+    written: Counter[tuple[str, str]] = Counter()
     for m, key in _name_occurrences(keyed, named, story_of, texts):
-        written.add((m["doc_id"], key))
+        written[(m["doc_id"], key)] += 1
         prefix = key.rsplit("|", 1)[0]
         for word in _descriptors(m, texts.get(m["doc_id"], "")):
             if f"{prefix}|{word}" in nominal:
@@ -221,13 +221,13 @@ def _counted(keyed: list[tuple[dict[str, Any], str]], texts: dict[str, str]) -> 
 
 class StoryEvidence(NamedTuple):
     """What the story-level rules read, computed once: each name or description with its key
-    (``_keyed``), how many mentions each key has, the description evidence and where each name is
-    written (``_evidence``)."""
+    (``_keyed``), how many mentions each key has, the description evidence and how often each
+    document writes each name (``_evidence``)."""
 
     keyed: list[tuple[dict[str, Any], str]]
     size: Counter[str]
     evidence: dict[str, Counter[str]]
-    written: set[tuple[str, str]]
+    written: Counter[tuple[str, str]]
 
 
 def story_evidence(mentions: list[dict[str, Any]], story_of: dict[str, str], texts: dict[str, str]) -> StoryEvidence:
@@ -256,15 +256,16 @@ def story_merges(ev: StoryEvidence, texts: dict[str, str]) -> Iterable[tuple[str
 
 def description_owners(ev: StoryEvidence) -> dict[str, str]:
     """mention id -> name key, for a description that the story's texts put next to two or more
-    names ("host": Hugh Jackman and Ellen DeGeneres), in a document that writes just one of them."""
+    names ("host": Hugh Jackman and Ellen DeGeneres), in a document that writes one of them more
+    often than the others (an article about this year's host names last year's once, in passing)."""
     owners = {}
     for m, key in ev.keyed:
         candidates = [name for name in ev.evidence.get(key, ()) if ev.size[name] >= MIN_NAMED]
         if len(candidates) < 2:
             continue
-        here = [name for name in candidates if (m["doc_id"], name) in ev.written]
-        if len(here) == 1:
-            owners[m["mention_id"]] = here[0]
+        here = sorted(((ev.written[(m["doc_id"], name)], name) for name in candidates), reverse=True)
+        if here[0][0] > here[1][0]:
+            owners[m["mention_id"]] = here[0][1]
     return owners
 
 
