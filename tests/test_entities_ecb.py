@@ -245,3 +245,14 @@ def test_there_is_the_nearest_place() -> None:
                               ("there", "LOC")])
     got = cluster(ms, {"d": "s"}, {"d": text})
     assert same(got, ms, "rehab facility in Newport Beach", "there")
+
+
+def test_two_given_names_with_one_surname_are_two_people() -> None:
+    text = ("John Jenkin was charged. His sister, Katie Jenkin, was found dead. John Jenkin denied it. "
+            "Kathryn Jenkin was 45. President Jenkin spoke.")
+    ms = mentions("d", text, [("John Jenkin", "HUM"), ("Katie Jenkin", "HUM"), ("John Jenkin", "HUM"),
+                              ("Kathryn Jenkin", "HUM"), ("President Jenkin", "HUM")])
+    got = cluster(ms, {"d": "s"}, {"d": text + " The president left."})
+    assert not same(got, ms, "John Jenkin", "Katie Jenkin")
+    assert same(got, ms, "Katie Jenkin", "Kathryn Jenkin")
+    assert same(got, ms, "John Jenkin", "President Jenkin")

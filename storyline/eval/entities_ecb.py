@@ -4,7 +4,8 @@ of ECB+ gold mentions, pooled per split (the dataset README's protocol).
 The system is given the gold mentions, not their topics. It works as Storyline does across articles:
 the documents are linked into stories by the same online linker as ``ingest`` (text only, ECB+ has no
 dates), and within one story, names and descriptions are one entity when their heads agree
-(``entities_ecb_rules.mention_key``); a description joins the name its story's texts describe by it
+(``entities_ecb_rules.mention_key``), except that a second person with the
+surname and another given name keeps a key of their own (``entities_ecb_rules.namesakes``); a description joins the name its story's texts describe by it
 (the one its own document writes most, when they describe two names by it),
 a one-word name the longer name it starts or abbreviates, and a full name its namesakes in other
 stories (``entities_ecb_rules.story_merges``). Pronouns join a mention before them in their
@@ -39,6 +40,7 @@ from .entities_ecb_rules import (
     is_body,
     is_named,
     mention_key,
+    namesakes,
     pronoun_merges,
     story_evidence,
     story_merges,
@@ -209,13 +211,14 @@ def cluster(mentions: list[dict[str, Any]], story_of: dict[str, str],
         by_doc[m["doc_id"]].append(m)
     uf = _Union()
     texts = texts or {}
-    evidence = story_evidence(mentions, story_of, texts)
-    owners = description_owners(evidence)
+    renamed = namesakes(mentions, story_of, texts)
+    evidence = story_evidence(mentions, story_of, texts, renamed)
+    owners = {**renamed, **description_owners(evidence)}
     for doc_id, ms in by_doc.items():
         _document_clusters(ms, story_of.get(doc_id, doc_id), uf, texts.get(doc_id, ""), owners)
     for a, b in story_merges(evidence, texts):
         uf.union(a, b)
-    for a, b in list(pronoun_merges(mentions, story_of, uf.find)):
+    for a, b in list(pronoun_merges(mentions, story_of, uf.find, renamed)):
         uf.union(a, b)
     return {m["mention_id"]: uf.find(m["mention_id"]) for m in mentions}
 

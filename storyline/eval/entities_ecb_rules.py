@@ -174,10 +174,59 @@ def _name_occurrences(keyed: list[tuple[dict[str, Any], str]], named: set[str], 
     return found
 
 
-def _keyed(mentions: list[dict[str, Any]], story_of: dict[str, str]) -> list[tuple[dict[str, Any], str]]:
-    """Each name or description with its story-level key (pronouns left out)."""
-    return [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
-            if word_of(m["text"]) not in PERSONAL | THING | GROUP | PLACE | RELATIVE | SKIP]
+def _keyed(mentions: list[dict[str, Any]], story_of: dict[str, str],
+           renamed: dict[str, str] | None = None) -> list[tuple[dict[str, Any], str]]:
+    """Each name or description with its story-level key (pronouns left out), or the key
+    ``renamed`` gives it (``namesakes``)."""
+    renamed = renamed or {}
+    return [(m, renamed.get(m["mention_id"]) or mention_key(story_of.get(m["doc_id"], m["doc_id"]), m))
+            for m in mentions if word_of(m["text"]) not in PERSONAL | THING | GROUP | PLACE | RELATIVE | SKIP]
+
+
+def _given_names(m: dict[str, Any], lower: Callable[[str], bool]) -> set[str]:
+    """The words of a person's full name before the surname that are given names: not initials,
+    titles ("Dr.") or words the story also writes in lower case ("President", "Attorney")."""
+    words = _WORD.findall(core(m["text"]))
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or m["text"].isupper():
+        return set()
+    return {w.lower() for w in words[:-1] if len(w) > 1 and not _TITLE.match(w) and not lower(w.lower())}
+
+
+def namesakes(mentions: list[dict[str, Any]], story_of: dict[str, str], texts: dict[str, str]) -> dict[str, str]:
+    """mention id -> key of its own, for the full names of a story's second person with the same
+    surname: two given names with different initials are two people ("John Jenkin" and his sister
+    "Katie Jenkin"), a nickname or a short form usually is not ("Katie" and "Kathryn", "Bettie" and
+    "Betty"). The full names whose given names share an initial are one person; the person named
+    most often keeps the surname's key, and with it the bare surname."""
+    docs: dict[str, list[str]] = defaultdict(list)
+    for doc in sorted({m["doc_id"] for m in mentions}):
+        docs[story_of.get(doc, doc)].append(texts.get(doc, ""))
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in mentions:
+        if m.get("mention_type") == "HUM" and is_named(m):
+            groups[mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)].append(m)
+    renamed: dict[str, str] = {}
+    for key, group in groups.items():
+        story = key.split("|", 1)[0]
+
+        def lower(word: str, story: str = story) -> bool:
+            return any(re.search(rf"\b{re.escape(word)}\b", t) for t in docs[story])
+
+        persons: list[tuple[set[str], list[dict[str, Any]]]] = []  # initials, full-name mentions
+        for m in group:
+            initials = {w[0] for w in _given_names(m, lower)}
+            if not initials:
+                continue
+            same = [p for p in persons if p[0] & initials]
+            merged = (initials.union(*(p[0] for p in same)), [m, *(x for p in same for x in p[1])])
+            persons = [p for p in persons if not p[0] & initials] + [merged]
+        if len(persons) < 2:
+            continue
+        persons.sort(key=lambda p: -len(p[1]))
+        for _initials, ms in persons[1:]:
+            name = min(" ".join(_WORD.findall(core(m["text"]))).lower() for m in ms)
+            renamed.update((m["mention_id"], f"{key.rsplit('|', 1)[0]}|{name}") for m in ms)
+    return renamed
 
 
 def _evidence(keyed: list[tuple[dict[str, Any], str]], story_of: dict[str, str], texts: dict[str, str]
@@ -230,8 +279,9 @@ class StoryEvidence(NamedTuple):
     written: Counter[tuple[str, str]]
 
 
-def story_evidence(mentions: list[dict[str, Any]], story_of: dict[str, str], texts: dict[str, str]) -> StoryEvidence:
-    keyed = _keyed(mentions, story_of)
+def story_evidence(mentions: list[dict[str, Any]], story_of: dict[str, str], texts: dict[str, str],
+                   renamed: dict[str, str] | None = None) -> StoryEvidence:
+    keyed = _keyed(mentions, story_of, renamed)
     evidence, written = _evidence(keyed, story_of, texts)
     return StoryEvidence(keyed, Counter(key for _, key in keyed), evidence, written)
 
@@ -296,7 +346,7 @@ SHE, HE = {"she", "her", "hers", "herself"}, {"he", "him", "his", "himself"}
 
 
 def pronoun_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
-                   find: Callable[[str], str]) -> Iterable[tuple[str, str]]:
+                   find: Callable[[str], str], renamed: dict[str, str] | None = None) -> Iterable[tuple[str, str]]:
     """A description that says only what pronoun fits it, "she" ("the woman"), "he" ("a man") or
     "it" ("the company"), joins the one named participant of its story that the story's pronouns
     call so (at least twice, and more often than anything else) and that is named at least twice;
@@ -307,8 +357,7 @@ def pronoun_merges(mentions: list[dict[str, Any]], story_of: dict[str, str],
         word = word_of(m["text"])
         if word in SHE | HE | THING:
             called[find(m["mention_id"])]["f" if word in SHE else "m" if word in HE else "n"] += 1
-    keyed = [(m, mention_key(story_of.get(m["doc_id"], m["doc_id"]), m)) for m in mentions
-             if m.get("mention_type") == "HUM" and word_of(m["text"]) not in PERSONAL | THING | GROUP | PLACE | RELATIVE | SKIP]
+    keyed = [(m, key) for m, key in _keyed(mentions, story_of, renamed) if m.get("mention_type") == "HUM"]
     nominal = {key for m, key in keyed if not is_named(m)}
     named_size: dict[str, Counter[str]] = defaultdict(Counter)  # story -> named cluster -> mentions
     for _m, key in keyed:
