@@ -256,3 +256,9 @@ def test_two_given_names_with_one_surname_are_two_people() -> None:
     assert not same(got, ms, "John Jenkin", "Katie Jenkin")
     assert same(got, ms, "Katie Jenkin", "Kathryn Jenkin")
     assert same(got, ms, "John Jenkin", "President Jenkin")
+
+
+def test_a_comma_after_a_place_modifier_belongs_to_the_modifier() -> None:
+    assert head("the federal prison in Springfield, Mo.") == head("in prison") == "prison"
+    assert head("Betty Ford Center in Rancho Mirage, Calif") == "center"
+    assert head("Eric Allen Kirkpatrick, 61") == "kirkpatrick"

@@ -56,7 +56,11 @@ _POST = re.compile(r"\s+(?:in|of|at|on|near|from|for|with)\s+.*$")
 
 def core(text: str) -> str:
     """The noun phrase without a leading preposition ("in Malibu") or trailing modifier ("a mountain
-    in New Zealand", "Surgeon General of the United States")."""
+    in New Zealand", "Surgeon General of the United States"). A comma after such a modifier
+    belongs to it ("the federal prison in Springfield, Mo." is a prison, not Missouri)."""
+    bare = _PREP.sub("", text.strip())
+    if "," in bare and _POST.search(bare.split(",", 1)[0]):
+        return _POST.sub("", bare) or bare
     text = _PREP.sub("", _name_part(text).strip())
     return _POST.sub("", text) or text
 
