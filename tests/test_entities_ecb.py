@@ -262,3 +262,13 @@ def test_a_comma_after_a_place_modifier_belongs_to_the_modifier() -> None:
     assert head("the federal prison in Springfield, Mo.") == head("in prison") == "prison"
     assert head("Betty Ford Center in Rancho Mirage, Calif") == "center"
     assert head("Eric Allen Kirkpatrick, 61") == "kirkpatrick"
+
+
+def test_a_surname_spelt_two_ways_is_one_person() -> None:
+    t1 = "Duncan Rait fell. Duncan Rait was 37."
+    t2 = "Duncan Raite died. Duncan Raite was a climber. Duncan Smith spoke."
+    ms = (mentions("d1", t1, [("Duncan Rait", "HUM"), ("Duncan Rait", "HUM")])
+          + mentions("d2", t2, [("Duncan Raite", "HUM"), ("Duncan Raite", "HUM"), ("Duncan Smith", "HUM")]))
+    got = cluster(ms, {"d1": "s", "d2": "s"}, {"d1": t1, "d2": t2})
+    assert same(got, ms, "Duncan Rait", "Duncan Raite")
+    assert not same(got, ms, "Duncan Rait", "Duncan Smith")

@@ -272,6 +272,32 @@ def _counted(keyed: list[tuple[dict[str, Any], str]], texts: dict[str, str]) -> 
             yield number, noun
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Two words that one inserted, dropped or changed letter turns into each other."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _misspelt_names(keyed: list[tuple[dict[str, Any], str]]) -> Iterable[tuple[str, str]]:
+    """Two full names of a story with the same given name and surnames one letter apart ("Duncan
+    Rait", "Duncan Raite") are one person whose name a reporter spelt two ways."""
+    given: dict[tuple[str, str], set[str]] = defaultdict(set)  # (story|type, given name) -> keys
+    for m, key in keyed:
+        words = _WORD.findall(core(m["text"]))
+        if len(words) == 2 and all(w[:1].isupper() for w in words) and not m["text"].isupper():
+            given[(key.rsplit("|", 1)[0], words[0].lower())].add(key)
+    for keys in given.values():
+        for a in sorted(keys):
+            for b in sorted(keys):
+                sa, sb = a.rsplit("|", 1)[1], b.rsplit("|", 1)[1]
+                if a < b and min(len(sa), len(sb)) >= 4 and _one_edit(sa, sb):
+                    yield a, b
+
+
 class StoryEvidence(NamedTuple):
     """What the story-level rules read, computed once: each name or description with its key
     (``_keyed``), how many mentions each key has, the description evidence and how often each
@@ -296,12 +322,14 @@ def story_merges(ev: StoryEvidence, texts: dict[str, str]) -> Iterable[tuple[str
     (wherever they write the name, in annotated sentences or not), when
     the name is mentioned at least twice and at least half as often as the description (a name met
     once is weak evidence for twenty "climber"s); a full name joins its keys across stories; a
-    number joins the plural noun it counts ("Three" killed, "three people")."""
+    number joins the plural noun it counts ("Three" killed, "three people"); a surname spelt two
+    ways joins itself ("Duncan Rait", "Duncan Raite")."""
     for m, key in ev.keyed:
         if (full := _full_name(m)) is not None:
             yield key, full
     yield from _short_names(ev.keyed)
     yield from _counted(ev.keyed, texts)
+    yield from _misspelt_names(ev.keyed)
     for target, votes in sorted(ev.evidence.items()):
         best = min(votes, key=lambda k: (-votes[k], k))
         if ev.size[best] >= MIN_NAMED and RATIO * ev.size[best] >= ev.size[target]:
