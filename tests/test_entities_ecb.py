@@ -272,3 +272,9 @@ def test_a_surname_spelt_two_ways_is_one_person() -> None:
     got = cluster(ms, {"d1": "s", "d2": "s"}, {"d1": t1, "d2": t2})
     assert same(got, ms, "Duncan Rait", "Duncan Raite")
     assert not same(got, ms, "Duncan Rait", "Duncan Smith")
+
+
+def test_a_place_inside_a_noun_phrase_is_no_head() -> None:
+    assert head("in a Biloxi, Miss., motel room") == head("hotel room in Biloxi, Miss") == "room"
+    assert head("in a Los Angeles, California, hospital") == "hospital"
+    assert head("Regina Benjamin, M.D., M.B.A.") == "benjamin"

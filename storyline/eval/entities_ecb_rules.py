@@ -39,9 +39,14 @@ def word_of(text: str) -> str:
     return bare if bare in PERSONAL | THING | GROUP | SKIP else word
 
 
+_PLACE_INSIDE = re.compile(r"^(?:(?:in|at|on|to|from|into)\s+)?(?:a|an|the)\s+[A-Z]")
+
+
 def _name_part(text: str) -> str:
     """The part of a comma list that names the thing: not an age, a degree or a suffix."""
     parts = [p.strip() for p in text.split(",")]
+    if len(parts) >= 3 and parts[-1][:1].islower() and _PLACE_INSIDE.match(parts[0]):
+        return f"{parts[0]} {parts[-1]}"  # "a Biloxi, Miss., motel room": a motel room
     kept = [p for p in parts if p and not p.isdigit() and p.lower().strip(". ") not in _SUFFIX
             and p.lower() not in _SUFFIX]
     if not kept:
