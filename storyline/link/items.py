@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from ..nlp.bylines import bylines
 from .concepts import about, concepts
 from .text import capitalised_names, fold, kicker_words, stem, terms_of_words, words
 
 if TYPE_CHECKING:
-    from ..model import Document
+    from ..model import Document, Span
 
 #: Labels counted as places in the evidence ("shared places").
 PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
@@ -75,6 +76,7 @@ class LinkItem:
     quotes: list[str] = field(default_factory=list)
     url: str | None = None  # the outlet's article key in it marks retitled versions of one article
     places: list[str] = field(default_factory=list)  # how the text names its places (their words are place terms)
+    authors: list[str] = field(default_factory=list)  # names in its bylines: who wrote it, not what happened
 
     @classmethod
     def from_document(cls, doc: Document) -> LinkItem:
@@ -90,7 +92,10 @@ class LinkItem:
         ents: list[tuple[str, str]] = []
         places: list[str] = []
         own = _outlet(art.source)
+        authors, by = _authors(doc)
         for m in doc.mentions:
+            if m.span in by:
+                continue  # its author: the same author's other pieces report other things
             surface = m.span.text(text)
             if own and _names_outlet(surface, own):
                 continue  # "BILD" on bild.de says who published it, not what happened
@@ -113,6 +118,7 @@ class LinkItem:
             quotes=quotes,
             url=art.url,
             places=sorted(set(places)),
+            authors=authors,
         )
 
     @classmethod
@@ -135,6 +141,7 @@ class LinkItem:
             quotes=[str(q) for q in data.get("quotes") or []],
             url=data.get("url"),
             places=[str(p) for p in data.get("places") or []],
+            authors=[str(a) for a in data.get("authors") or []],
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -150,7 +157,23 @@ class LinkItem:
             "quotes": list(self.quotes),
             "url": self.url,
             "places": list(self.places),
+            "authors": list(self.authors),
         }
+
+
+def _authors(doc: Document) -> tuple[list[str], set[Span]]:
+    """The names in the document's bylines (``nlp.bylines``: "… Von Jörg Blech", "Kommentar von
+    BILD-Chef Robert Schneider: …"), headline first, and the spans of the text's byline mentions."""
+    found: list[str] = []
+    spans: set[Span] = set()
+    title = doc.separate_title or ""
+    for in_text, (field_text, ms) in enumerate(((title, doc.title_mentions if title else []), (doc.article.text or "", doc.mentions))):
+        ordered = sorted(ms, key=lambda m: (m.span.start, m.span.end))
+        for i in sorted(bylines(field_text, ordered)):
+            found.append(ordered[i].span.text(field_text))
+            if in_text:
+                spans.add(ordered[i].span)
+    return list(dict.fromkeys(found)), spans
 
 
 def parse_datetime(value: str) -> datetime | None:
@@ -198,12 +221,16 @@ def features(
 
     ``title_weight`` is the linker's (``config.LinkConfig``); ``folded`` are the title's and the text's ``words`` when the caller has them already."""
     tw, xw = folded if folded is not None else (words(item.title), words(item.text))
+    kick = kicker_words(item.title)
+    head, tw = tw[:kick], tw[kick:]
+    if item.authors:  # a byline's name is no evidence: "Von Jörg Blech" joined fasting and knee pain
+        by = {w for name in item.authors for w in words(name)}
+        head, tw, xw = ([w for w in ws if w not in by] for ws in (head, tw, xw))
     counts: dict[str, float] = {}
     get = counts.get
     for t in terms_of_words(xw):
         counts[t] = get(t, 0.0) + 1.0
-    kick = kicker_words(item.title)
-    for t in terms_of_words(tw[:kick], parts=False) + terms_of_words(tw[kick:]):
+    for t in terms_of_words(head, parts=False) + terms_of_words(tw):
         counts[t] = get(t, 0.0) + title_weight
     ents: Counter[str] = Counter()
     places = set()
