@@ -93,3 +93,20 @@ def test_a_function_word_is_no_name_of_any_kind_but_a_place_may_be() -> None:
     text = "Kann es das geben? Ja! Kurze Antwort: Ja. Nein, sagt Jana."  # an answer is nobody; Jana is
     marked = spans(text, ("Ja!", "PER"), ("Ja.", "PER"), ("Nein", "PER"), ("Jana", "PER"))
     assert [text[s:e] for s, e, _ in _without_rare_names([(marked, text)])[0]] == ["Jana"]
+
+
+def test_a_field_that_is_only_a_phrase_of_ordinary_words_is_an_overline() -> None:
+    """Teasers that are an overline, read whole as a name by the tagger: "Öffnen" (a place, 22 times
+    on the stream), "Neue Umfrage", "Drastische Worte", "Teure Lektion" (107 such mentions). A whole
+    field that is a name stays: one beginning with no ordinary word, an acronym, a known name, a
+    city's adjective or a place after the first word."""
+    for junk, label in [("Öffnen", "LOC"), ("Neue Umfrage", "ORG"), ("Drastische Worte", "ORG"),
+                        ("Teure Lektion", "LOC"), ("Chaos zu Silvester", "ORG")]:
+        assert _without_rare_names([([(0, len(junk), label)], junk)]) == [[]], junk
+    for name, label in [("Washington Post", "ORG"), ("Bodo Ramelow", "PER"), ("ZDF", "ORG"), ("Bayern", "LOC"),
+                        ("Frankfurter Rundschau", "ORG"), ("Oper Bonn", "ORG")]:
+        assert _without_rare_names([([(0, len(name), label)], name)]) == [[(0, len(name), label)]], name
+    # the same words inside a longer text are left to the other rules
+    text = "Neue Umfrage: Merz verliert"
+    assert _without_rare_names([([(0, 12, "ORG")], text)]) == [[(0, 12, "ORG")]]
+    assert _without_rare_names([([(1, 7, "LOC")], " Öffnen\n")]) == [[]]  # blank around it is no text
