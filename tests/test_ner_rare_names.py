@@ -99,9 +99,10 @@ def test_a_field_that_is_only_a_phrase_of_ordinary_words_is_an_overline() -> Non
     """Teasers that are an overline, read whole as a name by the tagger: "Öffnen" (a place, 22 times
     on the stream), "Neue Umfrage", "Drastische Worte", "Teure Lektion" (107 such mentions). A whole
     field that is a name stays: one beginning with no ordinary word, an acronym, a known name, a
-    city's adjective or a place after the first word."""
+    city's adjective or a place after the first word. FR's genre teasers ("Leitartikel") go too."""
     for junk, label in [("Öffnen", "LOC"), ("Neue Umfrage", "ORG"), ("Drastische Worte", "ORG"),
-                        ("Teure Lektion", "LOC"), ("Chaos zu Silvester", "ORG")]:
+                        ("Teure Lektion", "LOC"), ("Chaos zu Silvester", "ORG"), ("Leitartikel", "ORG"),
+                        ("Fotostrecke", "ORG")]:
         assert _without_rare_names([([(0, len(junk), label)], junk)]) == [[]], junk
     for name, label in [("Washington Post", "ORG"), ("Bodo Ramelow", "PER"), ("ZDF", "ORG"), ("Bayern", "LOC"),
                         ("Frankfurter Rundschau", "ORG"), ("Oper Bonn", "ORG")]:

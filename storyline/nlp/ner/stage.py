@@ -356,15 +356,25 @@ def _without_rare_names(fields: list[tuple[list[tuple[int, int, str]], str]]) ->
     return out
 
 
+#: Kinds of pieces an outlet names in place of a teaser (compare ``nlp.bylines``' genres)
+_GENRES = frozenset((
+    "leitartikel", "fotostrecke", "bildergalerie", "bilderstrecke", "kommentar", "kolumne", "analyse", "interview",
+    "podcast", "video", "liveblog", "newsblog", "gastbeitrag", "essay", "glosse", "reportage", "meinung", "porträt",
+    "rezension",
+))
+
+
 def _overline(name: str, text: str) -> bool:
     """A field that is nothing but a short phrase of ordinary words is an overline, not a name: the
     "teasers" "Öffnen" (22 on the stream), "Neue Umfrage", "Drastische Worte", "Nukleare
-    Abschreckung" and "Teure Lektion", read whole as places and organisations. A known name ("Bayern"),
-    a name beginning with a first name and one that begins with no ordinary word ("Washington Post",
-    "Bodo Ramelow") stay."""
+    Abschreckung" and "Teure Lektion", read whole as places and organisations, and a kind of piece
+    ("Leitartikel", "Fotostrecke"). A known name ("Bayern"), a name beginning with a first name and
+    one that begins with no ordinary word ("Washington Post", "Bodo Ramelow") stay."""
     words = name.split()
     if not 1 <= len(words) <= 3 or text.strip() != name.strip():
         return False
+    if name.strip().casefold() in _GENRES:
+        return True  # FR's teasers "Leitartikel", "Fotostrecke": the kind of piece
     first = words[0]
     if not first[:1].isupper() or first.isupper() or not is_common_word(first) or is_first_name((fold(first),)):
         return False  # "ZDF", "BBC": acronyms the ordinary-word list holds
