@@ -167,7 +167,8 @@ def _authors(doc: Document) -> tuple[list[str], set[Span]]:
     found: list[str] = []
     spans: set[Span] = set()
     title = doc.separate_title or ""
-    for in_text, (field_text, ms) in enumerate(((title, doc.title_mentions if title else []), (doc.article.text or "", doc.mentions))):
+    fields = ((title, doc.title_mentions if title else []), (doc.article.text or "", doc.mentions))
+    for in_text, (field_text, ms) in enumerate(fields):
         ordered = sorted(ms, key=lambda m: (m.span.start, m.span.end))
         for i in sorted(bylines(field_text, ordered)):
             found.append(ordered[i].span.text(field_text))

@@ -28,7 +28,9 @@ from ..model import Mention
 #: ``Entity.relation`` of a person named only in bylines
 AUTHOR = "author"
 
-_GENRES = "kommentar|kolumne|analyse|gastbeitrag|essay|glosse|reportage|leitartikel|meinung"
+#: Kinds of written piece whose name may lead a byline ("Eine Kolumne von …")
+GENRES = ("kommentar", "kolumne", "analyse", "gastbeitrag", "essay", "glosse", "reportage", "leitartikel", "meinung")
+_GENRES = "|".join(GENRES)
 _ROLE = r"(?:[\w]+-[\w-]+\s+|\w*(?:autor|autorin|redakteur|redakteurin|korrespondent|korrespondentin)\s+)"
 _BY = rf"(?:(?:(?:ein|eine)\s+)?(?:(?:{_GENRES})\s+)?von\s+{_ROLE}?|by\s+)"
 _AT_START = re.compile(rf"\s*{_BY}", re.IGNORECASE)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...model import Mention, Span
 from ...pipeline import Stage, register
+from ..bylines import GENRES
 from ..common_words import is_common_word, is_function_word, rarely_names
 from ..entity_names import fold, genitive_stem
 from ..gazetteer import gazetteer
@@ -340,6 +341,7 @@ def _without_rare_names(fields: list[tuple[list[tuple[int, int, str]], str]]) ->
     out: list[list[tuple[int, int, str]]] = []
     for spans, text in fields:
         kept = []
+        whole = text.strip()  # a field that one name fills may be an overline (``_overline``)
         for s, e, lab in spans:
             word = text[s:e]
             if lab != "LOC" and " " not in word and is_function_word(word):
@@ -349,32 +351,29 @@ def _without_rare_names(fields: list[tuple[list[tuple[int, int, str]], str]]) ->
                 continue
             if lab == "PER" and _ordinary_words(word):
                 continue
-            if _overline(word, text):
+            if word.strip() == whole and _overline(word):
                 continue
             kept.append((s, e, "LOC" if lab == "PER" and _place_word(word) else lab))
         out.append(kept)
     return out
 
 
-#: Kinds of pieces an outlet names in place of a teaser (compare ``nlp.bylines``' genres)
-_GENRES = frozenset((
-    "leitartikel", "fotostrecke", "bildergalerie", "bilderstrecke", "kommentar", "kolumne", "analyse", "interview",
-    "podcast", "video", "liveblog", "newsblog", "gastbeitrag", "essay", "glosse", "reportage", "meinung", "porträt",
-    "rezension",
-))
+#: Kinds of piece an outlet names in place of a teaser: the written ones of bylines, and the rest
+_PIECES = frozenset((*GENRES, "fotostrecke", "bildergalerie", "bilderstrecke", "interview", "podcast", "video",
+                     "liveblog", "newsblog", "porträt", "rezension"))
 
 
-def _overline(name: str, text: str) -> bool:
-    """A field that is nothing but a short phrase of ordinary words is an overline, not a name: the
-    "teasers" "Öffnen" (22 on the stream), "Neue Umfrage", "Drastische Worte", "Nukleare
+def _overline(name: str) -> bool:
+    """A field that is nothing but ``name``, a short phrase of ordinary words, is an overline, not a
+    name: the "teasers" "Öffnen" (22 on the stream), "Neue Umfrage", "Drastische Worte", "Nukleare
     Abschreckung" and "Teure Lektion", read whole as places and organisations, and a kind of piece
     ("Leitartikel", "Fotostrecke"). A known name ("Bayern"), a name beginning with a first name and
     one that begins with no ordinary word ("Washington Post", "Bodo Ramelow") stay."""
     words = name.split()
-    if not 1 <= len(words) <= 3 or text.strip() != name.strip():
+    if not 1 <= len(words) <= 3:
         return False
-    if name.strip().casefold() in _GENRES:
-        return True  # FR's teasers "Leitartikel", "Fotostrecke": the kind of piece
+    if name.strip().casefold() in _PIECES:
+        return True  # FR's teasers "Leitartikel", "Fotostrecke"
     first = words[0]
     if not first[:1].isupper() or first.isupper() or not is_common_word(first) or is_first_name((fold(first),)):
         return False  # "ZDF", "BBC": acronyms the ordinary-word list holds
