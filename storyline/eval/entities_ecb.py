@@ -4,16 +4,16 @@ of ECB+ gold mentions, pooled per split (the dataset README's protocol).
 The system is given the gold mentions, not their topics. It works as Storyline does across articles:
 the documents are linked into stories by the same online linker as ``ingest`` (text only, ECB+ has no
 dates), and within one story, names and descriptions are one entity when their heads agree
-(``entities_ecb_rules.mention_key``), except that a second person with the
-surname and another given name keeps a key of their own (``entities_ecb_rules.namesakes``); a description joins the name its story's texts describe by it
-(the one its own document writes most, when they describe two names by it),
-a one-word name the longer name it starts or abbreviates, and a full name its namesakes in other
+(``entities_ecb_rules.mention_key``), except that a second person with the surname and another given
+name keeps a key of their own (``entities_ecb_rules.namesakes``); a description joins the name its
+story's texts describe by it (the one its own document writes most, when they describe two names by
+it), a one-word name the longer name it starts or abbreviates, and a full name its namesakes in other
 stories (``entities_ecb_rules.story_merges``). Pronouns join a mention before them in their
 document: "he"/"she" the nearest singular person, "it" the nearest singular name, "they" the
 nearest plural, a relative pronoun the mention it follows. Last, a description that says only
-which pronoun fits it ("the woman", "the company") joins the one named participant of its story that
-the story's pronouns call so (``entities_ecb_rules.pronoun_merges``). Mentions in different stories are not
-merged otherwise: a "company" or "he" in one topic is not the one in another.
+which pronoun fits it ("the woman", "the company") joins the one named participant of its story
+that the story's pronouns call so (``entities_ecb_rules.pronoun_merges``). Mentions in different
+stories are not merged otherwise: a "company" or "he" in one topic is not the one in another.
 """
 
 from __future__ import annotations
