@@ -17,7 +17,7 @@ from typing import Any
 from .article_keys import article_key
 from .clusters import Match, stable_id
 from .coldmap import ColdMap, prefetch
-from .concepts import CONCEPT, concept_dims, episode_key
+from .concepts import CONCEPT, about, concept_dims, concepts, episode_key
 from .config import LinkConfig
 from .events import EventGraph
 from .fingerprints import LshIndex, MinHasher, copy_words
@@ -132,6 +132,8 @@ class Linker:
             if item.source:
                 head = item.source + SourceBoilerplate.SEP
                 by_source.update(head + t for t in f.counts)
+                if (label := self.boilerplate.label_key(item.source, item.text)) is not None:
+                    by_source.add(label)
         self._prefetch_own_keys([item.article_id for item in items])
         ordered = sorted(keys)
         prefetch(self.idf.df, ordered)
@@ -162,6 +164,8 @@ class Linker:
         if seen is not None:
             return seen
         read = self._read.pop(item.article_id, None)
+        if self.boilerplate.label(item.source, item.text, item.title):
+            item, read = self._unlabelled(item)
         if read is None:
             tw, xw = words(item.title), words(item.text)
             f = features(item, self.config.title_weight, (tw, xw))
@@ -215,6 +219,17 @@ class Linker:
         if every and self.articles % every == 0:
             self._merge_stories()
         return a
+
+    def _unlabelled(self, item: LinkItem) -> tuple[LinkItem, tuple[list[str], list[str], Features]]:
+        """The article without its text, a label of its source ("Washington Post", "Video",
+        ``SourceBoilerplate.label``): no words or names of its own, with its words and features. The
+        topic the label names stays (``concepts``: a label "Schnee und Glätte" still says the piece
+        is about the weather)."""
+        plain = replace(item, text="", entities=[], places=[])
+        tw = words(item.title)
+        named = concepts(item.title, item.text)
+        f = features(plain, self.config.title_weight, (tw, []))
+        return plain, (tw, [], replace(f, concepts=named, about=about(item.title, item.text, named)))
 
     def _merge_stories(self) -> None:
         cfg = self.config.story

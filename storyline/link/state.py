@@ -24,7 +24,7 @@ from .queries import duplicate_groups, memberships
 from .rows import event_rows, story_rows
 from .text import IncrementalIdf, SourceBoilerplate
 
-SNAPSHOT_VERSION = 5  # 4: ``seeds``, the event-opening document frequencies; 5: bylines are no evidence
+SNAPSHOT_VERSION = 5  # 4: ``seeds``, the event-opening document frequencies; 5: bylines and source labels
 
 
 def snapshot(linker: Linker) -> dict[str, Any]:

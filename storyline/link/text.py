@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import zlib
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
@@ -177,6 +178,8 @@ class SourceBoilerplate:
     __slots__ = ("df", "min_items", "n", "share")
 
     SEP = "\x1f"  # no term contains it (terms are word characters joined by - ' ’ .)
+    LABEL = "\x1e"  # after ``SEP``: the key of a short text the source used (``label``), no term
+    LABEL_WORDS = 5  # a text of this many words or fewer may be a label
 
     def __init__(self, share: float = 0.15, min_items: int = 40):
         self.share = share
@@ -189,6 +192,35 @@ class SourceBoilerplate:
             self.n[source] += 1
             head = source + self.SEP
             _count_into(self.df, [head + t for t in set(vocabulary)])
+
+    def label(self, source: str | None, text: str, title: str) -> bool:
+        """Whether ``text`` is a label its source puts on articles rather than the article's own
+        words: a short text (``LABEL_WORDS`` words or fewer) that the source has already used under
+        another headline. FR gives its translated pieces the teaser "Washington Post" (22 different
+        headlines, which had made one event of a Netanyahu–Trump meeting, the Ukraine talks, ICE
+        arrests and chemicals in drinking water), FAZ "Video", "Podcast" and "Öffnen", FR
+        "Leitartikel" and "Kolumne". The text's first use stays (nothing told it apart then); the
+        same headline again is a copy, not a second use. Recorded in ``df`` under the source's
+        ``LABEL`` key: the first headline's checksum, -1 once the text is a label."""
+        key = self.label_key(source, text)
+        if key is None:
+            return False
+        head = zlib.crc32(" ".join(words(title)).encode("utf-8"))
+        seen = self.df.get(key)
+        if seen is None:
+            self.df[key] = head
+            return False
+        if seen == head:
+            return False
+        self.df[key] = -1
+        return True
+
+    def label_key(self, source: str | None, text: str) -> str | None:
+        """Where ``label`` keeps what it saw of a short ``text`` of ``source``; None for a longer one."""
+        ws = words(text) if source else []
+        if not ws or len(ws) > self.LABEL_WORDS:
+            return None
+        return f"{source}{self.SEP}{self.LABEL}{' '.join(ws)}"
 
     def filter(self, source: str | None, counts: Mapping[str, float]) -> Mapping[str, float]:
         n = self.n.get(source or "", 0)
