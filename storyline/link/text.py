@@ -216,8 +216,9 @@ class SourceBoilerplate:
         return True
 
     def label_key(self, source: str | None, text: str) -> str | None:
-        """Where ``label`` keeps what it saw of a short ``text`` of ``source``; None for a longer one."""
-        ws = words(text) if source else []
+        """Where ``label`` keeps what it saw of a short ``text`` of ``source``; None for a longer one
+        (most texts, told by their length before their words are read)."""
+        ws = words(text) if source and len(text) <= 20 * self.LABEL_WORDS else []
         if not ws or len(ws) > self.LABEL_WORDS:
             return None
         return f"{source}{self.SEP}{self.LABEL}{' '.join(ws)}"
