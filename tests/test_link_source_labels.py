@@ -48,6 +48,9 @@ def test_pieces_that_share_only_their_label_are_different_events() -> None:
         lk.add(item)
     assert len({lk.membership(i.article_id)[0] for i in PIECES}) == 3
     assert lk.assignments["ice"].explanation["decision"] == "new event, new story"
+    # the explanation says why its text was no evidence
+    assert lk.assignments["ice"].explanation["event"]["source_label"] == "Washington Post"
+    assert "source_label" not in lk.assignments["summit"].explanation["event"]  # its first use
 
 
 def test_the_label_is_remembered_across_a_saved_state() -> None:

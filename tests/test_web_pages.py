@@ -134,3 +134,20 @@ def test_event_page_says_which_events_an_article_was_kept_apart_from():
     assert "(merz, &lt;script&gt;alert(1)&lt;/script&gt;)" in html and "<script>alert" not in html
     assert "ent_1e44cbca" not in html
     assert "many events share ()" not in render(["ent_1e44cbca"])
+
+
+def test_event_page_says_when_an_articles_text_was_a_label_of_its_outlet():
+    """``source_label``: the outlet's label ("Washington Post") was no evidence; shown escaped."""
+    from storyline.web.routes import templates
+
+    def render(label: str) -> str:
+        article = {"id": "a1", "headline": "H", "date": "2026-01-01", "source": "fr.de", "copies": [], "score": 0.0,
+                   "explanation": {"decision": "new event, new story", "event": {"source_label": label}}}
+        data = {"event": {"event_id": "ev_1", "title": "T", "start": None, "end": None}, "story": None,
+                "outlets": [], "articles": [article]}
+        return templates.get_template("event.html").render(data=data)
+
+    html = render("Washington Post")
+    assert "its text “Washington Post” is a label its outlet puts on many pieces" in html
+    hostile = render("<img src=x onerror=alert(1)>")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in hostile and "<img src=x" not in hostile

@@ -164,7 +164,8 @@ class Linker:
         if seen is not None:
             return seen
         read = self._read.pop(item.article_id, None)
-        if self.boilerplate.label(item.source, item.text, item.title):
+        label = item.text if self.boilerplate.label(item.source, item.text, item.title) else None
+        if label is not None:
             item, read = self._unlabelled(item)
         if read is None:
             tw, xw = words(item.title), words(item.text)
@@ -200,6 +201,8 @@ class Linker:
             a.explanation.setdefault("event", {})["service"] = service
         else:
             a = self._add_linked(item, f, vec)
+        if label is not None and not a.duplicate_of:  # linked by its headline alone
+            a.explanation.setdefault("event", {})["source_label"] = label
         if self.config.keep_explanations:
             self.assignments[item.article_id] = a
         else:  # the caller stores the explanation it got; keep the membership record only
