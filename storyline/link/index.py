@@ -83,14 +83,27 @@ class InvertedIndex:
             terms = list(terms)
             self._postings.prefetch(terms)
         postings = self._postings.get
-        lists: list[Iterable[str]] = []
+        lists: list[dict[str, None]] = []
         for t in terms:
             post = postings(t)
             if not post:
                 continue
             # a very common term: only its most recently keyed clusters
-            lists.append(post if len(post) <= cap else islice(reversed(post.keys()), cap))
-        hits: Counter[str] = Counter(chain.from_iterable(lists))  # counted in C, in one call
+            lists.append(post if len(post) <= cap else dict.fromkeys(islice(reversed(post.keys()), cap)))
+        if min_hits > 1 and len(lists) > 1:
+            # a key in ``min_hits`` lists is in ``min_hits - m`` of them besides the ``m`` longest:
+            # count the shorter lists (in C, in one call), keep the keys found often enough, and only
+            # look those up in the longest lists instead of counting them too
+            m = min(min_hits // 2, len(lists) - 1)
+            lists.sort(key=len)
+            hits: dict[str, int] = Counter(chain.from_iterable(lists[:-m]))
+            if (need := min_hits - m) > 1:
+                hits = {k: h for k, h in hits.items() if h >= need}
+            for post in lists[-m:]:
+                for k in post.keys() & hits.keys():
+                    hits[k] += 1
+        else:
+            hits = Counter(chain.from_iterable(lists))
         keys = [k for k, h in hits.items() if h >= min_hits] if min_hits > 1 else list(hits)
         if len(keys) <= limit:
             return sorted(keys)

@@ -23,7 +23,9 @@ from .coldmap import ColdMap, prefetch
 SparseVec = dict[str, float]
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
-_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a", "ó": "o"})
+# accents folded after ``casefold`` (which already writes "ß" as "ss"); one ``replace`` each is
+# several times faster than ``str.translate`` with a table, which looks up every character
+_FOLD = (("ä", "a"), ("ö", "o"), ("ü", "u"), ("é", "e"), ("è", "e"), ("á", "a"), ("ó", "o"))
 
 _STOP_DE = """
 aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anderm
@@ -64,7 +66,13 @@ _SUFFIXES = ("ungen", "ern", "en", "er", "es", "em", "ing", "ed", "es", "e", "s"
 
 def fold(text: str) -> str:
     """Case- and accent-folded text: the form every comparison in the linker uses."""
-    return text.casefold().translate(_FOLD)
+    text = text.casefold()
+    if text.isascii():
+        return text
+    for accented, plain in _FOLD:
+        if accented in text:
+            text = text.replace(accented, plain)
+    return text
 
 
 def stem(word: str) -> str:
@@ -327,8 +335,7 @@ def normalise(vec: SparseVec) -> SparseVec:
 def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    get = b.get
-    return sum(v * get(k, 0.0) for k, v in a.items())
+    return sum([v * b[k] for k, v in a.items() if k in b])  # in ``a``'s order, the sum is the same each run
 
 
 def dot_shared(a: Mapping[str, float], b: Mapping[str, float]) -> tuple[float, int]:
