@@ -459,7 +459,13 @@ class EventGraph:
         if self.clock is None:
             return
         limit = self.clock - self.params.retire_days
-        old = [a for a, n in self.nodes.items() if n.seen is not None and n.seen < limit]
+        old = []
+        for a, n in self.nodes.items():  # in arrival order: ``seen`` (the clock then) only grows
+            if n.seen is None:
+                continue
+            if n.seen >= limit:
+                break
+            old.append(a)
         for aid in old:
             self.index.remove(aid)
             node = self.nodes.pop(aid)

@@ -39,6 +39,7 @@ class MinHasher:
         rng = np.random.default_rng(seed)
         self.a = rng.integers(1, 2**32 - 1, size=num_perm, dtype=np.uint64)
         self.b = rng.integers(0, 2**32 - 1, size=num_perm, dtype=np.uint64)
+        self._a, self._b = self.a[:, None], self.b[:, None]  # as columns, to broadcast over shingles
         self.num_perm = num_perm
         self.shingle = shingle
 
@@ -56,7 +57,9 @@ class MinHasher:
         if not sh:
             return None
         x = np.fromiter({zlib.crc32(s.encode("utf-8")) for s in sh}, dtype=np.uint64)
-        h = (np.outer(self.a, x) + self.b[:, None]) % _PRIME
+        h = self._a * x  # a × x + b (mod p) for every permutation and shingle, in place
+        h += self._b
+        h %= _PRIME
         return h.min(axis=1).astype(np.uint32)
 
 
@@ -66,7 +69,8 @@ class LshIndex:
     def __init__(self, threshold: float, window_days: float, bands: int = 16, rows: int = 4):
         """``threshold`` and ``window_days`` are the linker's (``config.DuplicateConfig``)."""
         self.bands, self.rows = bands, rows
-        self._band_tags = [bytes([b]) for b in range(bands)]
+        step = rows * 4  # a signature's values are 4 bytes (uint32)
+        self._band_spans = [(bytes([b]), b * step, (b + 1) * step) for b in range(bands)]
         self.threshold = threshold
         self.window_days = window_days
         self._buckets: dict[bytes, list[str]] = {}
@@ -80,8 +84,8 @@ class LshIndex:
         return len(self._sigs)
 
     def _keys(self, sig: np.ndarray) -> list[bytes]:
-        raw, step = sig.tobytes(), self.rows * sig.itemsize  # slicing bytes, not the array: cheaper
-        return [self._band_tags[b] + raw[b * step : (b + 1) * step] for b in range(self.bands)]
+        raw = sig.tobytes()  # slicing bytes, not the array: cheaper
+        return [tag + raw[start:end] for tag, start, end in self._band_spans]
 
     def query(self, sig: np.ndarray) -> DuplicateHit | None:
         """The most similar indexed article at or above the threshold (ties: smallest id).
