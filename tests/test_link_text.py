@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from storyline.link.index import InvertedIndex
@@ -114,3 +114,55 @@ def test_shared_dot_product_does_not_depend_on_key_order():
         tied = {w: round(v, 1) for w, v in a.items()}
         assert heaviest(tied, 12) == heapq.nlargest(12, tied, key=tied.__getitem__)
     assert dot_shared({"x": 1.0}, {"y": 1.0}) == (0.0, 0)
+
+
+def _reference_query(ix: InvertedIndex, keyed: dict[str, list[str]], terms: list[str], limit: int, min_hits: int) -> list[str]:
+    """What ``InvertedIndex.query`` must return, counted the slow way: per term, its clusters in the
+    order they were keyed under it (only the newest ``max_postings`` of a longer list), then the
+    keys sharing at least ``min_hits`` terms, most shared first, ties by key."""
+    hits: dict[str, int] = {}
+    for t in terms:
+        post = [k for k, ts in keyed.items() if t in ts]
+        for k in post[-ix.max_postings :]:
+            hits[k] = hits.get(k, 0) + 1
+    keys = [k for k, h in hits.items() if h >= min_hits]
+    return sorted(keys) if len(keys) <= limit else sorted(keys, key=lambda k: (-hits[k], k))[:limit]
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(list("abcdef")), min_size=1, max_size=5, unique=True), max_size=30),
+    st.lists(st.sampled_from(list("abcdefx")), max_size=7, unique=True),
+    st.integers(1, 6),
+    st.integers(1, 12),
+    st.integers(2, 40),
+)
+@example([["a", "b"], ["a", "b"], ["a", "b", "c"], ["c"]], ["a", "b", "c"], 2, 10, 300)  # in the longest lists only
+@example([["a", "b", "c", "d"]] * 3 + [["a"]] * 5 + [["b", "c"]], ["a", "b", "c", "d"], 4, 10, 300)
+def test_index_query_counts_exactly_what_a_full_count_would(
+    clusters: list[list[str]], terms: list[str], min_hits: int, limit: int, cap: int
+) -> None:
+    """Counting skips the longest posting lists and looks the keys it found up in them instead
+    (``min_hits`` > 1): the same keys, counts and order as counting every list."""
+    ix = InvertedIndex(max_postings=cap)
+    keyed: dict[str, list[str]] = {}
+    for i, ts in enumerate(clusters):
+        key = f"c{i:02d}"
+        ix.insert(key, ts)
+        keyed[key] = ts
+    assert ix.query(terms, limit, min_hits) == _reference_query(ix, keyed, terms, limit, min_hits)
+
+
+@given(st.text(alphabet="aAäÄöÖüÜßẞéÉèáóÓ xyZ-İ\u212a", max_size=30))
+def test_fold_is_casefold_without_accents(text: str) -> None:
+    """``fold`` replaces accents after ``casefold`` (which already writes "ß" as "ss"): the same as
+    translating every character with the accent table."""
+    table = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a", "ó": "o"})
+    assert fold(text) == text.casefold().translate(table)
+
+
+@given(vectors, vectors)
+def test_dot_is_the_plain_sum_over_the_smaller_vector(a: dict[str, float], b: dict[str, float]) -> None:
+    """``dot`` adds only the shared keys, in the smaller vector's order: bit for bit the sum that
+    adds a zero for every key the other vector lacks."""
+    x, y = (a, b) if len(a) <= len(b) else (b, a)
+    assert dot(a, b) == sum(v * y.get(k, 0.0) for k, v in x.items())
