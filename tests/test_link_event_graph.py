@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from storyline.link.config import EventConfig
 from storyline.link.events import EventGraph
 from storyline.link.text import SparseVec, normalise
@@ -86,3 +88,27 @@ def test_bonds_counted_so_far_survive_the_saved_state() -> None:
     again = EventGraph(EventConfig(avg_gate=0.32))
     again.load(g.state())
     assert again.bonds == g.bonds
+
+
+def test_sweep_retires_exactly_the_articles_older_than_the_window() -> None:
+    """Retirement walks the articles in arrival order and stops at the first one young enough: the
+    clock only grows, so what came later is younger. Undated articles that came before any date are
+    never retired, and a graph restored from its saved state retires the same articles."""
+    cfg = EventConfig(retire_days=10.0)
+    g = EventGraph(cfg)
+    g.add("undated", v(u1=1, u2=1), None)
+    arrivals = [("old1", 100.0), ("old2", 103.0), ("late", 101.0), ("young", 112.0)]
+    for i, (aid, day) in enumerate(arrivals):
+        g.add(aid, v(**{f"t{i}": 1, f"s{i}": 1}), day)
+    again = EventGraph(cfg)
+    again.load(g.state())
+    # the per-key maps the linker persists apart from the state (``link/state.py``)
+    again.event_of, again.members = dict(g.event_of), {e: list(m) for e, m in g.members.items()}
+    again.events = copy.deepcopy(g.events)
+    g.add("now", v(n1=1, n2=1), 114.0)
+    again.add("now", v(n1=1, n2=1), 114.0)
+    for graph in (g, again):
+        graph.sweep()  # the clock is at day 114: arrivals seen before day 104 retire
+        assert set(graph.nodes) == {"undated", "young", "now"}
+        assert graph.index.query(["t0", "s0", "t2", "s2"], 10) == []
+        assert graph.event_of["old1"]  # a retired article keeps its event
