@@ -243,3 +243,24 @@ def test_a_headline_written_without_its_capital_does_not_head_an_event() -> None
     lk.consolidate()
     (eid,) = {lk.membership(it.article_id)[0] for it in items}
     assert event_rows(lk, [eid])[0]["title"] == "Izmir: Erdbeben fordert Verletzte"
+
+
+def test_story_explanation_names_what_the_story_had_before_the_article() -> None:
+    """The words a story join shares are the story's own before the article came: the article's
+    other words ("spendenaufruf", "zeltlag") are no evidence that it belongs there."""
+    lk = Linker()
+    for item in stream()[:2]:
+        lk.add(item)
+    a = lk.add(
+        LinkItem(
+            "a3",
+            "Izmir nach dem Erdbeben: Spendenaufruf der Hilfsorganisationen",
+            "Hilfsorganisationen sammeln Spenden für die Verschütteten und Obdachlosen des Erdbebens "
+            "in Izmir; Zeltlager entstehen am Stadtrand.",
+            published=T0 + timedelta(days=2),
+        )
+    )
+    assert a.explanation["decision"] == "new event in existing story"
+    shared = a.explanation["story"]["shared_terms"]
+    assert "izmir" in shared
+    assert not {"spendenaufruf", "hilfsorganisation", "zeltlag", "obdachlos"} & set(shared)

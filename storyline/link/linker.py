@@ -358,9 +358,11 @@ class Linker:
             rule = "topic"
         if m is not None:
             sid = m.cluster.id
+            # the evidence is what the story had before the article joined it (after, every word of
+            # the article's own would count as shared: "hape", "kerkel" for a piece on Hape Kerkeling)
+            parts = self.stories.clusters.explain_terms(svec, m.cluster, 16)
             self.stories.add_event(sid, eid)
             self.stories.add_article(sid, item.article_id, svec, f.day, f.days)
-            parts = self.stories.clusters.explain_terms(svec, m.cluster, 16)
             expl["story"] = {
                 "best": sid,
                 "score": round(m.score, 4),
