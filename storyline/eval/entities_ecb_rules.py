@@ -100,11 +100,28 @@ _TITLE_WORD = re.compile(r"([\w'-]+)\s+$")
 
 def mention_key(story: str, m: dict[str, Any]) -> str:
     """The story-level key of a name or description: its head, except for a coordination ("Italy
-    and Egypt"), a group with an identity of its own."""
+    and Egypt"), a group with an identity of its own, and a quantity, its number and unit
+    (``quantity``)."""
     text = core(m["text"])
     if re.search(r"\s(?:and|&)\s", text):
         return f"{story}|{m.get('mention_type')}|{' '.join(_WORD.findall(text.lower()))}"
-    return f"{story}|{m.get('mention_type')}|{head(m['text'])}"
+    number = quantity(_PREP.sub("", m["text"].strip())) if m.get("mention_type") == "NON" else None
+    return f"{story}|{m.get('mention_type')}|{number or head(m['text'])}"
+
+
+_QUANTITY = re.compile(r"^(?:(?:over|about|nearly|almost|some|more than)\s+)?[$€£]?-?\s?"
+                       r"(\d+(?:[.,]\s?\d+)*(?:\s?-\s?\d+)?)((?:\s+[a-z][\w-]*)*)$", re.I)
+
+
+def quantity(text: str) -> str | None:
+    """A number, with its unit if it has one ("205 yards", "$184 million", "5.6", "20 - 13"): the
+    number is part of its identity, so "205 yards" is not "364 yards", nor "$160 million" "$200
+    million", nor a magnitude "5.6" a "6"."""
+    hit = _QUANTITY.match(text.strip())
+    if not hit:
+        return None
+    number = "".join(hit.group(1).split())
+    return f"{number} {head(text)}" if hit.group(2) else number
 
 
 def _descriptors(m: dict[str, Any], text: str) -> set[str]:
