@@ -290,3 +290,13 @@ def test_a_quantity_is_its_number_and_unit() -> None:
     assert not same(got, ms, "205 yards", "364 yards")
     assert not same(got, ms, "$160 million", "$200 million")
     assert not same(got, ms, "5.6", "6")
+
+
+def test_a_coordination_is_the_same_group_in_any_order_and_no_description_names_it() -> None:
+    t1 = "Cables in the sea between Italy and Egypt were cut. The sea is deep."
+    t2 = "The line between Egypt and Italy was cut, and Italy and Egypt lost their link. A ship went to the sea."
+    ms = (mentions("a", t1, [("between Italy and Egypt", "LOC"), ("sea", "LOC")])
+          + mentions("b", t2, [("between Egypt and Italy", "LOC"), ("Italy and Egypt", "LOC"), ("sea", "LOC")]))
+    got = cluster(ms, {"a": "s", "b": "s"}, {"a": t1, "b": t2})
+    assert same(got, ms, "between Italy and Egypt", "between Egypt and Italy", "Italy and Egypt")
+    assert not same(got, ms, "sea", "Italy and Egypt")
