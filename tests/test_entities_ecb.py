@@ -278,3 +278,25 @@ def test_a_place_inside_a_noun_phrase_is_no_head() -> None:
     assert head("in a Biloxi, Miss., motel room") == head("hotel room in Biloxi, Miss") == "room"
     assert head("in a Los Angeles, California, hospital") == "hospital"
     assert head("Regina Benjamin, M.D., M.B.A.") == "benjamin"
+
+
+def test_a_quantity_is_its_number_and_unit() -> None:
+    t1 = "Bush ran for 205 yards in a $160 million stadium. The 5.6 quake hit."
+    t2 = "He ran for 205 yards; Brees threw for 364 yards. A $200 million deal. A magnitude 6 quake."
+    ms = (mentions("a", t1, [("205 yards", "NON"), ("$160 million", "NON"), ("5.6", "NON")])
+          + mentions("b", t2, [("205 yards", "NON"), ("364 yards", "NON"), ("$200 million", "NON"), ("6", "NON")]))
+    got = cluster(ms, {"a": "s", "b": "s"}, {"a": t1, "b": t2})
+    assert same(got, ms, "205 yards")
+    assert not same(got, ms, "205 yards", "364 yards")
+    assert not same(got, ms, "$160 million", "$200 million")
+    assert not same(got, ms, "5.6", "6")
+
+
+def test_a_coordination_is_the_same_group_in_any_order_and_no_description_names_it() -> None:
+    t1 = "Cables in the sea between Italy and Egypt were cut. The sea is deep."
+    t2 = "The line between Egypt and Italy was cut, and Italy and Egypt lost their link. A ship went to the sea."
+    ms = (mentions("a", t1, [("between Italy and Egypt", "LOC"), ("sea", "LOC")])
+          + mentions("b", t2, [("between Egypt and Italy", "LOC"), ("Italy and Egypt", "LOC"), ("sea", "LOC")]))
+    got = cluster(ms, {"a": "s", "b": "s"}, {"a": t1, "b": t2})
+    assert same(got, ms, "between Italy and Egypt", "between Egypt and Italy", "Italy and Egypt")
+    assert not same(got, ms, "sea", "Italy and Egypt")

@@ -100,11 +100,43 @@ _TITLE_WORD = re.compile(r"([\w'-]+)\s+$")
 
 def mention_key(story: str, m: dict[str, Any]) -> str:
     """The story-level key of a name or description: its head, except for a coordination ("Italy
-    and Egypt"), a group with an identity of its own."""
+    and Egypt"), a group with an identity of its own, and a quantity, its number and unit
+    (``quantity``)."""
     text = core(m["text"])
-    if re.search(r"\s(?:and|&)\s", text):
-        return f"{story}|{m.get('mention_type')}|{' '.join(_WORD.findall(text.lower()))}"
-    return f"{story}|{m.get('mention_type')}|{head(m['text'])}"
+    if _is_coordination(m):
+        return f"{story}|{m.get('mention_type')}|{_coordination(text)}"
+    number = quantity(_PREP.sub("", m["text"].strip())) if m.get("mention_type") == "NON" else None
+    return f"{story}|{m.get('mention_type')}|{number or head(m['text'])}"
+
+
+def _is_coordination(m: dict[str, Any]) -> bool:
+    """A mention of two or more things joined by "and" ("Italy and Egypt"): a group, which no
+    description of one thing names ("the sea between Italy and Egypt" is not the group)."""
+    return bool(re.search(r"\s(?:and|&)\s", core(m["text"])))
+
+
+def _coordination(text: str) -> str:
+    """A coordination's key: its words in alphabetical order, without "and", articles and
+    "between", since the order of the parts says nothing about the group ("between Italy and
+    Egypt" is "Egypt and Italy", "97th Avenue and 117th Street" is "117th Street and 97th
+    Avenue")."""
+    words = set(_WORD.findall(text.lower())) - {"and", "the", "a", "an", "between"}
+    return " ".join(sorted(words))
+
+
+_QUANTITY = re.compile(r"^(?:(?:over|about|nearly|almost|some|more than)\s+)?[$€£]?-?\s?"
+                       r"(\d+(?:[.,]\s?\d+)*(?:\s?-\s?\d+)?)((?:\s+[a-z][\w-]*)*)$", re.I)
+
+
+def quantity(text: str) -> str | None:
+    """A number, with its unit if it has one ("205 yards", "$184 million", "5.6", "20 - 13"): the
+    number is part of its identity, so "205 yards" is not "364 yards", nor "$160 million" "$200
+    million", nor a magnitude "5.6" a "6"."""
+    hit = _QUANTITY.match(text.strip())
+    if not hit:
+        return None
+    number = "".join(hit.group(1).split())
+    return f"{number} {head(text)}" if hit.group(2) else number
 
 
 def _descriptors(m: dict[str, Any], text: str) -> set[str]:
@@ -240,10 +272,10 @@ def namesakes(mentions: list[dict[str, Any]], story_of: dict[str, str], texts: d
 
 def _evidence(keyed: list[tuple[dict[str, Any], str]], story_of: dict[str, str], texts: dict[str, str]
               ) -> tuple[dict[str, Counter[str]], Counter[tuple[str, str]]]:
-    """For each description key, how often the story's texts put its noun next to each name key;
-    and how often each document writes each name key."""
+    """For each description key, how often the story's texts put its noun next to each name key
+    (not a coordination, ``_is_coordination``); and how often each document writes each name key."""
     nominal = {key for m, key in keyed if not is_named(m)}
-    named = {key for m, key in keyed if is_named(m)} - nominal
+    named = {key for m, key in keyed if is_named(m) and not _is_coordination(m)} - nominal
     evidence: dict[str, Counter[str]] = defaultdict(Counter)
     written: Counter[tuple[str, str]] = Counter()
     for m, key in _name_occurrences(keyed, named, story_of, texts):
